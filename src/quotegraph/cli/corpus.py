@@ -1,0 +1,1 @@
+"""Corpus commands: ingest, quotes, people, person, stats, export."""

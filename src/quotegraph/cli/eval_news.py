@@ -1,0 +1,1 @@
+"""``quotegraph eval news``."""

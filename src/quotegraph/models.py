@@ -1,0 +1,146 @@
+"""Plain data classes passed between the pipeline stages and serialised as ``quotegraph/1``.
+
+Every span holds offsets into ``ArticleResult.text`` and the text they cover, so that
+``result.text[span.start:span.end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "quotegraph/1"
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+GenderValue = Literal["female", "male", "unknown"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the article text: ``text == article_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A leftover (caption, teaser, credit...) that is not part of the article body."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass
+class Quote:
+    """One attribution: what was said (``start``/``end``, ``parts``), the cue and the speaker.
+
+    ``parts`` lists the pieces of the content when the attribution interrupts it
+    (``"A," she said, "B."``); for a contiguous quote it holds one part equal to the quote.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: QuoteType
+    cue: Span | None = None
+    speaker: Span | None = None
+    parts: list[Span] = field(default_factory=list)
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+    confidence: float = 0.5
+    id: str = ""
+
+
+@dataclass
+class Gender:
+    value: GenderValue = "unknown"
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    gender: Gender = field(default_factory=Gender)
+    age: int | None = None
+    quote_count: int = 0
+
+
+@dataclass
+class Entity:
+    """An organisation or a place."""
+
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    quote_count: int = 0
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date, or None when it cannot be resolved
+
+
+@dataclass
+class Warning:
+    """Something a careful reader should check (``code``), with the spans involved."""
+
+    code: str
+    message: str
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """One input article, as read from a file, a JSONL record or stdin."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass
+class ArticleResult:
+    """Everything quotegraph found in one article; ``as_dict()`` is the quotegraph/1 record."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    excluded: list[Excluded] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    model: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        return {"schema": SCHEMA, **data}
