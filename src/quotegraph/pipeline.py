@@ -49,7 +49,7 @@ class Extractor:
 
     def _analyse(self, doc, article: Article, excluded) -> ArticleResult:
         published = _published_date(article.published)
-        quotes = find_quotes(doc, excluded)
+        quotes = find_quotes(doc, excluded, self.options)
         for number, quote in enumerate(quotes, 1):
             quote.id = f"q{number}"
         entities = build_entities(doc, quotes, self.options, published)

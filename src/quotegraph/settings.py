@@ -15,6 +15,9 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES  # inputs larger than this are refused, not truncated
     name_gender: bool = True  # allow the labelled first-name guess when the text gives no evidence
     batch_size: int = 32
+    # PolNeAR-style attributions: also report belief/cognition verbs (thinks, believes) and
+    # "according to X". Off by default: news readers do not count those as quotations.
+    beliefs: bool = False
 
     @classmethod
     def from_env(cls, **overrides) -> Options:

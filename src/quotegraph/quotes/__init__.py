@@ -1,4 +1,8 @@
-"""Quotation finding: spaCy ``Doc`` -> ``list[Quote]`` with cue and speaker mention."""
+"""Quotation finding: spaCy ``Doc`` -> ``list[Quote]`` with cue and speaker mention.
+
+``direct`` finds quotes in quote marks (direct and mixed); ``indirect`` finds reported speech
+outside them. Speakers here are mentions as the sentence gives them; ``people`` resolves them.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,15 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from ..models import Excluded, Quote
+from ..settings import Options
+from .direct import find_direct
+from .indirect import find_indirect
 
 
-def find_quotes(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
+def find_quotes(doc: Doc, excluded: Sequence[Excluded], options: Options | None = None) -> list[Quote]:
     """Every quotation in ``doc`` in text order (speaker mention set, not yet resolved)."""
-    return []
+    options = options or Options()
+    direct = find_direct(doc, excluded)
+    taken = [(p.start, p.end) for q in direct for p in (q.parts or [q])]
+    indirect = find_indirect(doc, excluded, taken, options)
+    return sorted(direct + indirect, key=lambda q: (q.start, q.end))

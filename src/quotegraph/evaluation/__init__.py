@@ -1,0 +1,1 @@
+"""Scoring quotegraph against annotated corpora."""
