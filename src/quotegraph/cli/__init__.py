@@ -11,7 +11,16 @@ from . import extract, evaluate, corpus  # noqa: F401  (register the commands)
 
 
 def main() -> None:
-    app()
+    """Console entry point: unexpected errors become one line on stderr unless ``--debug``."""
+    import sys
+
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - last resort; typed errors are handled per command
+        if "--debug" in sys.argv:
+            raise
+        print(f"Error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        sys.exit(1)
 
 
 __all__ = ["app", "main"]

@@ -1,0 +1,123 @@
+"""The extract command end to end: formats, several inputs, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from quotegraph.cli import app
+from quotegraph.schema import validate
+from spans import check_invariants
+
+ROOT = Path(__file__).parents[1]
+ARTICLES = Path(__file__).parent / "data" / "articles"
+EXAMPLE = ROOT / "examples" / "council-budget.txt"
+runner = CliRunner()
+
+
+def invoke(*args, **kwargs):
+    return runner.invoke(app, [str(a) for a in args], **kwargs)
+
+
+def test_json_output_is_a_valid_quotegraph_record():
+    result = invoke("extract", EXAMPLE)
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.stdout)
+    validate(record)
+    check_invariants(record)
+    assert record["id"] == "council-budget"
+    assert record["text"] == EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_jsonl_over_every_input_kind():
+    result = invoke("extract", ARTICLES, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert sorted(r["id"] for r in records) == sorted(
+        ["page", "us-zoning-vote", "uk-rail-strike", "wire-001", "wire-002"])
+    for record in records:
+        validate(record)
+        check_invariants(record)
+    html = next(r for r in records if r["id"] == "page")
+    assert html["outlet"] == "Northern Ledger" and html["published"] == "2024-03-12"
+
+
+def test_a_bad_input_is_reported_and_the_others_still_processed(tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    result = invoke("extract", tmp_path / "missing.txt", binary, EXAMPLE, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert "missing.txt" in result.stderr and "scan.txt" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_stdin():
+    result = invoke("extract", "-", "--format", "jsonl",
+                    input="\"We are ready,\" said the coach.\n".encode())
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["id"] == "stdin" and record["text"] == "\"We are ready,\" said the coach.\n"
+
+
+def test_table_format_is_readable(tmp_path):
+    result = invoke("extract", EXAMPLE, "--format", "table")
+    assert result.exit_code == 0
+    for heading in ("Quotes (", "People (", "name", "aliases", "gender (evidence)", "quotes"):
+        assert heading in result.stdout
+
+
+def test_output_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = invoke("extract", EXAMPLE, "--format", "jsonl", "--output", out)
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["id"] == "council-budget"
+
+
+def test_unknown_model_is_one_line_error():
+    result = invoke("extract", EXAMPLE, "--model", "no_such_pipeline_xyz")
+    assert result.exit_code == 1
+    assert "no_such_pipeline_xyz" in result.stderr and "not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_empty_and_non_english_inputs_warn_but_succeed(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(
+        "Le gouvernement a annoncé mardi une nouvelle réforme des retraites. Le ministre a déclaré "
+        "que les syndicats seraient reçus la semaine prochaine pour discuter du calendrier.",
+        encoding="utf-8")
+    result = invoke("extract", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert "empty.txt" in result.stderr and "fr.txt" in result.stderr
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_unbalanced_quote_marks_do_not_break_extraction(tmp_path):
+    path = tmp_path / "unbalanced.txt"
+    path.write_text('The minister said "we will act.\n\nOpposition MPs said the plan was "a mess.\n\n'
+                    "'Nothing will change,' one said.\n\n\u201cStill open\n", encoding="utf-8")
+    result = invoke("extract", path, "--format", "jsonl")
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    check_invariants(record)
+    for quote in record["quotes"]:
+        assert "\n\n" not in quote["text"] or quote["type"] == "direct"
+
+
+def test_console_script_runs_as_a_subprocess():
+    exe = Path(sys.executable).with_name("quotegraph")
+    proc = subprocess.run([str(exe), "extract", str(EXAMPLE), "--format", "jsonl"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["schema"] == "quotegraph/1"
+
+
+def test_every_command_has_help():
+    for args in (["--help"], ["extract", "--help"], ["eval", "--help"]):
+        result = invoke(*args)
+        assert result.exit_code == 0 and "Usage" in result.stdout

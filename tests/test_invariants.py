@@ -1,0 +1,51 @@
+"""Property tests: every offset indexes the returned text, and nothing comes from leftovers."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotegraph.schema import validate
+from spans import check_invariants
+
+FRAGMENTS = [
+    '"', "\u201c", "\u201d", "\u201e", "'", "\u2018", "\u2019", "''", "``", "\n", "\n\n", "\r\n", " ",
+    "\u00a0", "\t", "said", "says", "told reporters", "she said.", "he added:", "according to",
+    "Mr Smith", "Mrs Jane Doe", "Sir John Major", "Dr. Amal Clooney", "the council", "It", "They",
+    "the 45-year-old", "Smith, 45,", "READ MORE: Council tax to rise", "Picture: PA",
+    "Photo: Getty Images", "(Image: Reuters)", "Sign up to our newsletter", "yesterday",
+    "on Tuesday", "12 March 2024", "2,000", "don't", "'90s", "\u00e9t\u00e9", "\u4e2d\u6587",
+    "\U0001f600", "Ωμέγα", "\ufffd", ".", ",", ":", ";", "?", "—", "-", "(", ")",
+]
+
+adversarial = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=60
+).map("".join)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(adversarial, st.text(max_size=300)))
+def test_every_span_indexes_the_text(run, text):
+    record = run(text).as_dict()
+    assert record["text"] == text
+    check_invariants(record)
+    validate(record)
+
+
+REALISTIC = (
+    "Council leader Margaret Hale, 58, said the decision was \"the hardest this authority has had to make\".\n\n"
+    "\u201cNobody came into local government to shut libraries,\u201d she told the meeting. \u201cBut the money "
+    "has not kept pace.\u201d\n\n"
+    "'We will fight this,' Mr Reeves said.\n\n"
+    "\"Every one of us will be asking residents to sign the petition.\n\n"
+    "\"And we will take it to the Secretary of State.\"\n\n"
+    "READ MORE: Ashford bus route to be cut\n\n"
+    "Picture: Margaret Hale at the meeting. Photo: Ashford Gazette\n"
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cut=st.integers(0, len(REALISTIC)), insert=st.sampled_from(FRAGMENTS))
+def test_invariants_hold_on_damaged_articles(run, cut, insert):
+    text = REALISTIC[:cut] + insert + REALISTIC[cut:]
+    check_invariants(run(text).as_dict())
