@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import InputError, QuotegraphError
 from ..models import Article
@@ -70,12 +71,18 @@ def run_extract(paths: list[str], fmt: str, output: Path | None, options: Option
         raise typer.Exit(1) from None
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     writer = Writer(fmt, out)
+    # A live counter on a terminal only: piped stderr (logs, CI) stays clean.
+    progress = Progress(SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(),
+                        console=stderr, transient=True, disable=not stderr.is_terminal)
     try:
-        for result in _safe_stream(extractor, articles(), debug):
-            if isinstance(result, Article):
-                failures += 1
-                continue
-            writer.write(result)
+        with progress:
+            task = progress.add_task("extract", total=None)
+            for result in _safe_stream(extractor, articles(), debug):
+                progress.advance(task)
+                if isinstance(result, Article):
+                    failures += 1
+                    continue
+                writer.write(result)
     finally:
         writer.close()
         if output:
