@@ -1,0 +1,177 @@
+"""The corpus tables (SQLAlchemy Core). docs/database.md describes every column.
+
+The migrations under ``migrations/versions`` create exactly these tables; a change here needs a
+new migration. Offsets are character offsets into ``articles.text``. Lists (aliases, roles,
+evidence...) are JSON arrays stored as text so SQLite, PostgreSQL and Datasette read them alike.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+
+def _article_fk() -> Column:
+    return Column("article_id", Integer, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String, nullable=False, unique=True),  # URL when known, else sha256:<text hash>
+    Column("content_hash", String(64), nullable=False),
+    Column("ext_id", String),  # the input's own id (file stem or JSONL "id")
+    Column("source", String, nullable=False),
+    Column("url", String),
+    Column("title", Text),
+    Column("outlet", String, index=True),
+    Column("published", String(10), index=True),  # YYYY-MM-DD
+    Column("author", String),
+    Column("text", Text, nullable=False),
+    Column("model", String),
+    Column("warnings", Text, nullable=False, default="[]"),
+    Column("quote_count", Integer, nullable=False, default=0),
+    Column("person_count", Integer, nullable=False, default=0),
+    Column("ingested_at", String, nullable=False),  # ISO timestamp, UTC
+)
+
+excluded = Table(
+    "excluded", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("reason", String, nullable=False),
+)
+
+corpus_people = Table(
+    "corpus_people", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String, nullable=False, unique=True),  # normalised name key, stable across rebuilds
+    Column("name", String, nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("roles", Text, nullable=False, default="[]"),
+    Column("gender", String(8), nullable=False, default="unknown"),
+    Column("gender_source", String(8), nullable=False, default="none"),  # text | name | none
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("quote_count", Integer, nullable=False, default=0),
+)
+
+people = Table(
+    "people", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    Column("local_id", String, nullable=False),  # "p1" within the article
+    Column("name", String, nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("titles", Text, nullable=False, default="[]"),
+    Column("roles", Text, nullable=False, default="[]"),
+    Column("gender", String(8), nullable=False, default="unknown"),
+    Column("gender_evidence", Text, nullable=False, default="[]"),
+    Column("gender_source", String(8), nullable=False, default="none"),  # text | name | none
+    Column("age", Integer),
+    Column("quote_count", Integer, nullable=False, default=0),
+    Column("corpus_person_id", Integer, ForeignKey("corpus_people.id", ondelete="SET NULL"), index=True),
+)
+
+organizations = Table(
+    "organizations", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    Column("local_id", String, nullable=False),
+    Column("name", String, nullable=False, index=True),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("quote_count", Integer, nullable=False, default=0),
+)
+
+places = Table(
+    "places", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    Column("local_id", String, nullable=False),
+    Column("name", String, nullable=False, index=True),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("quote_count", Integer, nullable=False, default=0),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    # exactly one of the three owners is set
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), index=True),
+    Column("organization_id", Integer, ForeignKey("organizations.id", ondelete="CASCADE"), index=True),
+    Column("place_id", Integer, ForeignKey("places.id", ondelete="CASCADE"), index=True),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    Column("local_id", String, nullable=False),  # "q1" within the article
+    Column("type", String(8), nullable=False),  # direct | mixed | indirect
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("parts", Text, nullable=False, default="[]"),  # [[start, end], ...]
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("cue", String),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("speaker_text", String),
+    Column("speaker_name", String, index=True),
+    Column("speaker_local_id", String),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True),
+    Column("organization_id", Integer, ForeignKey("organizations.id", ondelete="SET NULL"), index=True),
+    Column("confidence", Float, nullable=False, default=0.5),
+)
+
+dates = Table(
+    "dates", metadata,
+    Column("id", Integer, primary_key=True),
+    _article_fk(),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", String, nullable=False),
+    Column("value", String(10)),
+)
+
+failures = Table(
+    "failures", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", String, nullable=False, unique=True),  # file path or file:line
+    Column("stage", String(8), nullable=False),  # read | extract
+    Column("error", Text, nullable=False),
+    Column("failed_at", String, nullable=False),
+)
+
+person_corrections = Table(
+    "person_corrections", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("action", String(8), nullable=False),  # merge | split
+    # merge: the two corpus people's name keys
+    Column("key", String),
+    Column("other_key", String),
+    # split: which article person leaves its corpus person, and the group it joins
+    Column("article_key", String),
+    Column("person_name", String),
+    Column("split_group", String),
+    Column("created_at", String, nullable=False),
+)
+
+Index("ix_quotes_type", quotes.c.type)
