@@ -1,4 +1,9 @@
-"""People, organisations and places: clustering, roles, gender, ages, speaker resolution."""
+"""People, organisations and places: clustering, roles, gender, ages, speaker resolution.
+
+Order matters: name mentions -> people (with titles, roles, honorific/noun evidence, ages) ->
+organisations and places -> pronoun evidence -> speaker resolution (which adds pronoun
+speakers) -> gender decided from all evidence -> warnings.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,17 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..models import Entity, Person, Quote, Warning
+from ..models import Entity, Person, Quote, Span, Warning
 from ..settings import Options
+from .ages import age_descriptions
+from .clusters import PersonDraft, cluster_people
+from .consistency import consistency_warnings
+from .context import Context
+from .gender import decide
+from .mentions import find_name_mentions
+from .organizations import EntityDraft, find_organisations_and_places
+from .pronouns import collect_pronoun_evidence
+from .resolve import resolve_speakers
 
 
 @dataclass
@@ -24,4 +38,58 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
 
     Sets ``speaker_id``/``speaker_name`` on the quotes and ``quote_count`` on the entities.
     """
-    return Entities()
+    mentions = find_name_mentions(doc)
+    people = cluster_people(doc, mentions)
+    person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
+    orgs, places = find_organisations_and_places(doc, person_tokens)
+    for prefix, group in (("p", people), ("o", orgs), ("g", places)):
+        for n, item in enumerate(group, 1):
+            item.id = f"{prefix}{n}"
+    ctx = Context.build(doc, people, orgs, quotes)
+    _attach_age_descriptions(ctx)
+    collect_pronoun_evidence(ctx)
+    resolve_speakers(ctx, quotes)
+    return Entities(
+        people=[_person(p, options) for p in people],
+        organizations=[_entity(o) for o in orgs],
+        places=[_entity(g) for g in places],
+        warnings=consistency_warnings(people),
+    )
+
+
+def _attach_age_descriptions(ctx: Context) -> None:
+    """``the 45-year-old`` on its own refers to the latest person named before it (outside
+    quotation marks) whose age is unknown or the same."""
+    taken = {s.start for p in ctx.people for _, s in p.ages}
+    for age, span in age_descriptions(ctx.doc.text):
+        if any(span.start <= t < span.end for t in taken):
+            continue
+        for start, person in reversed(ctx.timeline):
+            if start < span.start and not ctx.in_quote(start):
+                if all(a == age for a, _ in person.ages):
+                    person.ages.append((age, span))
+                    person.other_mentions.append(span)
+                break
+
+
+def _person(p: PersonDraft, options: Options) -> Person:
+    mentions = [Span(m.start, m.end, m.text) for m in p.mentions]
+    mentions += [s for s in p.other_mentions if all(s.start != m.start for m in mentions)]
+    mentions.sort(key=lambda s: s.start)
+    ages = [a for a, _ in sorted(p.ages, key=lambda x: x[1].start)]
+    return Person(
+        id=p.id,
+        name=p.name,
+        aliases=p.aliases(),
+        mentions=mentions,
+        titles=list(p.titles),
+        roles=list(p.roles),
+        gender=decide(p.evidence, p.first, options.name_gender),
+        age=ages[0] if ages else None,
+        quote_count=p.quote_count,
+    )
+
+
+def _entity(e: EntityDraft) -> Entity:
+    return Entity(id=e.id, name=e.name, aliases=list(e.aliases), mentions=sorted(e.mentions, key=lambda s: s.start),
+                  quote_count=e.quote_count)

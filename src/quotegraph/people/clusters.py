@@ -1,0 +1,150 @@
+"""Group name mentions into people.
+
+Full names (two or more words) are grouped first, longest first: ``Usman Ododo`` joins
+``Ahmed Usman Ododo`` because its words appear in order in the longer name with the same
+surname; ``Mary Burke`` and ``Kevin Burke`` stay apart because their first names differ. Then
+each lone word (``Burke``, ``Mrs Burke``) joins a full name with that surname (or first name),
+keeping only people whose gender agrees with the honorific (``Mrs`` -> Mary, ``Mr`` -> Kevin);
+when several remain, the one named most recently before it wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..models import Span
+from .ages import age_after, age_before
+from .gender import first_name_gender
+from .mentions import NameMention
+from .titles import MentionFacts, mention_facts
+
+
+@dataclass
+class PersonDraft:
+    tokens: tuple[str, ...]
+    mentions: list[NameMention] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+    ages: list[tuple[int, Span]] = field(default_factory=list)
+    other_mentions: list[Span] = field(default_factory=list)  # pronouns, descriptions
+    quote_count: int = 0
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def first(self) -> str | None:
+        return self.tokens[0] if len(self.tokens) > 1 else None
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1]
+
+    def text_gender(self) -> str | None:
+        """Gender the words of the article state (honorifics, titles, nouns, pronouns), if one."""
+        values = {v for v, _ in self.evidence}
+        return values.pop() if len(values) == 1 else None
+
+    def likely_gender(self) -> str | None:
+        """Text gender, else the first-name table: only used to tell people apart."""
+        return self.text_gender() or (first_name_gender(self.first) if self.first else None)
+
+    def add(self, m: NameMention, facts: MentionFacts) -> None:
+        m.person = self
+        self.mentions.append(m)
+        self.titles.extend(t for t in facts.titles if t not in self.titles)
+        self.roles.extend(r for r in facts.roles if r not in self.roles)
+        self.evidence.extend(facts.evidence)
+
+    def aliases(self) -> list[str]:
+        forms: list[str] = []
+        for m in sorted(self.mentions, key=lambda x: x.start):
+            forms.append(m.text)
+            if m.honorific:
+                forms.append(f"{m.honorific.split(',')[-1].strip()} {m.text}")
+        return [f for f in dict.fromkeys(forms) if f != self.name]
+
+
+def _initial_ok(short: str, long: str) -> bool:
+    s, l = short.rstrip(".").lower(), long.rstrip(".").lower()
+    return s == l or (len(s) == 1 and l.startswith(s)) or (len(l) == 1 and s.startswith(l))
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(any(_initial_ok(w, x) for x in it) for w in short)
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if short[-1].lower() != long[-1].lower():
+        return False
+    return _subsequence(short[:-1], long[:-1]) if len(short) > 1 else True
+
+
+def _mention_gender(facts: MentionFacts) -> str | None:
+    values = {v for v, _ in facts.evidence}
+    return values.pop() if len(values) == 1 else None
+
+
+def _compatible(draft: PersonDraft, gender: str | None) -> bool:
+    other = draft.likely_gender()
+    return gender is None or other is None or other == gender
+
+
+def cluster_people(doc: Doc, mentions: list[NameMention]) -> list[PersonDraft]:
+    """People of the article, each with its mentions, titles, roles, evidence and ages."""
+    text = doc.text
+    stop = set()
+    for m in mentions:
+        stop.update(range(m.left_token, m.last_token + 1))
+    facts = {}
+    for m in mentions:
+        own = set(range(m.left_token, m.last_token + 1))
+        facts[id(m)] = mention_facts(doc, m, stop - own)
+    # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
+    for a, b in zip(mentions, mentions[1:]):
+        between = doc[a.last_token + 1 : b.left_token].text.strip()
+        if between in {"and", ",", ", and"} and facts[id(a)].roles and not facts[id(b)].roles:
+            if a.left_token > 0 and doc[a.left_token - 1].text == ",":
+                facts[id(b)].roles.extend(facts[id(a)].roles)
+
+    drafts: list[PersonDraft] = []
+    multi = sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: (-len(m.tokens), m.start))
+    for m in multi:
+        g = _mention_gender(facts[id(m)])
+        match = next(
+            (d for d in drafts if _same_person(m.tokens, d.tokens) and _compatible(d, g)),
+            None,
+        )
+        if match is None:
+            match = PersonDraft(tokens=m.tokens)
+            drafts.append(match)
+        match.add(m, facts[id(m)])
+
+    for m in sorted((m for m in mentions if len(m.tokens) == 1), key=lambda m: m.start):
+        word = m.tokens[0].lower()
+        g = _mention_gender(facts[id(m)])
+        by_surname = [d for d in drafts if d.surname.lower() == word and _compatible(d, g)]
+        by_first = [d for d in drafts if d.first and d.first.lower() == word and _compatible(d, g)]
+        pool = by_surname or by_first
+        if len(pool) > 1 and g:
+            pool = [d for d in pool if d.likely_gender() == g] or pool
+        if pool:
+            match = max(pool, key=lambda d: max((x.start for x in d.mentions if x.start < m.start), default=-1))
+        else:
+            match = PersonDraft(tokens=m.tokens)
+            drafts.append(match)
+        match.add(m, facts[id(m)])
+
+    for d in drafts:
+        for m in d.mentions:
+            found = age_after(text, m.end) or age_before(text, m.full_start)
+            if found:
+                d.ages.append(found)
+    drafts.sort(key=lambda d: min(m.start for m in d.mentions))
+    return drafts

@@ -1,0 +1,90 @@
+"""What the pronoun and description rules need to know about the article, computed once:
+which characters lie inside quotation marks, which person each token names, and each
+sentence's subject."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..models import Quote
+from .clusters import PersonDraft
+from .organizations import EntityDraft
+
+_DOUBLE = re.compile(r"“[^”]*”|«[^»]*»")
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks: curly pairs, straight pairs per paragraph (a
+    paragraph with an odd count opens a quotation that runs to its end), and the direct quotes."""
+    ranges = [(m.start(), m.end()) for m in _DOUBLE.finditer(text)]
+    pos = 0
+    for para in text.split("\n"):
+        marks = [pos + i for i, c in enumerate(para) if c == '"']
+        for a, b in zip(marks[::2], marks[1::2]):
+            ranges.append((a, b + 1))
+        if len(marks) % 2:
+            ranges.append((marks[-1], pos + len(para)))
+        pos += len(para) + 1
+    for q in quotes:
+        if q.type != "indirect":
+            for part in q.parts or [q]:
+                ranges.append((part.start, part.end))
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+@dataclass
+class Context:
+    doc: Doc
+    people: list[PersonDraft]
+    orgs: list[EntityDraft]
+    quoted: list[tuple[int, int]]
+    person_at: dict[int, PersonDraft] = field(default_factory=dict)  # token index -> person
+    # (char start, person) of every name mention, in text order
+    timeline: list[tuple[int, PersonDraft]] = field(default_factory=list)
+    org_timeline: list[tuple[int, EntityDraft]] = field(default_factory=list)
+    sent_subject: dict[int, tuple[int, PersonDraft]] = field(default_factory=dict)  # sent start -> (token, person)
+    sents: list = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, people: list[PersonDraft], orgs: list[EntityDraft], quotes: list[Quote]) -> Context:
+        ctx = cls(doc, people, orgs, quoted_ranges(doc.text, quotes))
+        for p in people:
+            for m in p.mentions:
+                for i in range(m.left_token, m.last_token + 1):
+                    ctx.person_at[i] = p
+                ctx.timeline.append((m.start, p))
+        ctx.timeline.sort(key=lambda x: x[0])
+        ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
+        ctx.sents = list(doc.sents)
+        ctx._starts = [s.start_char for s in ctx.sents]
+        for sent in ctx.sents:
+            for tok in sent:
+                p = ctx.person_at.get(tok.i)
+                if p is not None and tok.dep_ in _SUBJECT_DEPS and not ctx.in_quote(tok.idx):
+                    ctx.sent_subject[sent.start] = (tok.i, p)
+                    break
+        return ctx
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect_right(self.quoted, (char, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def sent_index(self, char: int) -> int:
+        return max(0, bisect_right(self._starts, char) - 1)
+
+    def people_between(self, start: int, end: int) -> set[int]:
+        """ids of the people named (outside quotes) between two character offsets."""
+        return {id(p) for s, p in self.timeline if start <= s < end and not self.in_quote(s)}

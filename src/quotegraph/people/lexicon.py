@@ -1,0 +1,171 @@
+"""Word lists the people rules share: honorifics, titles, role nouns, gendered nouns.
+
+Everything is lower-cased and without a final full stop, so ``Mr.``/``Mr`` and ``Coun.``/``Coun``
+look the same; ``norm`` does that folding.
+"""
+
+from __future__ import annotations
+
+
+def norm(word: str) -> str:
+    """Lower-case, drop one final full stop: the form every table here is keyed by."""
+    word = word.lower()
+    return word[:-1] if word.endswith(".") and len(word) > 1 else word
+
+
+# Honorifics in front of a name, with the gender they state (None: not gendered).
+# ``honorific:`` evidence for the courtesy forms, ``title:`` for titles of rank.
+HONORIFICS: dict[str, str | None] = {
+    "mr": "male", "mister": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None,
+    "messrs": None, "mme": "female", "madame": "female", "mlle": "female", "herr": "male",
+    "shri": "male", "sri": None, "smt": "female", "shrimati": "female", "kumari": "female",
+}
+RANK_TITLES: dict[str, str | None] = {
+    "sir": "male", "dame": "female", "lord": "male", "lady": "female", "baroness": "female",
+    "baron": "male", "viscount": "male", "viscountess": "female", "earl": "male",
+    "countess": "female", "duke": "male", "duchess": "female", "prince": "male",
+    "princess": "female", "king": "male", "queen": "female", "alhaji": "male", "alhaja": "female",
+    "hajiya": "female", "sheikh": "male", "sheikha": "female", "fr": "male", "father": "male",
+    "sister": "female", "brother": "male", "rabbi": None, "imam": None, "rev": None,
+    "reverend": None, "bishop": None, "archbishop": None, "cardinal": None, "pastor": None,
+    "chief": None, "dr": None, "doctor": None, "prof": None, "professor": None, "hon": None,
+    "rt": None,
+}
+# Two-word honorifics, matched before the one-word ones.
+PHRASE_TITLES: dict[tuple[str, str], str | None] = {
+    ("his", "excellency"): "male", ("her", "excellency"): "female",
+    ("his", "honour"): "male", ("her", "honour"): "female", ("his", "honor"): "male",
+    ("her", "honor"): "female", ("his", "holiness"): "male", ("his", "majesty"): "male",
+    ("her", "majesty"): "female", ("his", "highness"): "male", ("her", "highness"): "female",
+}
+
+# Office titles written in front of a name (``Judge Neilan``, ``Coun. Dudas``): not gendered,
+# reported in ``titles`` and used to tie ``the judge`` to the person.
+OFFICE_TITLES = {
+    "judge", "justice", "magistrate", "mayor", "coun", "cllr", "councillor", "councilor",
+    "alderman", "senator", "sen", "rep", "congressman", "congresswoman", "gov", "governor",
+    "president", "premier", "minister", "chancellor", "secretary", "commissioner", "inspector",
+    "insp", "det", "detective", "sgt", "sergeant", "constable", "pc", "dc", "ds", "di", "dci",
+    "supt", "superintendent", "commander", "cmdr", "captain", "capt", "col", "colonel",
+    "general", "gen", "lt", "lieutenant", "major", "maj", "admiral", "adm", "marshal",
+    "deputy", "dep", "chairman", "chairwoman", "coach", "trooper", "ambassador", "mp", "mla",
+    "mep", "td", "msp", "ald", "sheriff", "chief", "prosecutor", "coroner", "taoiseach",
+    "tánaiste", "warden", "officer", "agent", "dean", "prime", "vice", "assistant",
+}
+
+# Abbreviations that stand for a role word, so ``Coun. Dudas`` ties to ``the councillor``.
+ROLE_EXPANSIONS = {
+    "coun": "councillor", "cllr": "councillor", "councilor": "councillor", "sen": "senator",
+    "rep": "representative", "gov": "governor", "insp": "inspector", "det": "detective",
+    "sgt": "sergeant", "supt": "superintendent", "capt": "captain", "col": "colonel",
+    "gen": "general", "lt": "lieutenant", "maj": "major", "adm": "admiral", "dep": "deputy",
+    "pc": "constable", "cmdr": "commander", "prof": "professor", "dr": "doctor", "pm": "prime minister",
+    "mp": "mp", "ceo": "chief executive", "cfo": "finance director",
+}
+
+# Nouns that name what a person is (job, office, kinship, part in the story). Used to accept
+# appositives (``X, chief executive of Y,``) and to tie descriptions (``the minister``) back.
+ROLE_NOUNS = {
+    "accountant", "activist", "actor", "actress", "administrator", "adviser", "advisor",
+    "advocate", "agent", "ambassador", "analyst", "architect", "artist", "assistant", "athlete",
+    "attorney", "aunt", "author", "barrister", "banker", "bishop", "boss", "boy", "boyfriend",
+    "brother", "builder", "businessman", "businesswoman", "candidate", "captain", "campaigner",
+    "carer", "ceo", "cfo", "chair", "chairman", "chairperson", "chairwoman", "champion",
+    "chancellor", "chef", "chief", "child", "cleric", "clerk", "coach", "co-founder",
+    "colleague", "columnist", "commander", "commentator", "commissioner", "constable",
+    "consultant", "controller", "coordinator", "co-ordinator", "coroner", "correspondent",
+    "councillor", "councilor", "counsel", "cousin", "creator", "critic", "curator", "dad",
+    "daughter", "dean", "defendant", "delegate", "deputy", "designer", "detective", "developer",
+    "diplomat", "director", "doctor", "driver", "economist", "editor", "employee", "engineer",
+    "entrepreneur", "executive", "expert", "farmer", "father", "fiancé", "fiancée", "fighter",
+    "financier", "firefighter", "footballer", "founder", "friend", "general", "girl",
+    "girlfriend", "governor", "granddaughter", "grandfather", "grandmother", "grandson",
+    "guard", "head", "headteacher", "headmaster", "headmistress", "historian", "husband",
+    "inspector", "investigator", "investor", "journalist", "judge", "justice", "keeper",
+    "landlord", "lawmaker", "lawyer", "leader", "lecturer", "legislator", "lieutenant",
+    "magistrate", "man", "manager", "mayor", "medic", "member", "midwife", "minister", "mother",
+    "mp", "mla", "mep", "mum", "musician", "neighbour", "neighbor", "nephew", "niece", "novelist",
+    "nurse", "officer", "official", "organiser", "organizer", "owner", "paramedic", "parent",
+    "partner", "pastor", "patient", "peer", "physician", "pilot", "player", "politician",
+    "predecessor", "premier", "president", "priest", "principal", "prisoner", "producer",
+    "professor", "prosecutor", "psychologist", "publisher", "rabbi", "referee", "registrar",
+    "reporter", "representative", "researcher", "resident", "scientist", "secretary",
+    "senator", "sergeant", "sheriff", "singer", "sister", "skipper", "solicitor", "son",
+    "specialist", "spokesman", "spokesperson", "spokeswoman", "striker", "student",
+    "successor", "superintendent", "supervisor", "surgeon", "survivor", "suspect", "teacher",
+    "teenager", "therapist", "trader", "treasurer", "trustee", "uncle", "veteran", "victim",
+    "vice-chair", "vice-chairman", "vice-president", "volunteer", "widow", "widower", "wife",
+    "witness", "woman", "worker", "writer", "accused", "owner", "lead", "boss", "whip",
+    "goalkeeper", "defender", "midfielder", "winger", "forward", "batsman", "bowler",
+    "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "campaigner",
+    "moderator", "presenter", "host", "anchor", "broadcaster", "comedian", "poet", "painter",
+    "photographer", "sculptor", "dancer", "composer", "conductor", "rapper", "entertainer",
+    "mp", "td", "msp", "congressman", "congresswoman", "congressmember", "alderman",
+    "chancellor", "attorney-general", "commissioner", "taoiseach", "ombudsman", "auditor",
+}
+
+# Nouns that state the gender of the person they describe (``her brother, Kevin Burke``).
+GENDERED_NOUNS: dict[str, str] = {
+    "man": "male", "woman": "female", "boy": "male", "girl": "female", "father": "male",
+    "mother": "female", "dad": "male", "mum": "female", "mom": "female", "son": "male",
+    "daughter": "female", "brother": "male", "sister": "female", "husband": "male",
+    "wife": "female", "uncle": "male", "aunt": "female", "nephew": "male", "niece": "female",
+    "grandfather": "male", "grandmother": "female", "grandson": "male",
+    "granddaughter": "female", "boyfriend": "male", "girlfriend": "female", "fiancé": "male",
+    "fiancée": "female", "widow": "female", "widower": "male", "businessman": "male",
+    "businesswoman": "female", "spokesman": "male", "spokeswoman": "female",
+    "chairman": "male", "chairwoman": "female", "actress": "female", "headmaster": "male",
+    "headmistress": "female", "congressman": "male", "congresswoman": "female",
+    "policeman": "male", "policewoman": "female", "sportsman": "male", "sportswoman": "female",
+    "king": "male", "queen": "female", "prince": "male", "princess": "female",
+    "stepfather": "male", "stepmother": "female", "stepson": "male", "stepdaughter": "female",
+    "gentleman": "male", "lady": "female", "grandma": "female", "grandpa": "male",
+}
+
+# Words that mark a "person" entity from the statistical model as an organisation or a place.
+NON_PERSON_WORDS = {
+    "street", "road", "avenue", "lane", "drive", "close", "way", "square", "park", "bridge",
+    "hospital", "university", "college", "school", "council", "court", "house", "centre",
+    "center", "church", "station", "airport", "stadium", "hall", "show", "party", "ltd",
+    "plc", "inc", "group", "company", "bank", "trust", "foundation", "association",
+    "committee", "state", "county", "city", "district", "valley", "river", "island",
+    "hotel", "museum", "zoo", "gallery", "theatre", "theater", "club", "fc", "festival",
+    "awards", "prize", "act", "bill", "report", "inquiry", "tribunal", "fund", "service",
+    "services", "police", "department", "ministry", "agency", "office", "institute",
+    "programme", "program", "project", "campaign", "news", "times", "post", "herald", "echo",
+    "mail", "gazette", "road", "village", "town", "region", "province", "day", "week",
+    "covid", "covid-19", "coronavirus", "virus", "co",
+}
+
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+THING_PRONOUNS = {"it", "its"}
+
+# Nouns for organisations, used to tie ``the company``/``the council`` to an organisation.
+ORG_NOUNS = {
+    "company", "firm", "group", "business", "retailer", "bank", "council", "authority",
+    "department", "ministry", "government", "agency", "union", "trust", "hospital", "school",
+    "university", "college", "board", "club", "team", "party", "charity", "organisation",
+    "organization", "force", "police", "service", "commission", "committee", "court",
+    "office", "airline", "operator", "supermarket", "chain", "insurer", "lender", "regulator",
+    "watchdog", "manufacturer", "carmaker", "maker", "brand", "zoo", "museum", "foundation",
+    "association", "federation", "institute", "network", "station", "broadcaster",
+    "publisher", "administration", "cabinet", "state", "city", "county", "family", "campaign",
+    "spokesperson", "statement",
+}
+# Generic org nouns that stand for "the organisation the article is about".
+GENERIC_ORG_NOUNS = {"company", "firm", "group", "business", "organisation", "organization", "retailer",
+                     "chain", "brand", "operator", "maker", "manufacturer", "supermarket", "airline",
+                     "lender", "insurer", "bank", "carmaker"}
+SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons",
+                "representative", "statement", "source", "sources", "official", "officials"}
+
+# Political parties reported by spaCy as NORP, kept as organisations.
+PARTY_WORDS = {
+    "labour", "conservative", "conservatives", "tory", "tories", "democrat", "democrats",
+    "republican", "republicans", "liberal", "liberals", "greens", "snp", "sinn", "fianna",
+    "fine", "ndp", "bjp", "anc", "apc", "pdp", "da", "eff",
+}

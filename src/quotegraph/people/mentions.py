@@ -1,0 +1,239 @@
+"""Find the places where the article names a person.
+
+The small English model misses names (``Kota Srinivasa Poojary``), labels surnames as places
+(``Kolisi``/GPE) and labels shops as people (``Homebase``/PERSON). So a name mention comes from
+any of: an honorific or office title followed by capitalised words (``Mrs Bointon``,
+``Coun. Laura Dudas``), a cleaned PERSON entity, a capitalised run ending in a surname seen
+elsewhere, or a lone token equal to such a surname. Lone first-name-only PERSON entities are
+kept only where a first-name table knows the word and the context reads like a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    HONORIFICS,
+    NON_PERSON_WORDS,
+    OFFICE_TITLES,
+    PHRASE_TITLES,
+    RANK_TITLES,
+    ROLE_NOUNS,
+    norm,
+)
+from .gender import first_name_gender
+
+_PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "la", "del", "dos", "ter"}
+_NOT_NAMES = {
+    "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "the", "a", "an", "he", "she", "it", "we", "they",
+    "his", "her", "their", "our", "my", "your", "this", "that", "these", "those", "but", "and",
+    "or", "if", "when", "after", "before", "while", "as", "in", "on", "at", "of", "for", "by",
+    "with", "from", "to", "mr", "mrs", "ms", "god", "covid", "covid-19",
+}
+_LOCATIVE = {"in", "at", "near", "from", "into", "across", "outside", "inside", "around"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class NameMention:
+    """One naming of a person: ``tokens`` is the name without honorific or possessive."""
+
+    start: int  # char offsets of the name part
+    end: int
+    first_token: int  # token index of the name's first token
+    last_token: int  # token index (inclusive)
+    tokens: tuple[str, ...]
+    honorific: str | None = None  # the words in front, as written: "Mrs", "Dep. Chief"
+    hon_start: int | None = None  # char offset where the honorific starts
+    hon_token: int | None = None
+    strong: bool = True  # False: a lone PERSON entity with no support yet
+    person: object = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def full_start(self) -> int:
+        return self.hon_start if self.hon_start is not None else self.start
+
+    @property
+    def left_token(self) -> int:
+        return self.hon_token if self.hon_token is not None else self.first_token
+
+
+def is_name_token(tok: Token) -> bool:
+    text = tok.text
+    if not text or not text[0].isupper() or norm(text) in _NOT_NAMES:
+        return False
+    if text.isupper() and len(text.replace(".", "")) > 2:  # acronyms: CON, NHS, COVID
+        return False
+    body = text.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+    return body.isalpha()
+
+
+def _is_title_word(tok: Token) -> bool:
+    n = norm(tok.text)
+    return tok.text[:1].isupper() and (n in HONORIFICS or n in RANK_TITLES or n in OFFICE_TITLES)
+
+
+def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
+    """End (exclusive) of the run of name tokens starting at ``i``; ``i`` when none."""
+    j = i
+    while j < len(doc) and j - i < limit:
+        tok = doc[j]
+        if is_name_token(tok) and not _is_title_word(tok) and tok.lower_ not in ROLE_NOUNS:
+            j += 1
+        elif tok.lower_ in _PARTICLES and j > i and j + 1 < len(doc) and is_name_token(doc[j + 1]):
+            j += 1
+        else:
+            break
+    while j > i and doc[j - 1].lower_ in _PARTICLES:
+        j -= 1
+    return j
+
+
+def _bad_name(doc: Doc, i: int, j: int) -> bool:
+    words = [norm(doc[k].text) for k in range(i, j)]
+    if any(w in NON_PERSON_WORDS for w in words):
+        return True
+    return j < len(doc) and norm(doc[j].text) in NON_PERSON_WORDS and doc[j].text[:1].isupper()
+
+
+def _make(doc: Doc, i: int, j: int, hon_i: int | None = None, strong: bool = True) -> NameMention:
+    hon = None
+    if hon_i is not None:
+        hon = doc[hon_i:i].text.rstrip(", ")
+    return NameMention(
+        start=doc[i].idx,
+        end=doc[j - 1].idx + len(doc[j - 1].text),
+        first_token=i,
+        last_token=j - 1,
+        tokens=tuple(doc[k].text for k in range(i, j)),
+        honorific=hon or None,
+        hon_start=doc[hon_i].idx if hon else None,
+        hon_token=hon_i if hon else None,
+        strong=strong,
+    )
+
+
+def _title_chain(doc: Doc, i: int) -> int:
+    """End of a chain of honorifics/titles starting at ``i`` (``Dep. Chief``, ``His Excellency,
+    Alhaji``); ``i`` when the token opens none."""
+    j = i
+    while j < len(doc):
+        tok = doc[j]
+        if j + 1 < len(doc) and (tok.lower_, doc[j + 1].lower_) in PHRASE_TITLES and doc[j + 1].text[:1].isupper():
+            j += 2
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            continue
+        if _is_title_word(tok):
+            j += 1
+            if j < len(doc) and doc[j].text == "." and doc[j].whitespace_:
+                j += 1  # "Dep ." split by the tokenizer
+            continue
+        break
+    return j
+
+
+def _honorific_mentions(doc: Doc) -> list[NameMention]:
+    found = []
+    i = 0
+    while i < len(doc):
+        j = _title_chain(doc, i)
+        if j == i:
+            i += 1
+            continue
+        end = _name_run(doc, j)
+        if end > j and not _bad_name(doc, j, end):
+            found.append(_make(doc, j, end, hon_i=i))
+            i = end
+        else:
+            i = max(j, i + 1)
+    return found
+
+
+def _entity_mentions(doc: Doc) -> list[NameMention]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        i, j = ent.start, ent.end
+        if doc[i].lower_ == "the":
+            continue  # "The Sam Laprade Show"
+        while j > i and doc[j - 1].text in _POSSESSIVE:
+            j -= 1
+        while i < j and not is_name_token(doc[i]) or (i < j and _is_title_word(doc[i])):
+            i += 1
+        end = _name_run(doc, i, limit=max(j - i, 1))
+        if end <= i or _bad_name(doc, i, end):
+            continue
+        if i > 0 and doc[i - 1].lower_ in _LOCATIVE and end - i > 1:
+            continue  # "hospitals in Dakshina Kannada": a place the model took for a name
+        found.append(_make(doc, i, end, strong=end - i > 1))
+    return found
+
+
+def _lone_token_is_person(doc: Doc, i: int) -> bool:
+    """Context test for a lone capitalised word that might be a first name (``Carrie``)."""
+    tok = doc[i]
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and (prev.lower_ in {"the", "a", "an"} or prev.lower_ in _LOCATIVE):
+        return False
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+        return False  # "Garda officers", "the Morris tribunal"
+    return first_name_gender(tok.text) is not None
+
+
+def find_name_mentions(doc: Doc) -> list[NameMention]:
+    """All person name mentions in text order, overlaps resolved (the longest wins)."""
+    candidates = _honorific_mentions(doc) + _entity_mentions(doc)
+    covered = set()
+    for m in candidates:
+        covered.update(range(m.first_token, m.last_token + 1))
+    surnames = {m.tokens[-1] for m in candidates if m.strong and (len(m.tokens) > 1 or m.honorific)}
+    firsts = {m.tokens[0] for m in candidates if m.strong and len(m.tokens) > 1}
+    # Capitalised runs ending in a known surname (names the model missed) and lone surnames.
+    i = 0
+    while i < len(doc):
+        if i in covered or not is_name_token(doc[i]):
+            i += 1
+            continue
+        end = _name_run(doc, i)
+        k = next((k for k in range(end - 1, i - 1, -1) if doc[k].text in surnames), None)
+        if k is not None and not _bad_name(doc, i, k + 1) and not any(x in covered for x in range(i, k + 1)):
+            candidates.append(_make(doc, i, k + 1))
+            covered.update(range(i, k + 1))
+            i = k + 1
+        elif doc[i].text in firsts and end == i + 1 and not _bad_name(doc, i, i + 1):
+            candidates.append(_make(doc, i, i + 1))
+            covered.add(i)
+            i += 1
+        else:
+            i += 1
+    # Lone words: keep only where supported (a known surname, a first-name context).
+    kept = []
+    for m in candidates:
+        if not m.strong:
+            if m.tokens[-1] in surnames or m.tokens[0] in firsts:
+                m.strong = True
+            elif not _lone_token_is_person(doc, m.first_token):
+                continue
+        kept.append(m)
+    kept.sort(key=lambda m: (m.first_token, -(m.last_token - m.left_token)))
+    out: list[NameMention] = []
+    for m in kept:
+        if out and m.left_token <= out[-1].last_token:
+            prev = out[-1]
+            if (m.last_token - m.left_token) > (prev.last_token - prev.left_token) or (
+                m.honorific and not prev.honorific and m.last_token >= prev.last_token
+            ):
+                out[-1] = m
+            continue
+        out.append(m)
+    return out

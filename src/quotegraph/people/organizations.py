@@ -1,0 +1,116 @@
+"""Organisations and places from the model's entities, grouped by name with their aliases.
+
+Aliases come from acronyms introduced in brackets (``South Tees Hospitals NHS Trust (STHT)``),
+acronyms that spell a longer name's initials (``NHS``), and clipped forms of a longer name's
+first word (``the Fed`` for ``the Federal Reserve``). Words that name a person (a surname the
+model labelled GPE or ORG) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..models import Span
+from .lexicon import PARTY_WORDS
+
+_ORG_LABELS = {"ORG"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&\-]{1,11})\)")
+_SMALL_WORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "de", "du"}
+_POSSESSIVE = ("'s", "’s")
+
+
+@dataclass
+class EntityDraft:
+    kind: str  # "org" or "place"
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    quote_count: int = 0
+    id: str = ""
+
+    def names(self) -> set[str]:
+        return {self.name.lower(), *(a.lower() for a in self.aliases)}
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
+
+
+def find_organisations_and_places(doc: Doc, person_tokens: set[int]) -> tuple[list[EntityDraft], list[EntityDraft]]:
+    text = doc.text
+    orgs: dict[str, EntityDraft] = {}
+    places: dict[str, EntityDraft] = {}
+    alias_of: dict[str, EntityDraft] = {}
+    order: list[EntityDraft] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label == "NORP" and ent.text.lower() in PARTY_WORDS:
+            label = "ORG"
+        if label not in _ORG_LABELS and label not in _PLACE_LABELS:
+            continue
+        start, end = _clean(doc, ent.start, ent.end)
+        if end <= start or any(i in person_tokens for i in range(start, end)):
+            continue
+        if not doc[start].text[:1].isupper() and not doc[start].text[:1].isdigit():
+            continue
+        name = doc[start:end].text
+        span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name)
+        kind = "org" if label in _ORG_LABELS else "place"
+        table = orgs if kind == "org" else places
+        key = name.lower()
+        draft = alias_of.get(key) or table.get(key)
+        if draft is None:
+            draft = EntityDraft(kind, name)
+            table[key] = draft
+            order.append(draft)
+        draft.mentions.append(span)
+        acronym = _BRACKET_ACRONYM.match(text, span.end)
+        if acronym and kind == "org":
+            short = acronym.group(1)
+            if short not in draft.aliases and short.lower() != key:
+                draft.aliases.append(short)
+            alias_of[short.lower()] = draft
+            s, e = acronym.start(1), acronym.end(1)
+            draft.mentions.append(Span(s, e, text[s:e]))
+    _merge_short_forms([d for d in order if d.kind == "org"], orgs)
+    result_orgs = [d for d in order if d.kind == "org" and orgs.get(d.name.lower()) is d]
+    result_places = [d for d in order if d.kind == "place" and places.get(d.name.lower()) is d]
+    return result_orgs, result_places
+
+
+def _merge_short_forms(drafts: list[EntityDraft], table: dict[str, EntityDraft]) -> None:
+    """Fold acronyms and clipped names into the longer name they stand for."""
+    longs = [d for d in drafts if len(d.name.split()) > 1]
+    for d in drafts:
+        if len(d.name.split()) != 1 or table.get(d.name.lower()) is not d:
+            continue
+        word = d.name
+        targets = []
+        if word.isupper() and len(word) >= 2:
+            targets = [x for x in longs if _initials(x.name) == word]
+        elif len(word) >= 3:
+            targets = [
+                x for x in longs
+                if x.name.split()[0].startswith(word) and x.name.split()[0] != word
+                or x.name.split()[0] == word and len(x.name.split()) == 2 and x.name.split()[1][:1].isupper()
+                and x.name.split()[1].lower() in {"inc", "ltd", "plc", "group", "corp", "co", "limited"}
+            ]
+        if len(targets) == 1:
+            target = targets[0]
+            if word not in target.aliases:
+                target.aliases.append(word)
+            target.mentions.extend(d.mentions)
+            target.mentions.sort(key=lambda s: s.start)
+            table[d.name.lower()] = target

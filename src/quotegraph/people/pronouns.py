@@ -1,0 +1,109 @@
+"""Pronouns the text ties to a person, for gender evidence and for pronoun speakers.
+
+Careful on purpose: a pronoun outside quotation marks counts only where one reading is
+plain — the subject of its own sentence named earlier in that sentence with nobody else named
+in between (``X said he ...``, ``X, who said his team ...``), or a subject pronoun opening a
+sentence whose previous sentence had that person as subject and named nobody after them.
+"""
+
+from __future__ import annotations
+
+from ..models import Span
+from .clusters import PersonDraft
+from .context import Context
+from .lexicon import PRONOUN_GENDER
+
+_LOOKBACK = 3  # sentences
+
+
+def _same_sentence_subject(ctx: Context, sent, tok_i: int) -> PersonDraft | None:
+    subject = ctx.sent_subject.get(sent.start)
+    if subject is None or subject[0] >= tok_i:
+        return None
+    idx, person = subject
+    doc = ctx.doc
+    others = ctx.people_between(doc[idx].idx + 1, doc[tok_i].idx) - {id(person)}
+    return None if others else person
+
+
+def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: int = 1) -> PersonDraft | None:
+    """Subject person of the nearest earlier sentence(s) not inside quotation marks."""
+    seen = 0
+    k = sent_no - 1
+    while k >= 0 and seen < lookback:
+        sent = ctx.sents[k]
+        k -= 1
+        if all(ctx.in_quote(t.idx) or t.is_punct or t.is_space for t in sent):
+            continue  # a sentence of quoted words
+        seen += 1
+        subject = ctx.sent_subject.get(sent.start)
+        if subject is None:
+            if lookback == 1:
+                return None
+            continue
+        idx, person = subject
+        if gender and person.text_gender() not in (None, gender):
+            continue
+        later = ctx.people_between(ctx.doc[idx].idx + 1, sent.end_char) - {id(person)}
+        if later and lookback == 1:
+            return None
+        return person
+    return None
+
+
+def collect_pronoun_evidence(ctx: Context) -> None:
+    """Add ``pronoun:`` evidence and pronoun mentions to the people they plainly refer to."""
+    doc = ctx.doc
+    for n, sent in enumerate(ctx.sents):
+        named_before = False
+        for tok in sent:
+            if tok.i in ctx.person_at:
+                named_before = True
+                continue
+            gender = PRONOUN_GENDER.get(tok.lower_)
+            if gender is None or tok.dep_ not in {"nsubj", "nsubjpass", "poss"} or ctx.in_quote(tok.idx):
+                continue
+            person = _same_sentence_subject(ctx, sent, tok.i)
+            if person is None and not named_before and tok.dep_ != "poss":
+                person = _previous_subject(ctx, n, None)
+            if person is not None:
+                add_pronoun(person, gender, Span(tok.idx, tok.idx + len(tok.text), tok.text))
+
+
+def add_pronoun(person: PersonDraft, gender: str, span: Span) -> None:
+    person.evidence.append((gender, f"pronoun:{span.text.lower()}"))
+    if all(s.start != span.start for s in person.other_mentions):
+        person.other_mentions.append(span)
+
+
+def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: PersonDraft | None) -> PersonDraft | None:
+    """The person a ``he``/``she`` speaker at ``char`` stands for.
+
+    Order: the subject named earlier in the same sentence; the subject of an earlier sentence
+    (up to three back, agreeing in gender); the previous quotation's speaker; the most recent
+    person of that gender named outside quotation marks."""
+    n = ctx.sent_index(char)
+    sent = ctx.sents[n]
+    tok_i = next((t.i for t in sent if t.idx >= char), sent.end - 1)
+
+    def fits(p: PersonDraft | None) -> bool:
+        return p is not None and p.text_gender() in (None, gender)
+
+    person = _same_sentence_subject(ctx, sent, tok_i)
+    if fits(person):
+        return person
+    person = _previous_subject(ctx, n, gender, lookback=_LOOKBACK)
+    if fits(person):
+        if previous is not None and previous is not person and fits(previous):
+            # the previous speaker wins when named after that subject
+            last_prev = max((m.start for m in previous.mentions if m.start < char), default=-1)
+            last_subj = max((m.start for m in person.mentions if m.start < char), default=-1)
+            if last_prev > last_subj:
+                return previous
+        return person
+    if fits(previous):
+        return previous
+    for start, p in reversed(ctx.timeline):
+        if start < char and not ctx.in_quote(start) and fits(p):
+            return p
+    return None

@@ -1,0 +1,200 @@
+"""Speaker resolution: turn each quote's speaker mention into a person or organisation.
+
+- a name (full, surname, honorific form) -> that person; several names -> all of them;
+- ``he``/``she`` -> ``pronouns.resolve_person_pronoun``; ``they``/``it`` -> the previous
+  speaker when it was an organisation, else the latest organisation named;
+- ``the 27-year-old`` -> the person with that age;
+- ``a spokesperson for X`` / ``X spokesperson`` / ``a statement from X`` -> X;
+- ``the minister``, ``the councillor`` -> the person whose titles or roles hold that word;
+- ``the company``, ``the council``, ``police`` -> the organisation of that kind;
+- anything else keeps its wording (``police``, ``government source``) with no id.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Quote, Span
+from .clusters import PersonDraft
+from .context import Context
+from .lexicon import (
+    GENERIC_ORG_NOUNS,
+    ORG_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_EXPANSIONS,
+    SPOKES_NOUNS,
+    THING_PRONOUNS,
+    norm,
+)
+from .organizations import EntityDraft
+from .pronouns import add_pronoun, resolve_person_pronoun
+
+_ARTICLES = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
+_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
+_SPOKES_FOR = re.compile(r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
+_PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
+
+Speaker = PersonDraft | EntityDraft
+
+
+def _role_words(person: PersonDraft) -> set[str]:
+    words = set()
+    for phrase in person.titles + person.roles:
+        for w in re.split(r"[\s,’']+", phrase):
+            w = norm(w)
+            if w:
+                words.add(w)
+                if w in ROLE_EXPANSIONS:
+                    words.update(ROLE_EXPANSIONS[w].split())
+    return words
+
+
+def _last_mention_before(ctx: Context, entity: Speaker, char: int) -> int:
+    if isinstance(entity, PersonDraft):
+        return max((m.start for m in entity.mentions if m.start < char), default=-1)
+    return max((s.start for s in entity.mentions if s.start < char), default=-1)
+
+
+class Resolver:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.role_words = {id(p): _role_words(p) for p in ctx.people}
+
+    # -- the pieces ------------------------------------------------------------------------
+    def named(self, span: Span) -> list[PersonDraft]:
+        doc = self.ctx.doc
+        found: list[PersonDraft] = []
+        for tok in doc.char_span(span.start, span.end, alignment_mode="expand") or []:
+            p = self.ctx.person_at.get(tok.i)
+            if p is not None and p not in found:
+                found.append(p)
+        return found
+
+    def org_in(self, span: Span) -> EntityDraft | None:
+        for o in self.ctx.orgs:
+            if any(s.start < span.end and span.start < s.end for s in o.mentions):
+                return o
+        words = span.text.strip()
+        low = _ARTICLES.sub("", words).lower().rstrip("’'s ")
+        for o in self.ctx.orgs:
+            if low in o.names() or (low and o.name.lower().split()[0] == low):
+                return o
+        return None
+
+    def by_role(self, words: list[str], char: int) -> PersonDraft | None:
+        head = norm(words[-1])
+        scored = []
+        for p in self.ctx.people:
+            rw = self.role_words[id(p)]
+            if head not in rw:
+                continue
+            score = sum(1 for w in words if norm(w) in rw)
+            past = any(norm(w) in _PAST for phrase in p.roles for w in phrase.split()) and not any(
+                norm(w) in _PAST for w in words
+            )
+            scored.append((score - (2 if past else 0), _last_mention_before(self.ctx, p, char), p))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (x[0], x[1]))
+        return scored[-1][2]
+
+    def by_org_noun(self, noun: str, char: int) -> EntityDraft | None:
+        orgs = self.ctx.orgs
+        named = [o for o in orgs if any(noun in n.split() for n in o.names())]
+        if not named and noun in GENERIC_ORG_NOUNS:
+            named = [o for o in orgs if _last_mention_before(self.ctx, o, char) >= 0]
+        if not named:
+            return None
+        return max(named, key=lambda o: _last_mention_before(self.ctx, o, char))
+
+    def by_age(self, age: int) -> PersonDraft | None:
+        return next((p for p in self.ctx.people if any(a == age for a, _ in p.ages)), None)
+
+    # -- one speaker ---------------------------------------------------------------------------
+    def resolve(self, span: Span, previous: Speaker | None) -> tuple[list[Speaker], str | None]:
+        """The entities a speaker mention stands for, and the wording kept when there is none."""
+        people = self.named(span)
+        if people:
+            return list(people), None
+        words = span.text.strip()
+        low = words.lower()
+        if low in PRONOUN_GENDER:
+            prev_person = previous if isinstance(previous, PersonDraft) else None
+            p = resolve_person_pronoun(self.ctx, span.start, PRONOUN_GENDER[low], prev_person)
+            if p is not None:
+                add_pronoun(p, PRONOUN_GENDER[low], span)
+                return [p], None
+            return [], None
+        if low in PLURAL_PRONOUNS or low in THING_PRONOUNS:
+            if isinstance(previous, EntityDraft):
+                return [previous], None
+            before = [o for s, o in self.ctx.org_timeline if s < span.start and not self.ctx.in_quote(s)]
+            return ([before[-1]], None) if before else ([], None)
+        bare = _ARTICLES.sub("", words)
+        age = _AGE.search(low)
+        if age:
+            p = self.by_age(int(age.group(1)))
+            if p is not None:
+                return [p], None
+        spokes = _SPOKES_FOR.search(bare)
+        if spokes:
+            rest = spokes.group(1)
+            offset = span.start + words.find(rest) if rest in words else span.start
+            inner = Span(offset, offset + len(rest), rest)
+            found, _ = self.resolve(inner, None)
+            if found:
+                return found, None
+            return [], _ARTICLES.sub("", rest)
+        org = self.org_in(span)
+        if org is not None:
+            return [org], None
+        tokens = [t for t in re.split(r"\s+", bare) if t]
+        if not tokens:
+            return [], None
+        head = norm(tokens[-1])
+        if head in SPOKES_NOUNS and len(tokens) > 1:
+            # "a Unison spokesperson": the words before the noun name the organisation
+            prefix = " ".join(tokens[:-1])
+            inner = Span(span.start + words.find(prefix), span.start + words.find(prefix) + len(prefix), prefix)
+            found, _ = self.resolve(inner, None)
+            if found:
+                return found, None
+        p = self.by_role(tokens, span.start)
+        if p is not None:
+            return [p], None
+        if head in ORG_NOUNS:
+            o = self.by_org_noun(head, span.start)
+            if o is not None:
+                return [o], None
+        return [], bare
+
+
+def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
+    """Set ``speaker_id``/``speaker_name`` on every quote and count quotes per entity."""
+    resolver = Resolver(ctx)
+    previous: Speaker | None = None
+    for q in sorted(quotes, key=lambda q: q.start):
+        if q.speaker is None:
+            q.speaker_id = q.speaker_name = None
+            continue
+        found, wording = resolver.resolve(q.speaker, previous)
+        if found:
+            q.speaker_id = found[0].id
+            q.speaker_name = " and ".join(e.name for e in found)
+            for e in found:
+                e.quote_count += 1
+            previous = found[0] if len(found) == 1 else previous
+            if isinstance(found[0], PersonDraft) and len(found) == 1:
+                _note_description(found[0], q.speaker)
+        else:
+            q.speaker_id = None
+            q.speaker_name = wording or None
+
+
+def _note_description(person: PersonDraft, span: Span) -> None:
+    """A speaker description (``the judge``) resolved to a person is one of their mentions."""
+    if any(m.start <= span.start < m.end or span.start <= m.start < span.end for m in person.mentions):
+        return
+    if all(s.start != span.start for s in person.other_mentions):
+        person.other_mentions.append(span)
