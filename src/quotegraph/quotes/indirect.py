@@ -1,16 +1,222 @@
-"""Reported speech without quote marks: ``the council said two schools would close``."""
+"""Reported speech without quote marks: ``the council said two schools would close``.
+
+One pass over the tokens of the parse: a token whose lemma is a cue verb (``cues``) and that
+governs a clausal complement (``said [that] ...``, ``urged residents [to stay indoors]``) or is
+attached inside the clause it reports (``Two schools will close, the council said``) gives an
+indirect quote. The speaker mention is the cue's subject, found through ``conj``/``xcomp``
+chains (``refused to comment but said ...``), the ``by`` agent of a passive, or the noun a
+participle hangs on (``officials saying ...``). A relative pronoun (``Tyler, who said ...``) is
+kept as the mention, like any pronoun; ``people`` resolves it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..models import Excluded, Quote
+from ..models import Excluded, Quote, Span
 from ..settings import Options
+from .cues import BELIEF, NEEDS_PARTICLE, SPEECH, TO_CLAUSE
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependents kept to the right of a speaker's head noun (``a spokesperson for Unison``,
+# ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
+_MENTION_KEEP = frozenset({"prep", "cc", "conj", "case", "compound", "nummod", "poss"})
+# Relations through which a cue without its own subject shares its governor's subject.
+_SHARE_SUBJECT = frozenset({"conj", "xcomp"})
+# Cues attached inside the clause they report: ``The plant, he said, will close.``
+_INSIDE = frozenset({"parataxis", "ccomp", "advcl"})
+_EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_QUESTION_AUX = frozenset({"do", "does", "did"})
 
 
 def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[int, int]],
                   options: Options) -> list[Quote]:
     """Indirect quotes whose content does not overlap ``taken`` (spans of quotes in marks)."""
-    return []
+    text = doc.text
+    blocked = sorted(taken) + sorted((e.start, e.end) for e in excluded)
+    quotes: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for token in doc:
+        found = _attribution(token, options.beliefs)
+        if found is None:
+            continue
+        cue, parts, confidence = found
+        parts = [p for p in (_trim(doc, a, b) for a, b in parts) if p is not None]
+        if not parts:
+            continue
+        start, end = parts[0][0], parts[-1][1]
+        if (start, end) in seen or _overlaps(start, end, blocked):
+            continue
+        seen.add((start, end))
+        speaker = _speaker(token, cue)
+        if speaker is None:
+            confidence -= 0.2
+        quotes.append(Quote(
+            start=start, end=end, text=text[start:end], type="indirect",
+            cue=Span.of(text, *cue),
+            speaker=Span.of(text, *speaker) if speaker else None,
+            parts=[Span.of(text, a, b) for a, b in parts],
+            confidence=round(confidence, 2),
+        ))
+    return quotes
+
+
+def _attribution(token: Token, beliefs: bool):
+    """``(cue char span, [content char spans], confidence)`` when ``token`` is a cue, else None."""
+    if beliefs and token.lower_ == "according":
+        return _according(token)
+    if token.pos_ not in _VERBAL or token.dep_ in ("amod", "aux", "auxpass"):
+        return None
+    lemma = token.lemma_.lower()
+    belief = lemma in BELIEF and lemma not in SPEECH
+    if not (lemma in SPEECH or (beliefs and belief)):
+        return None
+    particles = [c for c in token.children if c.dep_ in ("prt", "prep") and c.i == token.i + 1]
+    needed = NEEDS_PARTICLE.get(lemma)
+    if needed and not any(p.lower_ in needed for p in particles):
+        return None
+    if _is_question(token):
+        return None
+    cue_end = token.i + 1
+    for p in particles:
+        if p.dep_ == "prt" or needed:
+            cue_end = p.i + 1
+    doc = token.doc
+    cue = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
+    confidence = 0.55 if belief else 0.8
+
+    complement = _complement(token, lemma)
+    if complement is not None:
+        return cue, [_subtree(complement)], confidence
+    if _reports_its_head(token):
+        head = token.head
+        h_start, h_end = _subtree(head)
+        c_start, c_end = _subtree(token)
+        pieces = [(h_start, c_start), (c_end, h_end)]
+        return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15
+    return None
+
+
+def _complement(token: Token, lemma: str) -> Token | None:
+    """The clause a cue reports: its ``ccomp``, or for ``urge``-type verbs its to-clause."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and child.pos_ in _VERBAL | {"ADJ", "NOUN"}:
+            return child
+    if lemma in TO_CLAUSE:
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
+                return child
+    return None
+
+
+def _reports_its_head(token: Token) -> bool:
+    """``The plant, he said, will close`` / ``The plant will close, he said``: the cue hangs
+    on the clause it reports and has a subject of its own but no object or complement."""
+    if token.dep_ not in _INSIDE or token.head.pos_ not in _VERBAL or token.head.i == token.i:
+        return False
+    if token.dep_ == "ccomp" and _is_cue_lemma(token.head):
+        return False  # ``X felt Y, said Z``: the head is the cue of a larger report
+    has_subject = False
+    for child in token.children:
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "mark", "dative", "nsubjpass", "auxpass"):
+            return False
+        if child.dep_ == "nsubj":
+            has_subject = True
+    return has_subject
+
+
+def _is_cue_lemma(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH or lemma in BELIEF
+
+
+def _according(token: Token):
+    """``according to X`` (beliefs mode): the content is the clause the phrase hangs on."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None or not any(c.dep_ == "pobj" for c in to.children):
+        return None
+    head = token.head
+    if head.i == token.i:
+        return None
+    doc = token.doc
+    cue = (token.idx, to.idx + len(to))
+    h_start, h_end = _subtree(head)
+    c_start, c_end = _subtree(token)
+    pieces = [(a, b) for a, b in ((h_start, c_start), (c_end, h_end)) if b > a]
+    del doc
+    return cue, pieces, 0.5
+
+
+def _is_question(token: Token) -> bool:
+    """``Did he say that ...?``: a question about speech is not a report of it."""
+    sent = token.sent
+    last = sent[-1] if sent[-1].pos_ != "SPACE" else sent[-2] if len(sent) > 1 else sent[-1]
+    if last.text != "?":
+        return False
+    return any(c.dep_ == "aux" and c.lemma_ in _QUESTION_AUX and c.i < token.i
+               for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
+
+
+def _speaker(token: Token, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of the speaker mention of cue ``token``, or None (``it was announced``)."""
+    verb = token
+    for _ in range(6):
+        subject = None
+        passive = False
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _mention(pobj)
+            if child.dep_ in _SUBJECTS:
+                subject = child
+            if child.dep_ in ("nsubjpass", "auxpass"):
+                passive = True
+        if subject is not None:
+            if passive:  # ``X was told that``: X heard it; no agent, no speaker
+                return None
+            return _mention(subject)
+        if verb.dep_ in _SHARE_SUBJECT or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            verb = verb.head
+            continue
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _mention(verb.head)  # ``officials saying ...``: the noun the clause hangs on
+        return None
+    return None
+
+
+def _mention(head: Token) -> tuple[int, int]:
+    """A compact noun phrase: the head's subtree up to a relative clause, apposition or comma."""
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ not in _MENTION_KEEP:
+            break
+        end = child.right_edge.i + 1
+    doc = head.doc
+    while start < head.i and doc[start].pos_ in _EDGE_TRIM:
+        start += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subtree(token: Token) -> tuple[int, int]:
+    """Token-index span ``[start, end)`` of ``token``'s subtree (as char offsets later)."""
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token span -> char span without edge punctuation, spaces or dangling conjunctions."""
+    while start < end and doc[start].pos_ in _EDGE_TRIM:
+        start += 1
+    while end > start and doc[end - 1].pos_ in _EDGE_TRIM:
+        end -= 1
+    if end - start < 2:
+        return None
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
