@@ -38,7 +38,7 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
 
     Sets ``speaker_id``/``speaker_name`` on the quotes and ``quote_count`` on the entities.
     """
-    mentions = find_name_mentions(doc)
+    mentions = find_name_mentions(doc, [q.speaker for q in quotes if q.speaker is not None])
     people = cluster_people(doc, mentions)
     person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
     orgs, places = find_organisations_and_places(doc, person_tokens)

@@ -88,6 +88,11 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
         tok = doc[j]
         if is_name_token(tok) and not _is_title_word(tok) and tok.lower_ not in ROLE_NOUNS:
             j += 1
+        elif (
+            tok.text in {"-", "‐"} and j > i and not doc[j - 1].whitespace_ and not tok.whitespace_
+            and j + 1 < len(doc) and is_name_token(doc[j + 1])
+        ):
+            j += 2  # double-barrelled: "Dlamini-Makamo" comes as three tokens
         elif tok.lower_ in _PARTICLES and j > i and j + 1 < len(doc) and is_name_token(doc[j + 1]):
             j += 1
         else:
@@ -113,7 +118,7 @@ def _make(doc: Doc, i: int, j: int, hon_i: int | None = None, strong: bool = Tru
         end=doc[j - 1].idx + len(doc[j - 1].text),
         first_token=i,
         last_token=j - 1,
-        tokens=tuple(doc[k].text for k in range(i, j)),
+        tokens=tuple(doc[i:j].text.split()),
         honorific=hon or None,
         hon_start=doc[hon_i].idx if hon else None,
         hon_token=hon_i if hon else None,
@@ -150,6 +155,8 @@ def _honorific_mentions(doc: Doc) -> list[NameMention]:
             i += 1
             continue
         end = _name_run(doc, j)
+        if end < len(doc) and (_is_title_word(doc[end]) or doc[end].lower_ in ROLE_NOUNS) and doc[end].text[:1].isupper():
+            end = j  # "Chief Press Secretary": a longer title, not a name
         if end > j and not _bad_name(doc, j, end):
             found.append(_make(doc, j, end, hon_i=i))
             i = end
@@ -190,9 +197,49 @@ def _lone_token_is_person(doc: Doc, i: int) -> bool:
     return first_name_gender(tok.text) is not None
 
 
-def find_name_mentions(doc: Doc) -> list[NameMention]:
-    """All person name mentions in text order, overlaps resolved (the longest wins)."""
-    candidates = _honorific_mentions(doc) + _entity_mentions(doc)
+def _appositive_mentions(doc: Doc) -> list[NameMention]:
+    """``his Chief Press Secretary, Oladele John,``: a two- or three-word capitalised run set off
+    by commas right after a role word is a name, whatever the model said."""
+    found = []
+    for i in range(2, len(doc)):
+        if doc[i - 1].text != "," or not (doc[i - 2].lower_ in ROLE_NOUNS or norm(doc[i - 2].text) in OFFICE_TITLES):
+            continue
+        end = _name_run(doc, i)
+        if 2 <= end - i <= 3 and end < len(doc) and doc[end].text in {",", "."} and not _bad_name(doc, i, end):
+            if not any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[i:end]):
+                found.append(_make(doc, i, end))
+    return found
+
+
+def _speaker_mentions(doc: Doc, speakers: list) -> list[NameMention]:
+    """A speaker mention that ends in two or three capitalised words names a person
+    (``The ANC's Regional Executive Council's Thandeka Dlamini-Makamo said``)."""
+    found = []
+    for span in speakers:
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None or len(sp) < 2:
+            continue
+        end = sp.end
+        while end > sp.start and doc[end - 1].is_punct:
+            end -= 1
+        start = end
+        while start > sp.start and (is_name_token(doc[start - 1]) or doc[start - 1].text in {"-", "‐"}):
+            start -= 1
+        while start < end and (not is_name_token(doc[start]) or _is_title_word(doc[start])):
+            start += 1
+        run = _name_run(doc, start) if start < end else start
+        if run == end and 2 <= len(doc[start:end].text.split()) <= 3 and not _bad_name(doc, start, end):
+            if not any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[start:end]):
+                found.append(_make(doc, start, end))
+    return found
+
+
+def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMention]:
+    """All person name mentions in text order, overlaps resolved (the longest wins).
+
+    ``speakers``: the quotes' speaker spans, whose names count even where the model missed them."""
+    candidates = _honorific_mentions(doc) + _entity_mentions(doc) + _appositive_mentions(doc)
+    candidates += _speaker_mentions(doc, speakers or [])
     covered = set()
     for m in candidates:
         covered.update(range(m.first_token, m.last_token + 1))

@@ -30,6 +30,9 @@ _CONNECTORS = {"of", "for", "at", "and", "&", "in"}
 _CLAUSE_END = {",", ".", ";", ":", ")", "(", "—", "–", "\"", "“", "”", "'", "‘", "’"}
 _DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 _MAX_ROLE = 14
+_NEVER_ROLE = {"over", "about", "after", "under", "with", "from", "by", "to", "into", "than", "said", "says", "told"}
+_AS_VERBS = {"serve", "work", "act", "appoint", "name", "elect", "install", "swear", "join", "remain",
+             "continue", "resign", "step", "retire", "stand", "return", "hire", "employ", "start", "begin"}
 _FUNCTION = {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT", "INTJ"}
 
 
@@ -45,16 +48,31 @@ def is_role_word(tok: Token) -> bool:
 
 
 def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
-    """Split an honorific chain into titles; add the gender the courtesy/rank words state.
-    Returns the office-title words (they are also part of the role pre-modifier)."""
+    """Split an honorific chain into titles and add the gender courtesy/rank words state.
+
+    Courtesy words (``Mr``, ``Mrs``) and two-word forms (``His Excellency``) are titles of their
+    own; neighbouring office/rank words form one title (``Dep. Chief``, ``Chief Minister``).
+    Returns the office words, which also belong to the role pre-modifier."""
     if not honorific:
         return []
-    words = honorific.replace(",", " ").split()
-    office = []
+    words = honorific.replace(",", " , ").replace(" .", ".").split()
+    office: list[str] = []
+    group: list[str] = []
+
+    def close() -> None:
+        if group:
+            facts.titles.append(" ".join(group))
+            group.clear()
+
     i = 0
     while i < len(words):
+        if words[i] == ",":
+            close()
+            i += 1
+            continue
         pair = (words[i].lower(), words[i + 1].lower()) if i + 1 < len(words) else None
         if pair in PHRASE_TITLES:
+            close()
             title = f"{words[i]} {words[i + 1]}"
             facts.titles.append(title)
             if PHRASE_TITLES[pair]:
@@ -63,19 +81,19 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
             continue
         key = norm(words[i])
         if key in HONORIFICS:
+            close()
             facts.titles.append(words[i])
             if HONORIFICS[key]:
                 facts.evidence.append((HONORIFICS[key], f"honorific:{words[i].rstrip('.')}"))
-        elif key in RANK_TITLES:
-            facts.titles.append(words[i])
-            if RANK_TITLES[key]:
-                facts.evidence.append((RANK_TITLES[key], f"title:{words[i].rstrip('.')}"))
         else:
-            office.append(words[i])
+            group.append(words[i])
+            gender = RANK_TITLES.get(key)
+            if gender:
+                facts.evidence.append((gender, f"title:{words[i].rstrip('.')}"))
+            elif key not in RANK_TITLES:
+                office.append(words[i])
         i += 1
-    if office:
-        # "Dep . Chief" comes through as separate words; keep the title as a unit
-        facts.titles.append(" ".join(office).replace(" .", "."))
+    close()
     return office
 
 
@@ -114,6 +132,8 @@ def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
         if t.text == "." and j - 2 >= 0 and norm(doc[j - 2].text) in OFFICE_TITLES:
             j -= 1
             continue
+        if low in _NEVER_ROLE or (t.tag_ in {"IN", "RP", "TO", "CC", "DT"} and not t.text[:1].isupper()):
+            break
         if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or (t.text[:1].isupper() and t.pos_ not in _FUNCTION):
             j -= 1
             continue
@@ -126,6 +146,8 @@ def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
 def _role_text(doc: Doc, start: int, end: int) -> str | None:
     """The role phrase doc[start:end] if it holds a role word, without a final possessive."""
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].text in _CLAUSE_END):
+        if doc[end - 1].text == "." and end - 2 >= start and norm(doc[end - 2].text) in OFFICE_TITLES:
+            break  # "Coun." keeps its full stop
         end -= 1
     while start < end and (doc[start].lower_ in _DETS or doc[start].lower_ in _CONNECTORS):
         start += 1
@@ -152,7 +174,7 @@ def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, 
     if start >= anchor:
         return
     role = _role_text(doc, start, anchor)
-    if role and role.replace(" .", ".") not in facts.titles:
+    if role and not any(role in t or role.replace(" .", ".") in t for t in facts.titles):
         facts.roles.append(role)
         _gender_from_role(doc, anchor - 1, anchor, facts)
     elif role is None and doc[anchor - 1].text in _POSSESSIVE and start < anchor - 1:
@@ -167,6 +189,11 @@ def _appositive_before(doc: Doc, m: NameMention, stop: set[int], facts: MentionF
     i = left - 2
     if not is_role_word(doc[i]):
         return
+    last = doc[m.last_token]
+    appos = (last.dep_ == "appos" and last.head.i == i) or (doc[i].dep_ == "appos" and doc[i].head.i == last.i)
+    closed = m.last_token + 1 >= len(doc) or doc[m.last_token + 1].text in {",", ".", "(", "and"}
+    if not (appos or closed):
+        return  # "After excusing the accused, Magistrate X called": not an appositive
     start = _walk_left(doc, i, stop)
     role = _role_text(doc, start, i + 1)
     if role:
@@ -225,7 +252,7 @@ def _copular(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
             if role and len(toks) <= _MAX_ROLE:
                 facts.roles.append(role)
                 _gender_from_role(doc, child.i, child.i + 1, facts)
-        elif child.dep_ == "prep" and child.lower_ == "as":
+        elif child.dep_ == "prep" and child.lower_ == "as" and verb.lemma_ in _AS_VERBS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and is_role_word(pobj):
                     toks = list(pobj.subtree)
