@@ -1,13 +1,397 @@
-"""Quotes in quote marks: direct quotes and mixed quotes (quoted fragments in reported clauses)."""
+"""Quotes in quote marks: direct quotes and mixed quotes (quoted fragments in reported clauses).
+
+Steps, each a linear pass:
+
+1. ``marks.find_marked`` pairs the quote marks of every paragraph (text only).
+2. Each quoted stretch gets a *frame*: the words before it in its sentence (``She said:``) and
+   the words after it up to the sentence end (``, said the minister.``). A speech cue in the
+   frame (after the quote when the quote ends in ``,?!``, else before it) attributes it; the
+   cue's subject is the speaker mention (``speakers``).
+3. Words between the cue and the opening mark that are not adjuncts of the cue (``said [she
+   was] "deeply concerned"``) make a *mixed* quote whose content is the reported clause.
+4. Quoted stretches with no cue of their own continue the previous quote (``"A," she said,
+   "B."``, ``"A," she said. "B."``, the multi-paragraph convention) or take the speaker of an
+   adjacent sentence; short ones with no cue are scare quotes, titles or nicknames: dropped.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ..models import Excluded, Quote
+from ..models import Excluded, Quote, Span
+from .cues import SPEECH
+from .marks import Marked, find_marked, paragraphs
+from .speakers import mention_range, speaker_range
+
+# Cues that introduce quoted words in news copy beyond the reported-speech verbs.
+_QUOTING = frozenset(
+    """
+    describe dub label term brand read put quote cite write continue begin go exclaim cry
+    laugh sigh snap fume thunder blast slam mock rail scold hail praise thank welcome
+    apologise apologize recall reminisce chant sing scream bellow shout plead declare pronounce
+    tweet retweet post message text email type publish headline caption title sum summarise
+    summarize elaborate interject interrupt opine theorise theorize posit wonder question
+    """.split()
+)
+_CUES = SPEECH | _QUOTING
+_NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
+# Dependents of a cue that may stand between it and a direct quote (``told reporters on
+# Tuesday:``, ``said in a statement``, ``said Smith,``).
+_ADJUNCT = frozenset({"npadvmod", "advmod", "prep", "dative", "agent", "nsubj", "nsubjpass", "punct",
+                      "prt", "aux", "auxpass", "neg", "cc", "tmod", "advcl", "mark", "attr", "appos"})
+_LISTENING = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge", "email",
+                        "text", "message"})
+_END_PUNCT = frozenset(".?!")
+_TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
+_MAX_FRAME = 30  # tokens of frame looked at after a quote
+_MIN_ORPHAN_WORDS = 6  # a quote with no cue and no context needs at least this many words
+
+
+@dataclass
+class _Item:
+    mark: Marked
+    para: int
+    start: int  # content start (mixed quotes begin before the mark)
+    end: int
+    type: str = "direct"
+    cue: Token | None = None
+    cue_after: bool = False
+    speaker: tuple[int, int] | None = None  # token range
+    confidence: float = 0.5
+    frame_end: int = 0  # char offset where the after-frame ends
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    own_cue: bool = False
+
+
+class _Doc:
+    """Lookups over one parse, built once: token by offset, sentence bounds, paragraphs."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [t.idx for t in doc]
+        self.sent_start = [0] * len(doc)
+        self.sent_end = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i] = sent.start
+                self.sent_end[i] = sent.end
+        self.paras = paragraphs(self.text)
+        self.para_starts = [p[0] for p in self.paras]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token holding ``char`` (or the last one starting before it)."""
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Tokens that start inside ``[start, end)``."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect_right(self.para_starts, char) - 1)
+
+    def char_end(self, i: int) -> int:
+        tok = self.doc[i]
+        return tok.idx + len(tok.text)
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return False
+    if tok.dep_ in _NOT_CUE_DEPS:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma not in _CUES:
+        return False
+    if lemma == "go":  # ``he went on:``
+        return any(c.lower_ == "on" for c in tok.children)
+    return True
 
 
 def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
-    return []
+    """Direct and mixed quotes of ``doc`` in text order, with cue and speaker mention."""
+    text = doc.text
+    blocked = [(e.start, e.end) for e in excluded]
+    marked = [m for m in find_marked(text) if not any(s < m.end and m.start < e for s, e in blocked)]
+    if not marked:
+        return []
+    d = _Doc(doc)
+    items = [_frame(d, marked, k) for k in range(len(marked))]
+    return _assemble(d, items)
+
+
+def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
+    """Find the cue, speaker and content span of quoted stretch ``k`` from its frame."""
+    m = marked[k]
+    text, doc = d.text, d.doc
+    para = d.para_of(m.start)
+    p_start, p_end = d.paras[para]
+    prev_end = max([p_start] + [x.end for x in marked[:k] if x.end <= m.start and d.para_of(x.start) == para])
+    next_start = min([p_end] + [x.start for x in marked[k + 1:] if x.start >= m.end])
+    item = _Item(mark=m, para=para, start=m.start, end=m.end, frame_end=m.end)
+
+    # before-frame: the sentence up to the opening mark (not before the previous quote)
+    before: list[int] = []
+    if not m.cont_prev:
+        j = d.token_at(m.start - 1) if m.start > p_start else -1
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j >= 0 and doc[j].idx >= prev_end and doc[j].text not in _END_PUNCT:
+            first = max(d.sent_start[j], d.token_at(prev_end))
+            if doc[first].idx < prev_end:
+                first += 1
+            before = [i for i in range(first, j + 1) if not doc[i].is_space]
+        elif m.start == _skip_space(text, p_start) and para > 0:
+            before = _colon_paragraph(d, marked, para)
+    # after-frame: up to the sentence end, the next quote or the paragraph end
+    after: list[int] = []
+    if m.closed:
+        for i in d.tokens_in(m.end, next_start):
+            tok = doc[i]
+            if tok.is_space:
+                if "\n" in tok.text:
+                    break
+                continue
+            after.append(i)
+            if tok.text in _END_PUNCT or len(after) >= _MAX_FRAME:
+                break
+        if after:
+            item.frame_end = d.char_end(after[-1])
+
+    inner_s, inner_e = m.inner
+    trail = text[inner_s:inner_e].rstrip()[-1:] or " "
+    after_char = text[m.end:m.end + 1]
+    ends_sentence = trail in _END_PUNCT
+    before_cue = next((doc[i] for i in reversed(before) if _is_cue(doc[i])), None)
+    after_cue = next((doc[i] for i in after if _is_cue(doc[i])), None)
+    if after_cue is not None and not _attributes_back(d, after_cue, after, ends_sentence):
+        after_cue = None
+
+    cue, cue_after = None, False
+    if after_cue is not None and (trail in _TRAIL_ATTRIBUTED or after_char == "," or before_cue is None):
+        cue, cue_after = after_cue, True
+    elif before_cue is not None:
+        cue = before_cue
+    if cue is None:
+        _no_cue(d, item, before)
+        return item
+
+    item.cue, item.cue_after, item.own_cue = cue, cue_after, True
+    item.speaker = speaker_range(cue) or _nearby_speaker(d, cue, before if not cue_after else after)
+    item.confidence = 0.9 if item.speaker else 0.7
+    if cue_after:
+        lead = [i for i in before if doc[i].is_alpha]
+        if lead and text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
+            item.type, item.start = "mixed", doc[lead[0]].idx  # ``The plan was "dead," he said.``
+        return item
+    _mixed_or_direct(d, item, cue, before, next_start)
+    return item
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+def _colon_paragraph(d: _Doc, marked: list[Marked], para: int) -> list[int]:
+    """``She added:`` closing the previous paragraph introduces a quote opening this one."""
+    p_start, p_end = d.paras[para - 1]
+    last = d.text[p_start:p_end].rstrip()
+    if not last.endswith(":"):
+        return []
+    j = d.token_at(p_start + len(last) - 1)
+    lo = max([p_start] + [x.end for x in marked if p_start <= x.start and x.end <= p_end])
+    first = d.sent_start[j]
+    while first <= j and d.doc[first].idx < lo:
+        first += 1
+    return [i for i in range(first, j + 1) if not d.doc[i].is_space]
+
+
+def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool) -> bool:
+    """Whether a cue after a quote attributes it (``, she said.``) rather than opening a
+    sentence of its own (``"We won." Smith said the team ...``)."""
+    pos = after.index(cue.i)
+    if pos > 12:
+        return False
+    if not ends_sentence:
+        return True
+    # after a full stop inside the marks: only a short attribution (``Smith said.``)
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > cue.i:
+            return False
+        if child.dep_ == "dobj" and child.i > cue.i and cue.lemma_ not in _LISTENING and child.pos_ != "PROPN":
+            return False
+    return True
+
+
+def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | None:
+    """When the parse gives the cue no subject: a name or pronoun right next to it."""
+    doc = d.doc
+    for i in (cue.i - 1, cue.i + 1, cue.i + 2):
+        if i in frame and doc[i].pos_ in ("PROPN", "PRON") and doc[i].lower_ not in ("it", "this", "that"):
+            head = doc[i]
+            while head.head.i != head.i and head.head.pos_ in ("PROPN", "NOUN") and abs(head.head.i - i) <= 3:
+                head = head.head
+            return mention_range(head)
+    return None
+
+
+def _mixed_or_direct(d: _Doc, item: _Item, cue: Token, before: list[int], next_start: int) -> None:
+    """Decide whether the words between ``cue`` and the opening mark make a mixed quote."""
+    doc, m = d.doc, item.mark
+    gap = [i for i in before if i > cue.i]
+    speaker = item.speaker or (0, 0)
+    content_start = None
+    for i in gap:
+        tok = doc[i]
+        if speaker[0] <= i < speaker[1] or tok.is_punct or i == cue.i + 1 and tok.dep_ == "prt":
+            continue
+        if _adjunct_of(tok, cue):
+            continue
+        content_start = i
+        break
+    if gap and doc[gap[-1]].text in (":", ","):
+        content_start = None  # ``told reporters on Tuesday: "..."``
+    if content_start is None:
+        return
+    if doc[content_start].lower_ == "that" and content_start == gap[-1]:
+        item.start = doc[content_start].idx  # ``said that "..."``: PolNeAR keeps ``that``
+        return
+    item.type = "mixed"
+    item.start = doc[content_start].idx
+    # the reported clause runs to its end (past the quote when the quote is mid-clause)
+    clause = doc[content_start]
+    while clause.head.i != cue.i and clause.head.i != clause.i:
+        clause = clause.head
+    end_tok = clause.right_edge.i
+    last = d.sent_end[d.token_at(m.end - 1)] - 1
+    end_tok = max(min(end_tok, last), d.token_at(m.end - 1))
+    while end_tok > 0 and (doc[end_tok].is_punct or doc[end_tok].is_space) and doc[end_tok].idx >= m.end:
+        end_tok -= 1
+    p_end = d.paras[item.para][1]
+    item.end = max(m.end, min(d.char_end(end_tok), p_end))
+    item.confidence = 0.8 if item.speaker else 0.6
+
+
+def _adjunct_of(tok: Token, cue: Token) -> bool:
+    """Whether ``tok`` hangs on ``cue`` through an adjunct (or is the listener of ``told``)."""
+    node = tok
+    for _ in range(8):
+        if node.head.i == cue.i:
+            if node.dep_ in _ADJUNCT:
+                return node.dep_ != "mark" and node.dep_ != "advcl"
+            if node.dep_ in ("dobj", "iobj") and cue.lemma_ in _LISTENING:
+                return True
+            return False
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
+    """A quote with no cue of its own: keep it only with a speaker from context or when long."""
+    doc, m = d.doc, item.mark
+    words = sum(1 for i in d.tokens_in(*m.inner) if doc[i].is_alpha)
+    item.confidence = 0.4
+    if before and doc[before[-1]].text == ":":
+        # ``Trump was blunt: "..."``: the subject of the introducing clause
+        root = doc[before[-1]].head
+        while root.head.i != root.i and root.i in before:
+            root = root.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            item.speaker = mention_range(subj)
+            item.confidence = 0.6
+        item.own_cue = subj is not None
+        return
+    if before and words < _MIN_ORPHAN_WORDS:
+        item.type = "scare"  # a quoted fragment inside narration, with no cue
+        return
+    if not before and not m.cont_prev:
+        # ``Smith was furious. "This is a disgrace."``: the subject of the sentence before
+        first = d.token_at(m.start)
+        p_start = d.paras[item.para][0]
+        if first > 0 and doc[first - 1].idx >= p_start:
+            prev = d.sent_start[first - 1]
+            root = next((doc[i] for i in range(prev, first) if doc[i].dep_ == "ROOT"), None)
+            subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ in ("PROPN", "PRON")
+                                     and subj.lower_ not in ("it", "this", "that", "there")):
+                item.speaker = mention_range(subj)
+                item.confidence = 0.5
+    if words < _MIN_ORPHAN_WORDS - 3 and not m.cont_prev:
+        item.type = "scare"
+
+
+def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
+    """Join continuations to the quote they continue and build ``Quote`` objects."""
+    text, doc = d.text, d.doc
+    groups: list[list[_Item]] = []
+    for item in items:
+        if item.type == "scare":
+            continue
+        prev = groups[-1][-1] if groups else None
+        head = groups[-1][0] if groups else None
+        if prev is not None and item.start < prev.end:
+            # inside the previous quote's reported clause (mixed): already covered
+            if item.end > prev.end:
+                prev.end = item.end
+            continue
+        if prev is not None and _continues(d, prev, head, item):
+            groups[-1].append(item)
+            continue
+        if prev is not None and not item.own_cue and item.speaker is None and _near(d, head, item):
+            # a quote with no attribution of its own in the next paragraph: same speaker
+            item.speaker, item.cue = head.speaker, None
+            item.confidence = 0.5
+        if not item.own_cue and item.speaker is None and not _long_enough(d, item):
+            continue
+        groups.append([item])
+    quotes = []
+    for group in groups:
+        head = group[0]
+        parts = [(it.start, it.end) for it in group]
+        start, end = parts[0][0], parts[-1][1]
+        speaker = head.speaker
+        cue = head.cue
+        quotes.append(Quote(
+            start=start, end=end, text=text[start:end],
+            type="mixed" if any(it.type == "mixed" for it in group) else "direct",
+            cue=Span.of(text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+            speaker=Span.of(text, doc[speaker[0]].idx, d.char_end(speaker[1] - 1)) if speaker else None,
+            parts=[Span.of(text, s, e) for s, e in parts],
+            confidence=head.confidence,
+        ))
+    return quotes
+
+
+def _continues(d: _Doc, prev: _Item, head: _Item, item: _Item) -> bool:
+    """Whether ``item`` continues the quote ``prev`` belongs to (same speaker, one attribution)."""
+    if item.mark.cont_prev:
+        return True
+    if item.own_cue and item.cue is not None and head.cue is not None and item.cue.i == head.cue.i:
+        return True  # ``"A," she said, "B."``
+    if item.own_cue or item.para != prev.para or head.cue is None:
+        return False
+    if d.text[prev.end:item.start].strip(" ,.;:\u2014\u2013-") == "":
+        return True
+    # only the attribution of the quote before stands between: ``"A," she said. "B."``
+    return prev.cue_after and d.text[prev.frame_end:item.start].strip() == ""
+
+
+def _near(d: _Doc, head: _Item, item: _Item) -> bool:
+    """The previous quote is in this paragraph or the one before it."""
+    return head.speaker is not None and item.para - head.para <= 1 and not item.own_cue
+
+
+def _long_enough(d: _Doc, item: _Item) -> bool:
+    doc = d.doc
+    return sum(1 for i in d.tokens_in(item.start, item.end) if doc[i].is_alpha) >= _MIN_ORPHAN_WORDS

@@ -1,0 +1,199 @@
+"""Pair quote marks in plain text: which stretches of a paragraph are inside quotation marks.
+
+Works on characters only (no parse), in one pass per paragraph:
+
+- double marks: straight ``"``, curly ``“ ”``, low-9 ``„``, and ``''`` (two apostrophes, as
+  some wire texts write a double mark); a straight mark opens or closes by its neighbours;
+- single marks (``'…'`` / ``‘…’``, UK style) only outside double quotes, told apart from
+  apostrophes (``don't``, ``Smiths'``, ``'90s``, ``rock 'n' roll``) by their neighbours;
+- a quote never crosses a paragraph break, except by the journalistic convention: a paragraph
+  that ends inside an open quote and a next paragraph that opens with a quote mark continue
+  the same quotation (``cont_next`` / ``cont_prev``);
+- unbalanced marks never produce a quote longer than ``MAX_QUOTE`` characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUOTE = 2500  # characters; a longer "quote" is an unbalanced mark, not a quotation
+
+_DOUBLE_OPEN = "\u201c\u201e"  # “ „
+_DOUBLE_CLOSE = "\u201d"  # ”
+_SINGLE_OPEN = "\u2018"  # ‘
+_SINGLE_CLOSE = "\u2019"  # ’
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/\u00a0") | set(_DOUBLE_OPEN) | {'"', "\u2018", "'"}
+_CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/\u2026\u00a0") | set(_DOUBLE_CLOSE) | {'"', "\u2019", "'"}
+_STRONG_BEFORE_CLOSE = set(".,!?;:\u2026\u2014-")
+# Words that start with an elision apostrophe: '90s, 'em, 'n', 'til, 'cause ...
+_ELISIONS = frozenset("em n til tis twas cause bout round s d ll re ve nuff".split())
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_MARK = re.compile("''|[\"\u201c\u201d\u201e\u2018\u2019']")
+
+
+@dataclass
+class Marked:
+    """A stretch in quote marks: ``start``/``end`` include the marks (``end`` may be a paragraph
+    end when the quote continues in the next paragraph)."""
+
+    start: int
+    end: int
+    single: bool = False
+    closed: bool = True
+    cont_prev: bool = False  # continues a quote left open at the end of the previous paragraph
+    cont_next: bool = False  # left open; the next paragraph continues it
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - (1 if self.closed else 0)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-empty line (a line break ends a paragraph)."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
+
+
+def _before(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _after(text: str, i: int) -> str:
+    return text[i] if i < len(text) else " "
+
+
+def _opener_shaped(text: str, i: int, length: int) -> bool:
+    return _before(text, i) in _OPEN_BEFORE and not _after(text, i + length).isspace()
+
+
+def _closer_shaped(text: str, i: int, length: int) -> bool:
+    return not _before(text, i).isspace() and _after(text, i + length) in _CLOSE_AFTER
+
+
+def find_marked(text: str) -> list[Marked]:
+    """Every quoted stretch of ``text`` in order (double-mark quotes, then single-mark quotes
+    outside them, merged in text order)."""
+    out: list[Marked] = []
+    open_from_previous: Marked | None = None
+    for p_start, p_end in paragraphs(text):
+        found, left_open = _doubles(text, p_start, p_end, open_from_previous)
+        singles = _singles(text, p_start, p_end, found)
+        out.extend(sorted(found + singles, key=lambda m: m.start))
+        open_from_previous = left_open
+    return out
+
+
+def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
+    """Double-mark quotes of one paragraph and the quote left open at its end (if any)."""
+    found: list[Marked] = []
+    marks = []
+    for m in _MARK.finditer(text, p_start, p_end):
+        mark = m.group()
+        if mark in ("'", "\u2018", "\u2019"):
+            continue
+        marks.append((m.start(), len(mark), mark))
+    first = marks[0] if marks else None
+    # A quote left open at the end of the previous paragraph continues here when this
+    # paragraph opens with a quote mark (or, loosely, closes one before opening any).
+    continuing = None
+    if carried is not None and first is not None:
+        lead = text[p_start:first[0]].strip()
+        if not lead and (first[2] in _DOUBLE_OPEN or first[2] in ('"', "''")):
+            continuing = "open"
+        elif first[2] == _DOUBLE_CLOSE or (first[2] in ('"', "''") and _closer_shaped(text, first[0], first[1])
+                                           and not _opener_shaped(text, first[0], first[1])):
+            continuing = "close"
+    if carried is not None and continuing is not None:
+        carried.cont_next = True
+    else:
+        carried = None
+
+    open_at: int | None = None
+    cont_prev = False
+    rest = marks
+    if continuing == "close":
+        start, length, _ = marks[0]
+        found.append(Marked(p_start, start + length, cont_prev=True))
+        rest = marks[1:]
+    elif continuing == "open":
+        open_at, cont_prev = marks[0][0], True
+        rest = marks[1:]
+    for pos, length, mark in rest:
+        straight = mark in ('"', "''")
+        if open_at is None:
+            if mark == _DOUBLE_CLOSE and not _opener_shaped(text, pos, length):
+                continue  # a stray closing mark
+            if straight and _closer_shaped(text, pos, length) and not _opener_shaped(text, pos, length):
+                continue
+            open_at = pos
+            continue
+        if mark in _DOUBLE_OPEN and not (straight or _closer_shaped(text, pos, length)):
+            open_at, cont_prev = pos, False  # the previous opening mark was never closed
+            continue
+        if straight and _opener_shaped(text, pos, length) and not _closer_shaped(text, pos, length):
+            open_at, cont_prev = pos, False
+            continue
+        end = pos + length
+        if end - open_at <= MAX_QUOTE and end - open_at > 2:
+            found.append(Marked(open_at, end, cont_prev=cont_prev))
+        open_at, cont_prev = None, False
+    left_open = None
+    if open_at is not None:
+        end = p_end
+        while end > open_at and text[end - 1].isspace():
+            end -= 1
+        if 2 < end - open_at <= MAX_QUOTE:
+            left_open = Marked(open_at, end, closed=False, cont_prev=cont_prev)
+            found.append(left_open)
+    return found, left_open
+
+
+def _singles(text: str, p_start: int, p_end: int, doubles: list[Marked]) -> list[Marked]:
+    """Single-mark quotes outside the double-mark quotes of one paragraph."""
+    blocked = [(m.start, m.end) for m in doubles]
+    openers, closers = [], []
+    for m in _MARK.finditer(text, p_start, p_end):
+        mark, pos = m.group(), m.start()
+        if mark not in ("'", "\u2018", "\u2019") or any(s <= pos < e for s, e in blocked):
+            continue
+        before, after = _before(text, pos), _after(text, pos + 1)
+        if before.isalnum() and after.isalnum():
+            continue  # don't, it's, O'Brien
+        if before in _OPEN_BEFORE and (after.isalnum() or after in "\u201c\"") and mark != _SINGLE_CLOSE or (
+                mark == _SINGLE_OPEN and not after.isspace()):
+            word = re.match(r"[A-Za-z0-9]+", text[pos + 1:pos + 8])
+            if word and (word.group().lower() in _ELISIONS or word.group()[0].isdigit()
+                         and word.group().endswith("s")):
+                continue  # '90s, 'em, rock 'n' roll
+            openers.append(pos)
+        elif _closer_shaped(text, pos, 1) and mark != _SINGLE_OPEN:
+            strong = before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)\u2014" or pos + 1 >= p_end or (
+                text[pos + 1:p_end].strip() == "")
+            closers.append((pos, strong))
+    found = []
+    i = 0
+    last_end = -1
+    while i < len(openers):
+        start = openers[i]
+        if start < last_end:
+            i += 1
+            continue
+        limit = openers[i + 1] if i + 1 < len(openers) else p_end
+        # skip openers that fall inside; pick the last strong closer before the next opener,
+        # else the first closer (a short fragment in single marks)
+        candidates = [(c, s) for c, s in closers if start < c]
+        in_range = [(c, s) for c, s in candidates if c < limit]
+        strong = [c for c, s in in_range if s]
+        if strong:
+            end = strong[-1] + 1
+        elif in_range:
+            end = in_range[0][0] + 1
+        else:
+            i += 1
+            continue
+        if 2 < end - start <= MAX_QUOTE:
+            found.append(Marked(start, end, single=True))
+            last_end = end
+        i += 1
+    return found

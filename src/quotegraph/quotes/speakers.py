@@ -1,0 +1,117 @@
+"""Speaker mentions: who a cue verb's subject is, as a compact noun-phrase span.
+
+``Mrs Bointon said`` -> ``Mrs Bointon``; ``said the minister`` -> ``the minister``; ``Annette
+Hurndall, divisional manager for medicine, said`` -> ``Annette Hurndall``; ``A spokesperson for
+Unison said`` -> the whole phrase; ``was quoted as saying`` -> the passive subject; ``according
+to X`` -> X; ``Tyler, who said`` -> ``Tyler``. Returns token ranges; callers turn them into spans.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
+# ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
+_KEEP_RIGHT = frozenset({"prep", "pobj", "cc", "conj", "compound", "nummod", "flat", "case"})
+_KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
+# Relations through which a verb without a subject shares its governor's subject
+# (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
+_CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# Listeners, not speakers: the object of ``told reporters``.
+_LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
+
+
+def speaker_head(cue: Token) -> Token | None:
+    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return pobj
+    verb = cue
+    for _ in range(4):
+        subject = None
+        for child in verb.children:
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+            if child.dep_ in _SUBJECTS and subject is None:
+                subject = child
+        if subject is not None:
+            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue:
+                return None  # ``X was told``: X heard it
+            return subject
+        if verb is cue:
+            inverted = _inverted_subject(cue)
+            if inverted is not None:
+                return inverted
+        if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
+            return verb.head
+        if verb.dep_ in _CLIMB and verb.head is not verb:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """``..., said the minister.`` / ``says Smith``: a noun right after the cue, parsed as its
+    object or attribute."""
+    if cue.lemma_ in _LISTENER_VERBS:
+        return None
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL:
+            between = cue.doc[cue.i + 1:child.left_edge.i]
+            if all(t.is_punct is False and t.pos_ in ("ADV", "PART") for t in between):
+                return child
+        break
+    return None
+
+
+def mention_range(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the compact mention headed by ``head``."""
+    doc = head.doc
+    start = head.i
+    # leftwards: determiners, titles, first names, possessives; stop at punctuation
+    for tok in reversed(list(head.lefts)):
+        if tok.is_punct or tok.dep_ in ("cc", "advmod", "preconj") and tok.i < head.i:
+            break
+        if tok.right_edge.i != start - 1 and tok.right_edge.i >= start:
+            break
+        start = tok.left_edge.i
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    end = head.i + 1
+    for child in head.rights:
+        if doc[end:child.left_edge.i] and any(t.is_punct for t in doc[end:child.left_edge.i]):
+            break
+        if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
+            break
+        if child.dep_ not in _KEEP_RIGHT:
+            break
+        if any(t.is_punct and t.text in ",;(\u2014\u2013" for t in child.subtree):
+            if child.dep_ == "prep":
+                break
+        end = child.right_edge.i + 1
+    # a named entity that the head sits in is kept whole (``Ryan Trapani``)
+    if head.ent_iob_ in ("B", "I"):
+        ent_start = head.i
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        ent_end = head.i + 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        start, end = min(start, ent_start), max(end, ent_end)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def speaker_range(cue: Token) -> tuple[int, int] | None:
+    head = speaker_head(cue)
+    return mention_range(head) if head is not None else None
