@@ -61,12 +61,13 @@ def content_hash(article: Article) -> str:
 
 
 def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, force: bool = False,
-           metadata: dict[str, dict] | None = None,
+           metadata: dict[str, dict] | None = None, extractor=None,
            on_total: Callable[[int], None] | None = None, report: Report | None = None) -> IngestSummary:
     """Store every article under ``paths``; returns what happened to them.
 
     ``force`` re-extracts articles even when their content is stored unchanged; ``metadata``
     (from ``load_metadata``) fills in outlet, date, title, author and URL by article id.
+    ``extractor``: an ``Extractor`` already built, used when ``workers`` is 1.
     """
     report = report or (lambda _status: None)
     summary = IngestSummary()
@@ -93,7 +94,7 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
         seen.add(key)
         todo.append((key, digest, _article_dict(item)))
 
-    for key, digest, source, result in _extract(todo, options, workers):
+    for key, digest, source, result in _extract(todo, options, workers, extractor):
         if "error" in result:
             _record_failure(store, summary, source, "extract", result["error"])
             report("failed")
@@ -161,11 +162,15 @@ def _with_metadata(article: Article, metadata: dict[str, dict]) -> Article:
 
 # --- extraction, in process or in a pool --------------------------------------------------
 
-def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int) -> Iterator[tuple[str, str, str, dict]]:
+def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int,
+             extractor=None) -> Iterator[tuple[str, str, str, dict]]:
+    global _extractor
     if not todo:
         return
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
     if workers <= 1:
+        if extractor is not None:
+            _extractor = extractor
         _init_worker(options)
         for chunk in chunks:
             yield from _extract_chunk(chunk)

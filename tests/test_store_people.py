@@ -1,0 +1,161 @@
+"""People across articles: conservative merging, and merge/split corrections that survive re-ingests."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+
+from quotegraph.store import Store
+from quotegraph.store import schema as t
+from quotegraph.store.ingest import ingest_results
+from quotegraph.store.merge import merge_people, name_key, split_person
+from quotegraph.store.query import find_person, list_people
+
+WARREN_US = ('Sen. Elizabeth Warren said Tuesday that the bill "would gut consumer protections." '
+             'Warren, a Massachusetts Democrat, said she would vote against it.')
+WARREN_UK = ('\u201cWe will not be bullied,\u201d Ms Warren told reporters in London. Elizabeth Warren '
+             'had flown in on Monday, she said.')
+WARREN_SHORT = 'Warren said the vote "is a disgrace" and left the chamber.'
+OTHER_WARREN = 'Mark Warren, a farmer in Iowa, said "prices are falling" this year.'
+
+
+def _warren_us():
+    p = person("p1", "Elizabeth Warren", WARREN_US, aliases=["Sen. Elizabeth Warren", "Warren"],
+               gender="female", evidence=["pronoun:she"], roles=["senator"], quotes=1)
+    return article("us", WARREN_US, [p], [quote("q1", WARREN_US, "would gut consumer protections.", p)],
+                   outlet="Example Post", published="2026-03-03")
+
+
+def _warren_uk():
+    p = person("p1", "Elizabeth Warren", WARREN_UK, aliases=["Ms Warren"], gender="female",
+               evidence=["honorific:Ms"], quotes=1)
+    return article("uk", WARREN_UK, [p], [quote("q1", WARREN_UK, "We will not be bullied,", p, cue="told")],
+                   outlet="Example Times", published="2026-03-04")
+
+
+def _warren_short():
+    p = person("p1", "Warren", WARREN_SHORT, quotes=1)
+    return article("short", WARREN_SHORT, [p], [quote("q1", WARREN_SHORT, "is a disgrace", p)],
+                   outlet="Example Post", published="2026-03-05")
+
+
+def _corpus_ids(store: Store) -> dict[tuple[str, str], int]:
+    """(article ext_id, article person name) -> corpus person id."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.articles.c.ext_id, t.people.c.name, t.people.c.corpus_person_id)
+                            .join(t.articles, t.articles.c.id == t.people.c.article_id)).all()
+    return {(r.ext_id, r.name): r.corpus_person_id for r in rows}
+
+
+def test_name_key_drops_honorifics_case_and_accents_but_keeps_suffixes():
+    assert name_key("Sen. Elizabeth Warren") == name_key("ELIZABETH WARREN") == "elizabeth warren"
+    assert name_key("President José Martí") == "jose marti"
+    assert name_key("Donald Trump Jr.") != name_key("Donald Trump")
+
+
+def test_same_full_name_in_two_articles_is_one_corpus_person(db_url):
+    store = Store(db_url)
+    ingest_results(store, [_warren_us(), _warren_uk()])
+    ids = _corpus_ids(store)
+    assert ids[("us", "Elizabeth Warren")] == ids[("uk", "Elizabeth Warren")]
+    [warren] = list_people(store, search="Warren")
+    assert warren["article_count"] == 2 and warren["quote_count"] == 2
+    assert warren["gender"] == "female" and warren["gender_source"] == "text"
+    assert "Ms Warren" in warren["aliases"]
+
+
+def test_surname_only_joins_the_one_full_name_but_not_when_ambiguous(db_url):
+    store = Store(db_url)
+    ingest_results(store, [_warren_us(), _warren_short()])
+    ids = _corpus_ids(store)
+    assert ids[("short", "Warren")] == ids[("us", "Elizabeth Warren")]
+
+    p = person("p1", "Mark Warren", OTHER_WARREN, gender="male", evidence=["name:Mark"], quotes=1)
+    ingest_results(store, [article("farm", OTHER_WARREN, [p], [quote("q1", OTHER_WARREN, "prices are falling", p)])])
+    ids = _corpus_ids(store)
+    assert ids[("farm", "Mark Warren")] != ids[("us", "Elizabeth Warren")]
+    assert ids[("short", "Warren")] not in (ids[("us", "Elizabeth Warren")], ids[("farm", "Mark Warren")])
+
+
+def test_different_first_names_never_merge_even_through_a_bad_alias(db_url):
+    text_a = 'Hillary Clinton said "we will win Ohio." Bill Clinton stood beside her.'
+    text_b = 'Bill Clinton said "the economy grew" when he was president.'
+    # a bad cluster inside article A gives Hillary the alias "Bill Clinton"
+    hillary = person("p1", "Hillary Clinton", text_a, aliases=["Bill Clinton"], gender="female",
+                     evidence=["pronoun:her"], quotes=1)
+    bill = person("p1", "Bill Clinton", text_b, gender="male", evidence=["pronoun:he"], quotes=1)
+    store = Store(db_url)
+    ingest_results(store, [article("a", text_a, [hillary], [quote("q1", text_a, "we will win Ohio.", hillary)]),
+                           article("b", text_b, [bill], [quote("q1", text_b, "the economy grew", bill)])])
+    ids = _corpus_ids(store)
+    assert ids[("a", "Hillary Clinton")] != ids[("b", "Bill Clinton")]
+
+
+def test_surname_with_contradicting_gender_stays_apart(db_url):
+    text_a = 'Bill Clinton said "the economy grew" when he was president.'
+    text_b = 'Mrs Clinton said "I am ready" and she smiled.'
+    bill = person("p1", "Bill Clinton", text_a, gender="male", evidence=["pronoun:he"])
+    mrs = person("p1", "Clinton", text_b, aliases=["Mrs Clinton"], gender="female", evidence=["honorific:Mrs"])
+    store = Store(db_url)
+    ingest_results(store, [article("a", text_a, [bill]), article("b", text_b, [mrs])])
+    ids = _corpus_ids(store)
+    assert ids[("a", "Bill Clinton")] != ids[("b", "Clinton")]
+
+
+URL_B = "https://news.example.org/2026/03/sanders-rally"
+
+
+def test_merge_correction_is_stored_and_survives_reingest(db_url):
+    text_a = 'Bernie Sanders said "the system is rigged" at the rally.'
+    text_b = 'Bernard Sanders, the senator, said "we need change" on Friday.'
+    a = person("p1", "Bernie Sanders", text_a, quotes=1)
+    b = person("p1", "Bernard Sanders", text_b, quotes=1)
+    store = Store(db_url)
+    ingest_results(store, [article("a", text_a, [a], [quote("q1", text_a, "the system is rigged", a)]),
+                           article("b", text_b, [b], [quote("q1", text_b, "we need change", b)], url=URL_B)])
+    ids = _corpus_ids(store)
+    assert ids[("a", "Bernie Sanders")] != ids[("b", "Bernard Sanders")]
+    with store.engine.begin() as conn:
+        merged = merge_people(conn, ids[("a", "Bernie Sanders")], ids[("b", "Bernard Sanders")])
+    ids = _corpus_ids(store)
+    assert ids[("a", "Bernie Sanders")] == ids[("b", "Bernard Sanders")] == merged
+
+    # a changed version of article B (same URL) replaces its rows; the merge still holds
+    text_b2 = text_b + " He spoke for an hour."
+    b2 = person("p1", "Bernard Sanders", text_b2, quotes=1)
+    summary = ingest_results(store, [article("b", text_b2, [b2], [quote("q1", text_b2, "we need change", b2)],
+                                             url=URL_B)])
+    assert summary.updated == 1
+    ids = _corpus_ids(store)
+    assert ids[("a", "Bernie Sanders")] == ids[("b", "Bernard Sanders")]
+    [detail] = find_person(store, "Bernie Sanders")
+    assert detail["quote_count"] == 2 and detail["article_count"] == 2
+
+
+def test_split_correction_separates_namesakes_across_rebuilds(db_url):
+    plumber = 'John Smith, a plumber in Leeds, said "the pipes froze" overnight.'
+    senator = 'Senator John Smith said "the budget will pass" on Capitol Hill.'
+    senator2 = 'John Smith, the senator, said "we have the votes" late on Monday.'
+    people = [person("p1", "John Smith", txt, quotes=1) for txt in (plumber, senator, senator2)]
+    store = Store(db_url)
+    ingest_results(store, [
+        article("plumber", plumber, [people[0]], [quote("q1", plumber, "the pipes froze", people[0])]),
+        article("senator", senator, [people[1]], [quote("q1", senator, "the budget will pass", people[1])]),
+    ])
+    ids = _corpus_ids(store)
+    assert ids[("plumber", "John Smith")] == ids[("senator", "John Smith")]
+    with store.engine.connect() as conn:
+        plumber_article = conn.execute(select(t.articles.c.id).where(t.articles.c.ext_id == "plumber")).scalar_one()
+    with store.engine.begin() as conn:
+        new_id = split_person(conn, ids[("senator", "John Smith")], [plumber_article])
+    ids = _corpus_ids(store)
+    assert ids[("plumber", "John Smith")] == new_id != ids[("senator", "John Smith")]
+
+    # a later ingest rebuilds the corpus people: the senator's new article joins the senator
+    ingest_results(store, [article("senator2", senator2, [people[2]],
+                                   [quote("q1", senator2, "we have the votes", people[2])])])
+    ids = _corpus_ids(store)
+    assert ids[("senator2", "John Smith")] == ids[("senator", "John Smith")] != ids[("plumber", "John Smith")]
+    with store.engine.connect() as conn:
+        actions = conn.execute(select(t.person_corrections.c.action)).scalars().all()
+    assert actions == ["split"]
