@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from .cues import BELIEF, NEEDS_PARTICLE, SPEECH, TO_CLAUSE
+from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents kept to the right of a speaker's head noun (``a spokesperson for Unison``,
@@ -29,6 +29,7 @@ _SHARE_SUBJECT = frozenset({"conj", "xcomp"})
 _INSIDE = frozenset({"parataxis", "ccomp", "advcl"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _VERBAL = frozenset({"VERB", "AUX"})
+_CLAUSE_HEADS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 _QUESTION_AUX = frozenset({"do", "does", "did"})
 
 
@@ -44,15 +45,20 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if found is None:
             continue
         cue, parts, confidence = found
-        parts = [p for p in (_trim(doc, a, b) for a, b in parts) if p is not None]
+        low, high = _paragraph(text, *cue)
+        parts = [p for p in (_trim(doc, a, b, low, high) for a, b in parts) if p is not None]
         if not parts:
             continue
         start, end = parts[0][0], parts[-1][1]
         if (start, end) in seen or _overlaps(start, end, blocked):
             continue
+        if end <= cue[0] and _overlaps(token.sent.start_char, cue[0], taken):
+            continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
         speaker = _speaker(token, cue)
         if speaker is None:
+            if confidence < 0.3:
+                continue  # a stance with nobody holding it is too weak a guess
             confidence -= 0.2
         quotes.append(Quote(
             start=start, end=end, text=text[start:end], type="indirect",
@@ -70,46 +76,100 @@ def _attribution(token: Token, beliefs: bool):
         return _according(token)
     if token.pos_ not in _VERBAL or token.dep_ in ("amod", "aux", "auxpass"):
         return None
-    lemma = token.lemma_.lower()
+    lemma = _lemma(token)
     belief = lemma in BELIEF and lemma not in SPEECH
-    if not (lemma in SPEECH or (beliefs and belief)):
+    if not (lemma in SPEECH or (beliefs and (belief or lemma in _POLNEAR_ONLY))):
         return None
-    particles = [c for c in token.children if c.dep_ in ("prt", "prep") and c.i == token.i + 1]
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     needed = NEEDS_PARTICLE.get(lemma)
-    if needed and not any(p.lower_ in needed for p in particles):
+    if needed and (following is None or following.lower_ not in needed):
         return None
     if _is_question(token):
         return None
     cue_end = token.i + 1
-    for p in particles:
-        if p.dep_ == "prt" or needed:
-            cue_end = p.i + 1
-    doc = token.doc
+    if following is not None and (needed or (following.dep_ == "prt" and following.head.i == token.i)):
+        cue_end += 1  # ``pointed out``, ``called on``
     cue = (token.idx, doc[cue_end - 1].idx + len(doc[cue_end - 1]))
     confidence = 0.55 if belief else 0.8
 
     complement = _complement(token, lemma)
     if complement is not None:
-        return cue, [_subtree(complement)], confidence
+        return cue, [complement], confidence
     if _reports_its_head(token):
         head = token.head
         h_start, h_end = _subtree(head)
         c_start, c_end = _subtree(token)
         pieces = [(h_start, c_start), (c_end, h_end)]
         return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15
+    if beliefs:
+        content = _polnear_content(token, lemma)
+        if content is not None:
+            return cue, [_subtree(content)], 0.4
     return None
 
 
-def _complement(token: Token, lemma: str) -> Token | None:
-    """The clause a cue reports: its ``ccomp``, or for ``urge``-type verbs its to-clause."""
-    for child in token.children:
-        if child.dep_ == "ccomp" and child.pos_ in _VERBAL | {"ADJ", "NOUN"}:
-            return child
-    if lemma in TO_CLAUSE:
-        for child in token.children:
-            if child.dep_ in ("xcomp", "ccomp") and any(c.lower_ == "to" for c in child.children):
+_POLNEAR_ONLY = OBJECT | XCOMP | frozenset(PREP_OBJECT)
+# Objects that are the hearer, not the content (``told reporters``, ``asked him``).
+_HEARER_VERBS = frozenset({"tell", "ask", "urge", "inform", "brief", "remind", "assure", "warn",
+                           "thank", "call", "accuse", "blame", "criticize", "criticise"})
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    if lemma == "hop" and token.lower_.startswith("hope"):
+        return "hope"  # the small model lemmatises ``hoped`` as ``hop``
+    return lemma
+
+
+def _polnear_content(token: Token, lemma: str) -> Token | None:
+    """PolNeAR-style content that is no clause: ``wants to win``, ``endorsed Clinton``,
+    ``called for a ban``."""
+    children = list(token.children)
+    if lemma in XCOMP:
+        for child in children:
+            if child.dep_ == "xcomp":
+                return child
+    if lemma in PREP_OBJECT:
+        preps = PREP_OBJECT[lemma]
+        for child in children:
+            if child.dep_ in ("prep", "prt") and child.lower_ in preps:
+                obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return obj
+    if lemma in OBJECT:
+        for child in children:
+            if child.dep_ == "dobj":
+                if lemma in _HEARER_VERBS and child.pos_ in ("PRON", "PROPN"):
+                    continue
                 return child
     return None
+
+
+def _complement(token: Token, lemma: str) -> tuple[int, int] | None:
+    """Token span of the clause a cue reports: its ``ccomp`` (several when the parser split one
+    clause; those after the cue win over those before it), or for ``urge``-type verbs its
+    to-clause, or for ``call`` its ``for ... to`` clause."""
+    before: list[Token] = []
+    after: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "ccomp" and child.pos_ in _CLAUSE_HEADS:
+            (after if child.i > token.i else before).append(child)
+    if after:
+        return after[0].left_edge.i, after[-1].right_edge.i + 1
+    if lemma in TO_CLAUSE:
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in child.children
+            ) and (child.dep_ != "advcl" or _has_mark(child, "for")):
+                return _subtree(child)
+    if before:
+        return _subtree(before[-1])
+    return None
+
+
+def _has_mark(token: Token, word: str) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == word for c in token.children)
 
 
 def _reports_its_head(token: Token) -> bool:
@@ -182,6 +242,9 @@ def _speaker(token: Token, cue: tuple[int, int]) -> tuple[int, int] | None:
         if verb.dep_ in _SHARE_SUBJECT or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             verb = verb.head
             continue
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # ``responded by saying ...``
+            verb = verb.head.head
+            continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return _mention(verb.head)  # ``officials saying ...``: the noun the clause hangs on
         return None
@@ -207,8 +270,21 @@ def _subtree(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token span -> char span without edge punctuation, spaces or dangling conjunctions."""
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character range of the line holding ``start:end``: content never crosses a line break,
+    even where the parser ran two paragraphs into one sentence."""
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", end)
+    return low, len(text) if high < 0 else high
+
+
+def _trim(doc: Doc, start: int, end: int, low: int, high: int) -> tuple[int, int] | None:
+    """Token span -> char span inside ``low:high`` without edge punctuation, spaces or dangling
+    conjunctions; None when fewer than two tokens are left."""
+    while start < end and doc[start].idx < low:
+        start += 1
+    while end > start and doc[end - 1].idx >= high:
+        end -= 1
     while start < end and doc[start].pos_ in _EDGE_TRIM:
         start += 1
     while end > start and doc[end - 1].pos_ in _EDGE_TRIM:
