@@ -1,1 +1,61 @@
-"""``quotegraph eval news``."""
+"""``quotegraph eval news``: quotes, speakers, leftovers and people against news-article gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ..errors import InputError
+from ..settings import Options
+from .app import MODEL_OPTION
+from .evaluate import eval_app
+
+stderr = Console(stderr=True, highlight=False)
+
+
+@eval_app.command("news")
+def news(
+    directory: Path = typer.Argument(..., exists=True, file_okay=False,
+                                     help="Folder of <slug>.txt articles with <slug>.gold.json gold."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List every gold quote, miss, extra and people check."),
+    json_out: Path = typer.Option(None, "--json", help="Also write the figures to this JSON file."),
+    model: str = MODEL_OPTION,
+) -> None:
+    """Right-speaker, found, extra, leftover and people figures on a news gold folder
+    (see docs/evaluation.md).
+
+    Example: quotegraph eval news ../shared/newsdev -v
+    """
+    from ..evaluation.news import NewsReport, read_gold, report_lines, score_result
+    from ..pipeline import Extractor
+    from ..readers import read_file
+
+    gold = read_gold(directory)
+    if not gold:
+        stderr.print(f"[red]Error:[/red] {directory} holds no <slug>.gold.json files")
+        raise typer.Exit(2)
+    options = Options.from_env(model=model)
+    articles, failed = [], []
+    for item in gold:
+        # The same reader as `quotegraph extract` uses for a .txt file (UTF-8, newlines as stored).
+        article = next(read_file(item.text_path, options)) if item.text_path.exists() else None
+        if article is None or isinstance(article, InputError):
+            failed.append(item.slug)
+            stderr.print(f"[red]error[/red] {item.text_path}: {article or 'no such file'}")
+            continue
+        articles.append(article)
+    extractor = Extractor(options)
+    results = {r.id: r for r in extractor.extract_many(articles)}
+    report = NewsReport()
+    for item in gold:
+        report.add(score_result(item, results.get(item.slug)))
+    for line in report_lines(report, verbose, label=directory.resolve().name):
+        typer.echo(line)
+    if json_out:
+        data = {"directory": str(directory), "model": extractor.options.model, **report.as_dict()}
+        json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if failed:
+        raise typer.Exit(1)
