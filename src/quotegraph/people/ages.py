@@ -8,7 +8,7 @@ import re
 from ..models import Span
 
 _AFTER = [
-    re.compile(r",\s*(?:aged\s+)?(\d{1,3})\s*(?=,|\.|;|\)|\s+and\b|\s+was\b|\s+is\b|\s+said\b|$)"),
+    re.compile(r",\s*(?:aged\s+)?(\d{1,3})(?![,.]\d)\s*(?=,|\.|;|\)|\s+and\b|\s+was\b|\s+is\b|\s+said\b|$)"),
     re.compile(r",?\s*\((?:aged\s+)?(\d{1,3})\)"),
     re.compile(r",?\s+aged\s+(\d{1,3})\b"),
     re.compile(r",\s*(?:a|an|the)\s+(\d{1,3})[- ]year[- ]old\b"),

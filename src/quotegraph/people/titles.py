@@ -235,16 +235,14 @@ def _appositive_after(doc: Doc, m: NameMention, stop: set[int], facts: MentionFa
 
 def _copular(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
     head = doc[m.last_token]
-    if head.dep_ not in {"nsubj", "nsubjpass"}:
-        # "X, who is the mayor": the relative clause hangs off the name
-        for child in head.children:
-            if child.dep_ == "relcl":
-                verb = child
-                break
-        else:
-            return
-    else:
-        verb = head.head
+    verbs = [head.head] if head.dep_ in {"nsubj", "nsubjpass"} else []
+    # "X, who is the mayor": the relative clause hangs off the name
+    verbs += [c for c in head.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        _copular_verb(doc, verb, facts)
+
+
+def _copular_verb(doc: Doc, verb: Token, facts: MentionFacts) -> None:
     for child in verb.children:
         if child.dep_ == "attr" and verb.lemma_ == "be" and is_role_word(child):
             toks = list(child.subtree)
