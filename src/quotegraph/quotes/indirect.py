@@ -22,7 +22,7 @@ from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents kept to the right of a speaker's head noun (``a spokesperson for Unison``,
 # ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
-_MENTION_KEEP = frozenset({"prep", "cc", "conj", "case", "compound", "nummod", "poss"})
+_MENTION_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 # Relations through which a cue without its own subject shares its governor's subject.
 _SHARE_SUBJECT = frozenset({"conj", "xcomp"})
 # Cues attached inside the clause they report: ``The plant, he said, will close.``
@@ -254,15 +254,21 @@ def _speaker(token: Token, cue: tuple[int, int]) -> tuple[int, int] | None:
 def _mention(head: Token) -> tuple[int, int]:
     """A compact noun phrase: the head's subtree up to a relative clause, apposition or comma."""
     start = head.left_edge.i
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ not in _MENTION_KEEP:
-            break
-        end = child.right_edge.i + 1
+    end = _mention_end(head)
     doc = head.doc
     while start < head.i and doc[start].pos_ in _EDGE_TRIM:
         start += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _mention_end(token: Token) -> int:
+    """Token index after the compact phrase of ``token`` (nested: ``for Unison, which ...``)."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in _MENTION_KEEP:
+            break
+        end = _mention_end(child)
+    return end
 
 
 def _subtree(token: Token) -> tuple[int, int]:
