@@ -27,6 +27,7 @@ def between_paragraphs(line: str) -> str:
     ("line", "reason"),
     [
         ("READ MORE: Town centre car park to close for six months", "read-more"),
+        ("READ MORE: Mum says she was 'terrified' as fire spread", "read-more"),
         ("Read more: Why your energy bill is going up again", "read-more"),
         ("ALSO READ: Man jailed for attack outside nightclub", "read-more"),
         ("Also Read | Heavy rain lashes coastal Karnataka", "read-more"),
@@ -85,6 +86,17 @@ def between_paragraphs(line: str) -> str:
         ("Most Read", "footer"),
         ("Council response", "subhead"),
         ("Residents wave to the crowd during the parade through the town centre", "caption"),
+        ("The Northern Echo: Diane Bointon with her mother at James Cook University Hospital", "caption"),
+        ("Credit...Jane Doe for The New York Times", "credit"),
+        ("(Except for the headline, this story has not been edited by NDTV staff and is published "
+         "from a syndicated feed.)", "credit"),
+        ("📣 For more lifestyle news, follow us on Instagram | Twitter | Facebook", "prompt"),
+        ("We use your sign-up to provide content in ways you've consented to. You can unsubscribe "
+         "at any time.", "newsletter"),
+        ("We pay for your stories! Do you have a story for the news desk?", "prompt"),
+        ("Related article Trump says he will appeal the ruling", "read-more"),
+        ("Most viewed in Politics", "footer"),
+        ("A version of this article appears in print on May 3, 2022, Section A, Page 1.", "footer"),
     ],
 )
 def test_leftover_line_is_excluded_with_its_reason(line, reason):
@@ -151,6 +163,17 @@ def test_headlines_under_a_bare_read_more_label_are_excluded():
     text = (f"{BEFORE}\n\nREAD MORE\n\nMan jailed over Limerick cannabis seizure\n\n"
             f"Cyclist seriously injured in Cork crash\n\n{AFTER}")
     assert [r for r, _ in excluded_lines(text)] == ["read-more"] * 3
+
+
+def test_caption_under_a_bare_image_label_is_excluded():
+    text = f"{BEFORE}\n\nImage:\n\nThe Prime Minister visited a factory in Leeds on Monday.\n\n{AFTER}"
+    assert excluded_lines(text) == [("caption", "Image:"),
+                                    ("caption", "The Prime Minister visited a factory in Leeds on Monday.")]
+
+
+def test_headlines_under_read_more_with_a_colon_are_excluded():
+    text = f"{BEFORE}\n\nRead more:\n\nPolice name man killed in crash\n\n{AFTER}"
+    assert [r for r, _ in excluded_lines(text)] == ["read-more", "read-more"]
 
 
 def test_newsletter_box_is_excluded_between_its_markers():

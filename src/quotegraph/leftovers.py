@@ -35,7 +35,7 @@ _TEASER = re.compile(
     r"story|coverage|content|news|reading|links?|topics?|video))?|see\s+also|recommended(?:\s+reading)?|"
     r"editor[’']?s\s+picks?|you\s+(?:may|might)\s+also\s+like|don[’']?t\s+miss|must\s+read|"
     r"more\s+(?:on\s+this\s+story|from\s+[A-Z][\w ]{0,30}|stories|news|like\s+this))"
-    r"(?:\s*[:|>»]\s*.*|\s+[–—-]\s+.*|\s*)$",
+    r"(?:\s*[:|>»]\s*.*|\s+[–—-]\s+.*|\s*)$|^related\s+(?:article|video)\s+[A-Z‘“'\"].*$",
     _I,
 )
 # All-capitals labels that only teasers use: "MORE: ...", "READ: ...", "WATCH: ...".
@@ -47,7 +47,9 @@ _MEDIA = re.compile(
     r"(?:watch|view)\s+(?:on|in)\s+(?:youtube|facebook|instagram|twitter|x)|"
     r"this\s+content\s+is\s+(?:not\s+available|blocked|hosted)\b.*|"
     r"(?:watch|listen\s+to|view|see|hear|read)\b.{0,160}\b(?:below|above)\s*[:.]?|"
-    r"(?:watch|listen|view|video)\s*:\s*.*|\d{1,2}:\d{2}(?:\s+\w+){0,12})$",
+    r"(?:watch|listen|view|video)\s*:\s*.*|\d{1,2}:\d{2}(?:\s+\w+){0,12}|loading\W*|"
+    r"(?:\+\s*\d+\s+)?view\s+(?:the\s+)?(?:gallery|photos|slideshow)|"
+    r"listen\s+to\s+this\s+article\b.{0,40})$",
     _I,
 )
 _ADVERT = re.compile(
@@ -63,7 +65,8 @@ _NEWSLETTER = re.compile(
     r"|.{0,160}\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b.*"
     r"|(?:sign\s+up(?:\s+now|\s+here)?|newsletters?(?:\s+sign[\s-]?up)?)\W*"
     r"|(?:by\s+signing\s+up|thank\s+you\s+for\s+(?:signing\s+up|subscribing)|"
-    r"invalid\s+email|something\s+went\s+wrong,?\s+please\s+try\s+again).*)$",
+    r"invalid\s+email|something\s+went\s+wrong,?\s+please\s+try\s+again|we\s+use\s+your\s+sign[\s-]?up\b|"
+    r"we\s+have\s+more\s+newsletters|you\s+can\s+unsubscribe\s+at\s+any\s+time).*)$",
     _I,
 )
 # A newsletter box set off by its own markers: everything between them is the promotion.
@@ -80,8 +83,10 @@ _SUBSCRIBE = re.compile(
 )
 _SOCIAL = r"(?:twitter|x|facebook|instagram|tiktok|threads|whatsapp|telegram|youtube|linkedin|snapchat|bluesky|google\s+news|email|e-mail|messenger|reddit|pinterest|copy\s+link)"
 _SHARE = re.compile(
-    rf"^(?:share(?:\s+(?:this|the|on|via|to)\b.{{0,60}})?|share\s*:.*|"
-    rf"follow\b.{{0,80}}\b(?:on|via)\s+{_SOCIAL}\b.{{0,40}}|follow\s+us\b.{{0,80}}|follow\s+@\w+.*|"
+    rf"^(?:share(?:\s+(?:this|the|on|via|to|full)\b.{{0,60}})?|share\s*:.*|share\s+or\s+comment\b.*|"
+    rf"gift\s+(?:this\s+)?article|read\s+in\s+app|save\s+(?:this\s+)?(?:article|story)|{_SOCIAL}|"
+    rf"follow\b.{{0,80}}\b(?:on|via)\s+{_SOCIAL}\b.*|follow\s+us\b.{{0,80}}|follow\s+@\w+.*|"
+    rf"follow\s+.{{0,60}}\bcoverage\b.{{0,40}}\b(?:at|on)\b.*|"
     rf"(?:like\s+us|find\s+us)\s+on\s+{_SOCIAL}\b.*|join\s+(?:our|us\s+on)\b.{{0,40}}\b{_SOCIAL}\b.{{0,60}}|"
     rf"(?:{_SOCIAL}[\s,|•·/]*){{2,}}|print(?:\s+this\s+(?:article|page))?|"
     rf"(?:download|get)\s+(?:the|our)\b.{{0,40}}\bapp\b.{{0,60}})$",
@@ -92,7 +97,7 @@ _COMMENTS = re.compile(
     r"(?:all\s+)?(?:\d+\s+)?comments?|leave\s+a\s+comment|post\s+a\s+comment|add\s+(?:a|your)\s+comment|"
     r"have\s+your\s+say\b.{0,80}|join\s+the\s+(?:conversation|discussion|debate)\b.{0,80}|"
     r"comment\s+on\s+this\s+(?:story|article)|we\s+want\s+our\s+comments\s+to\s+be\b.*|"
-    r"comments\s+are\s+(?:closed|subject\s+to\s+moderation|welcome)\b.*)\W*$",
+    r"comments\s+are\s+(?:closed|subject\s+to\s+moderation|welcome)\b.*|we\s+welcome\s+your\s+comments\b.*)\W*$",
     _I,
 )
 _PROMPT = re.compile(
@@ -101,7 +106,9 @@ _PROMPT = re.compile(
     r"for\s+(?:the\s+)?(?:latest|more)\b.{0,60}\b(?:news|updates|stories|coverage)\b.{0,40}\b(?:visit|go\s+to|follow|download|click|sign\s+up|here)\b.*|"
     r"catch\s+all\s+the\b.*\bnews\b.*|stay\s+(?:updated|informed|up\s+to\s+date)\s+with\b.*|"
     r"(?:this\s+is\s+a\s+)?(?:developing|breaking)\s+(?:news\s+)?story\b.{0,60}|more\s+to\s+come\W*|"
-    r"this\s+(?:story|article)\s+(?:will\s+be|is\s+being)\s+updated\b.*)$",
+    r"this\s+(?:story|article)\s+(?:will\s+be|is\s+being)\s+updated\b.*|we\s+pay\s+for\s+your\s+stories\b.*|"
+    r"send\s+(?:us\s+)?your\s+(?:story\s+ideas|news\s+tips|stories)\b.*|track\s+latest\s+news\b.*|"
+    r"to\s+report\s+a\s+(?:correction|typo)\b.*)$",
     _I,
 )
 # Photo captions with a label or a picture date: "Image caption, ...", "FILE PHOTO: ...",
@@ -116,7 +123,7 @@ _CAPTION_LABEL = re.compile(
 _AGENCY = (
     r"(?:getty(?:\s+images)?|afp|ap|reuters|pa(?:\s+(?:wire|images|media|archive))?|epa(?:-efe)?|"
     r"shutterstock|alamy|bloomberg|xinhua|ani|pti|ians|aap|sportsfile|inpho|nurphoto|sopa\s+images|"
-    r"zuma(?:\s+press)?|rex|supplied|handout|file|nine|news\s?corp(?:\s+australia)?|ncа\s+newswire|"
+    r"zuma(?:\s+press)?|rex|supplied|handout|file|nine|news\s?corp(?:\s+australia)?|"
     r"nca\s+newswire|the\s+canadian\s+press|cp|upi|anadolu(?:\s+agency)?|dpa|kyodo|imago|"
     r"associated\s+press|wire(?:image)?|pool|ht\s+photo|express\s+photo|special\s+arrangement|"
     r"youtube|facebook|instagram|twitter|x|screenshot|screengrab)"
@@ -152,7 +159,8 @@ _CREDIT_LINE = re.compile(
     r".{0,80}\bcontributed\s+reporting\W*|"
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,200}|.{0,80}\ball\s+rights\s+reserved\b.*|"
     r"this\s+material\s+may\s+not\s+be\s+published\b.*|"
-    r"\(?this\s+(?:story|article)\s+has\s+not\s+been\s+edited\s+by\b.*|"
+    r"\(?(?:except\s+for\s+the\s+headline,\s+)?this\s+(?:story|article|report)\s+has\s+not\s+been\s+edited\b.*|"
+    r"credit\s*(?:\.{2,}|…)\s*.{1,80}|"
     r"[—–-]?\s*[(\[]?" + _AGENCY + r"[)\]]?\s*|"
     r"(?:image|photo|picture|pic|photograph|credit|source)s?\s*(?:credit)?\s*:.{0,80})$",
     _I,
@@ -167,13 +175,16 @@ _CORRECTION = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?:[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|\||and|&)\s*[A-Z][\w.'’ -]{0,40}){0,3}"
+    r"|(?i:published|updated|supported\s+by)"
     r"|(?i:(?:published|updated|last\s+updated|posted|first\s+published|modified)\s*(?:on|at)?\s*[:|-]?\s*"
     r".{0,60}\d.{0,40}|\d+\s+min(?:ute)?s?\s+read))$",
     re.UNICODE,
 )
 _FOOTER = re.compile(
     r"^(?:top\s+stories|latest(?:\s+(?:news|stories|videos?))?|trending(?:\s+now)?|most\s+(?:read|popular|viewed|"
-    r"shared)|popular(?:\s+now)?|in\s+other\s+news|elsewhere\s+on\s+\w+|(?:more|other)\s+top\s+stories|"
+    r"shared)(?:\s+in\s+\w+(?:\s+\w+)?)?|explore\s+more\s+on\s+these\s+topics|reuse\s+this\s+content|"
+    r"our\s+standards\b.*|readers\s+like\s+you\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
+    r"the\s+(?:associated\s+press|ap)\s+(?:receives\s+support|is\s+solely\s+responsible)\b.*|popular(?:\s+now)?|in\s+other\s+news|elsewhere\s+on\s+\w+|(?:more|other)\s+top\s+stories|"
     r"tags?|topics?|filed\s+under|terms\s+(?:of\s+use|and\s+conditions)|privacy\s+policy|contact\s+us|"
     r"about\s+us|cookie\s+(?:policy|settings)|"
     r"this\s+website\s+and\s+its\s+associated\s+newspaper\b.*|"
@@ -192,6 +203,10 @@ _EMBED = re.compile(
     _I,
 )
 # Mathematical bold/italic letters: styled social-media text, never newspaper copy.
+# Emoji, arrows and bullets that dress up a prompt ("📣 Follow us on ..."), skipped when matching.
+_DECORATION = re.compile(r"^[^\w\s(\[\"“‘'@#©—–-]+\s*")
+# A caption label on a line of its own ("Image:"): the caption is the next line.
+_CAPTION_ABOVE = re.compile(r"(?:image|photo|picture|pic|caption|photograph)s?\s*:", _I)
 _STYLED = re.compile(r"[\U0001D400-\U0001D7FF]")
 _EMOJI = re.compile(r"[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF]")
 _HANDLE_OR_TAG = re.compile(r"(?:^|\s)[@#]\w{2,}|https?://")
@@ -218,8 +233,17 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Patterns that must match the whole line (``fullmatch``) versus anywhere (``search``).
 _SEARCHED = {id(_EMBED), id(_CAPTION_LABEL), id(_CREDIT_LABELLED), id(_CREDIT_AGENCY)}
+# Cheap tests that a searched pattern could match at all (most lines are article copy).
+_MAY_MATCH = {
+    id(_EMBED): lambda low: "twitter" in low or "t.co/" in low or "x.com/" in low or "(@" in low
+    or "post" in low or "tweet" in low,
+    id(_CAPTION_LABEL): lambda low: ":" in low or "," in low[:16],
+    id(_CREDIT_LABELLED): lambda low: ":" in low[-100:],
+    id(_CREDIT_AGENCY): lambda low: low[-1:] in ")]" or "/" in low[-100:] or "getty" in low or "wire" in low
+    or "photo by" in low,
+}
 # Prompts worded like furniture but able to open a real sentence: never a line reporting speech.
-_GUARDED = {"newsletter", "subscribe", "share", "prompt", "media", "comments", "read-more", "byline", "correction"}
+_GUARDED = {"newsletter", "subscribe", "share", "prompt", "media", "comments", "byline", "correction"}
 
 # Long lines are article copy whatever they start with; explicit rules stop at this length
 # except for captions and credits, which are recognised by how they end.
@@ -258,7 +282,9 @@ _DANGLING = re.compile(
     _I,
 )
 # A teaser label standing alone ("READ MORE", "Related Topics", "Top Stories"): headlines follow.
-_BARE_LABEL = re.compile(r"[^\W\d_][\w’' ]{0,30}")
+_BARE_LABEL = re.compile(r"[^\W\d_][\w’' ]{0,30}:?")
+# "The Northern Echo: Diane Bointon with her mother": a caption prefixed with the site's name.
+_OUTLET_LABEL = re.compile(r"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4}:\s+\S")
 _LIST_START = re.compile(r"^(?:[-–—•*·▪●]|\d{1,2}[.)]|[a-z][.)])\s")
 _WORD = re.compile(r"\w[\w'’.-]*")
 
@@ -289,6 +315,7 @@ def find_leftovers(text: str) -> list[Excluded]:
         line.reason = _explicit_reason(line)
     _mark_promotions(lines)
     _mark_embedded_posts(lines)
+    _mark_labelled_captions(lines)
     if _one_paragraph_per_line(lines):
         _mark_by_shape(lines)
     return [Excluded(line.start, line.end, line.reason) for line in lines if line.reason]
@@ -318,11 +345,12 @@ def _ends(line: str) -> bool:
 
 
 def _explicit_reason(line: _Line) -> str | None:
-    text = line.text
+    text = _DECORATION.sub("", line.text)
+    low = text.lower()
     speech = None
     for reason, pattern in _EXPLICIT:
         if id(pattern) in _SEARCHED:
-            if line.words > CAPTION_WORDS + 15:
+            if line.words > CAPTION_WORDS + 15 or not _MAY_MATCH[id(pattern)](low):
                 continue
             match = pattern.search(text)
         elif line.words <= _MAX_EXPLICIT_WORDS:
@@ -354,6 +382,14 @@ def _mark_promotions(lines: list[_Line]) -> None:
         end = next((j for j, other in enumerate(box) if j and _PROMO_CLOSE.fullmatch(other.text)), None)
         for other in box[: (end or 0) + 1]:
             other.reason = "newsletter"
+
+
+def _mark_labelled_captions(lines: list[_Line]) -> None:
+    for line, following in zip(lines, lines[1:]):
+        if (line.reason and not following.reason and following.words <= CAPTION_WORDS + 10
+                and _CAPTION_ABOVE.fullmatch(line.text)
+                and not (_SPEECH.search(following.text) and _QUOTE_MARKS.search(following.text))):
+            line.reason = following.reason = "caption"
 
 
 def _mark_embedded_posts(lines: list[_Line]) -> None:
@@ -418,6 +454,6 @@ def _shape_reason(line: _Line, prev: _Line | None, following: _Line | None, is_l
         return None
     if line.words <= SUBHEAD_WORDS:
         return "subhead"
-    if line.words <= CAPTION_WORDS and _CAPTION_CUE.search(text):
+    if line.words <= CAPTION_WORDS and (_CAPTION_CUE.search(text) or _OUTLET_LABEL.match(text)):
         return "caption"
     return None
