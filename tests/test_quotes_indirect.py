@@ -247,3 +247,11 @@ def test_whole_pipeline_reports_indirect_quote_with_resolved_offsets(run):
                                           "Officers searched the building for two hours"]
     for q in indirect:
         check_spans(result.text, q)
+
+
+def test_as_clause_attributes_the_main_clause(indirect):
+    text = "As the Boston Globe reported, the mayor will not seek a third term."
+    q = only(indirect(text))
+    assert q.cue.text == "reported"
+    assert q.speaker.text == "the Boston Globe"
+    assert q.text == "the mayor will not seek a third term"

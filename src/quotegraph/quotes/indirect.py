@@ -179,12 +179,18 @@ def _reports_its_head(token: Token) -> bool:
         return False
     if token.dep_ == "ccomp" and _is_cue_lemma(token.head):
         return False  # ``X felt Y, said Z``: the head is the cue of a larger report
-    has_subject = False
+    has_subject = as_clause = False
     for child in token.children:
-        if child.dep_ in ("dobj", "ccomp", "xcomp", "mark", "dative", "nsubjpass", "auxpass"):
+        if child.dep_ == "mark" and child.lower_ == "as":
+            as_clause = True  # ``As the Post reported, ...`` / ``as reported by the Post``
+        elif child.dep_ in ("dobj", "ccomp", "xcomp", "mark", "dative"):
             return False
-        if child.dep_ == "nsubj":
+        elif child.dep_ == "nsubj" or (child.dep_ == "agent" and token.dep_ == "advcl"):
             has_subject = True
+    if token.dep_ == "advcl" and not as_clause:
+        return False
+    if not as_clause and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children):
+        return False
     return has_subject
 
 
