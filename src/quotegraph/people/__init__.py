@@ -39,7 +39,11 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     Sets ``speaker_id``/``speaker_name`` on the quotes and ``quote_count`` on the entities.
     """
     mentions = find_name_mentions(doc, [q.speaker for q in quotes if q.speaker is not None])
-    people = cluster_people(doc, mentions)
+
+    def full_name_pronouns(drafts: list[PersonDraft]) -> None:
+        collect_pronoun_evidence(Context.build(doc, drafts, [], quotes))
+
+    people = cluster_people(doc, mentions, full_name_pronouns)
     person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
     orgs, places = find_organisations_and_places(doc, person_tokens)
     for prefix, group in (("p", people), ("o", orgs), ("g", places)):

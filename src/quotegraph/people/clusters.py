@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..models import Span
 from .ages import age_after, age_before
 from .gender import first_name_gender
+from .lexicon import HONORIFICS, norm
 from .mentions import NameMention
 from .titles import MentionFacts, mention_facts
 
@@ -96,8 +97,32 @@ def _compatible(draft: PersonDraft, gender: str | None) -> bool:
     return gender is None or other is None or other == gender
 
 
-def cluster_people(doc: Doc, mentions: list[NameMention]) -> list[PersonDraft]:
-    """People of the article, each with its mentions, titles, roles, evidence and ages."""
+def _courtesy(m: NameMention) -> str | None:
+    if not m.honorific:
+        return None
+    word = norm(m.honorific.split()[-1])
+    return word if word in HONORIFICS else None
+
+
+def _pick(pool: list[PersonDraft], m: NameMention, g: str | None) -> PersonDraft:
+    """Choose among people sharing the word: same courtesy title as before (``Ms`` stays with
+    whoever was ``Ms``), then exact gender, then the person the article introduced first."""
+    word = _courtesy(m)
+    if len(pool) > 1 and word:
+        used = {id(d): {_courtesy(x) for x in d.mentions} - {None} for d in pool}
+        same = [d for d in pool if word in used[id(d)]]
+        pool = same or [d for d in pool if not used[id(d)]] or pool
+    if len(pool) > 1 and g:
+        pool = [d for d in pool if d.likely_gender() == g] or pool
+    return min(pool, key=lambda d: min(x.start for x in d.mentions))
+
+
+def cluster_people(doc: Doc, mentions: list[NameMention], before_single_names=None) -> list[PersonDraft]:
+    """People of the article, each with its mentions, titles, roles, evidence and ages.
+
+    ``before_single_names(drafts)`` runs once the full names are grouped, so that evidence found
+    for them (pronouns) can help to place the lone surnames; what it adds to ``evidence`` and
+    ``other_mentions`` is dropped again afterwards."""
     text = doc.text
     stop = set()
     for m in mentions:
@@ -126,21 +151,25 @@ def cluster_people(doc: Doc, mentions: list[NameMention]) -> list[PersonDraft]:
             drafts.append(match)
         match.add(m, facts[id(m)])
 
+    if before_single_names is not None:
+        before_single_names(drafts)
     for m in sorted((m for m in mentions if len(m.tokens) == 1), key=lambda m: m.start):
         word = m.tokens[0].lower()
         g = _mention_gender(facts[id(m)])
         by_surname = [d for d in drafts if d.surname.lower() == word and _compatible(d, g)]
         by_first = [d for d in drafts if d.first and d.first.lower() == word and _compatible(d, g)]
         pool = by_surname or by_first
-        if len(pool) > 1 and g:
-            pool = [d for d in pool if d.likely_gender() == g] or pool
         if pool:
-            match = max(pool, key=lambda d: max((x.start for x in d.mentions if x.start < m.start), default=-1))
+            match = _pick(pool, m, g)
         else:
             match = PersonDraft(tokens=m.tokens)
             drafts.append(match)
         match.add(m, facts[id(m)])
 
+    if before_single_names is not None:
+        for d in drafts:
+            d.evidence = [e for e in d.evidence if not e[1].startswith("pronoun:")]
+            d.other_mentions = []
     for d in drafts:
         for m in d.mentions:
             found = age_after(text, m.end) or age_before(text, m.full_start)

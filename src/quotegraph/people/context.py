@@ -72,8 +72,14 @@ class Context:
         ctx._starts = [s.start_char for s in ctx.sents]
         for sent in ctx.sents:
             for tok in sent:
+                if tok.dep_ not in _SUBJECT_DEPS or ctx.in_quote(tok.idx):
+                    continue
                 p = ctx.person_at.get(tok.i)
-                if p is not None and tok.dep_ in _SUBJECT_DEPS and not ctx.in_quote(tok.idx):
+                if p is None:
+                    # "The cabinet member, Raj Sethi, said": the name is in apposition
+                    named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.person_at]
+                    p = ctx.person_at[named[0].i] if named else None
+                if p is not None:
                     ctx.sent_subject[sent.start] = (tok.i, p)
                     break
         return ctx

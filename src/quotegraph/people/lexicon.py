@@ -28,7 +28,7 @@ RANK_TITLES: dict[str, str | None] = {
     "hajiya": "female", "sheikh": "male", "sheikha": "female", "fr": "male", "father": "male",
     "sister": "female", "brother": "male", "rabbi": None, "imam": None, "rev": None,
     "reverend": None, "bishop": None, "archbishop": None, "cardinal": None, "pastor": None,
-    "chief": None, "dr": None, "doctor": None, "prof": None, "professor": None, "hon": None,
+    "dr": None, "doctor": None, "prof": None, "professor": None, "hon": None,
     "rt": None,
 }
 # Two-word honorifics, matched before the one-word ones.
@@ -134,7 +134,9 @@ NON_PERSON_WORDS = {
     "services", "police", "department", "ministry", "agency", "office", "institute",
     "programme", "program", "project", "campaign", "news", "times", "post", "herald", "echo",
     "mail", "gazette", "road", "village", "town", "region", "province", "day", "week",
-    "covid", "covid-19", "coronavirus", "virus", "co",
+    "covid", "covid-19", "coronavirus", "virus", "co", "assembly", "parliament", "legislative",
+    "senate", "congress", "government", "commission", "board", "authority", "corporation",
+    "instruction", "radio", "tv", "television", "rovers", "united", "city", "town",
 }
 
 PRONOUN_GENDER = {

@@ -102,6 +102,14 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
     return j
 
 
+def _extends_name(tok: Token) -> bool:
+    """Whether ``tok`` can be an earlier word of a name that ends further right."""
+    return (
+        is_name_token(tok) and not _is_title_word(tok) and tok.lower_ not in ROLE_NOUNS
+        and norm(tok.text) not in NON_PERSON_WORDS
+    )
+
+
 def _bad_name(doc: Doc, i: int, j: int) -> bool:
     words = [norm(doc[k].text) for k in range(i, j)]
     if any(w in NON_PERSON_WORDS for w in words):
@@ -223,14 +231,17 @@ def _speaker_mentions(doc: Doc, speakers: list) -> list[NameMention]:
         while end > sp.start and doc[end - 1].is_punct:
             end -= 1
         start = end
-        while start > sp.start and (is_name_token(doc[start - 1]) or doc[start - 1].text in {"-", "‐"}):
+        while start > sp.start and (_extends_name(doc[start - 1]) or (
+            doc[start - 1].text in {"-", "‐"} and start - 2 >= sp.start and _extends_name(doc[start - 2])
+        )):
             start -= 1
-        while start < end and (not is_name_token(doc[start]) or _is_title_word(doc[start])):
-            start += 1
-        run = _name_run(doc, start) if start < end else start
-        if run == end and 2 <= len(doc[start:end].text.split()) <= 3 and not _bad_name(doc, start, end):
-            if not any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[start:end]):
-                found.append(_make(doc, start, end))
+        words = doc[start:end].text.split()
+        if not 2 <= len(words) <= 3 or _bad_name(doc, start, end):
+            continue
+        labelled = any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[start:end])
+        if labelled and first_name_gender(words[0]) is None:
+            continue
+        found.append(_make(doc, start, end))
     return found
 
 
@@ -245,24 +256,33 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
         covered.update(range(m.first_token, m.last_token + 1))
     surnames = {m.tokens[-1] for m in candidates if m.strong and (len(m.tokens) > 1 or m.honorific)}
     firsts = {m.tokens[0] for m in candidates if m.strong and len(m.tokens) > 1}
-    # Capitalised runs ending in a known surname (names the model missed) and lone surnames.
-    i = 0
-    while i < len(doc):
-        if i in covered or not is_name_token(doc[i]):
-            i += 1
+    # Words used alone as a PERSON entity or as a speaker ("Shaw, 23, said", "Modiba said"):
+    # a capitalised run ending in one of them is that person's full name even where the model
+    # called it an organisation ("Callum Shaw's" ORG, "Seyi Makinde" ORG).
+    lone = {m.tokens[0] for m in candidates if len(m.tokens) == 1}
+    for span in speakers or []:
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is not None and len(sp) == 1 and is_name_token(sp[0]) and not _is_title_word(sp[0]):
+            lone.add(sp[0].text)
+    for k in range(len(doc)):
+        word = doc[k].text
+        if k in covered or not (word in surnames or word in lone) or not is_name_token(doc[k]):
             continue
-        end = _name_run(doc, i)
-        k = next((k for k in range(end - 1, i - 1, -1) if doc[k].text in surnames), None)
-        if k is not None and not _bad_name(doc, i, k + 1) and not any(x in covered for x in range(i, k + 1)):
+        i = k
+        while i - 1 >= 0 and k - i < 3 and (i - 1) not in covered and _extends_name(doc[i - 1]):
+            i -= 1
+        if i < k or word in surnames:
+            if _bad_name(doc, i, k + 1):
+                continue
             candidates.append(_make(doc, i, k + 1))
             covered.update(range(i, k + 1))
-            i = k + 1
-        elif doc[i].text in firsts and end == i + 1 and not _bad_name(doc, i, i + 1):
-            candidates.append(_make(doc, i, i + 1))
-            covered.add(i)
-            i += 1
-        else:
-            i += 1
+            if i < k:
+                surnames.add(word)
+                firsts.add(doc[i].text)
+    for k in range(len(doc)):
+        if k not in covered and doc[k].text in firsts and is_name_token(doc[k]) and not is_name_token(doc[k + 1] if k + 1 < len(doc) else doc[k]) and not _bad_name(doc, k, k + 1):
+            candidates.append(_make(doc, k, k + 1))
+            covered.add(k)
     # Lone words: keep only where supported (a known surname, a first-name context).
     kept = []
     for m in candidates:

@@ -37,6 +37,10 @@ class EntityDraft:
 
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    for k in range(start, end):
+        if doc[k].text == "(":
+            end = k  # "The Bureau of Meteorology (BoM": the acronym is read separately
+            break
     while start < end and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):

@@ -19,6 +19,8 @@ from .clusters import PersonDraft
 from .context import Context
 from .lexicon import (
     GENERIC_ORG_NOUNS,
+    OFFICE_TITLES,
+    ROLE_NOUNS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
@@ -36,6 +38,7 @@ _SPOKES_FOR = re.compile(r"\b(?:spokes\w+|representatives?|statement|sources?|of
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
 
 Speaker = PersonDraft | EntityDraft
+_EXPANDED = {w for v in ROLE_EXPANSIONS.values() for w in v.split()}
 
 
 def _role_words(person: PersonDraft) -> set[str]:
@@ -71,6 +74,22 @@ class Resolver:
                 found.append(p)
         return found
 
+    def modified_person(self, span: Span) -> PersonDraft | None:
+        """``LiUNA Local 3000`` cut from ``LiUNA Local 3000 representative Ann Waller``: a span
+        followed, within the same noun phrase, by a role word and a name stands for that person."""
+        doc = self.ctx.doc
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None:
+            return None
+        role = False
+        for tok in doc[sp.end : sp.end + 4]:
+            if tok.i in self.ctx.person_at:
+                return self.ctx.person_at[tok.i] if role else None
+            if tok.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
+                return None
+            role = role or tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES
+        return None
+
     def org_in(self, span: Span) -> EntityDraft | None:
         for o in self.ctx.orgs:
             if any(s.start < span.end and span.start < s.end for s in o.mentions):
@@ -84,6 +103,8 @@ class Resolver:
 
     def by_role(self, words: list[str], char: int) -> PersonDraft | None:
         head = norm(words[-1])
+        if not (head in ROLE_NOUNS or head in OFFICE_TITLES or head in _EXPANDED):
+            return None  # "police", "officials": not the role of one person
         scored = []
         for p in self.ctx.people:
             rw = self.role_words[id(p)]
@@ -146,6 +167,9 @@ class Resolver:
             if found:
                 return found, None
             return [], _ARTICLES.sub("", rest)
+        modified = self.modified_person(span)
+        if modified is not None:
+            return [modified], None
         org = self.org_in(span)
         if org is not None:
             return [org], None
@@ -187,9 +211,25 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
             previous = found[0] if len(found) == 1 else previous
             if isinstance(found[0], PersonDraft) and len(found) == 1:
                 _note_description(found[0], q.speaker)
+                _reported_subject_pronoun(ctx, q, found[0])
         else:
             q.speaker_id = None
             q.speaker_name = wording or None
+
+
+def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:
+    """``X said he would ...``: a reported clause (not in quotation marks) that opens with a
+    subject pronoun, after its speaker, speaks of the speaker."""
+    if q.speaker is None or q.speaker.start > q.start or ctx.in_quote(q.start):
+        return
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span[:3]:
+        if tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+            if person.text_gender() in (None, PRONOUN_GENDER[tok.lower_]):
+                add_pronoun(person, PRONOUN_GENDER[tok.lower_], Span(tok.idx, tok.idx + len(tok.text), tok.text))
+            return
 
 
 def _note_description(person: PersonDraft, span: Span) -> None:

@@ -85,13 +85,14 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
             facts.titles.append(words[i])
             if HONORIFICS[key]:
                 facts.evidence.append((HONORIFICS[key], f"honorific:{words[i].rstrip('.')}"))
+        elif key in RANK_TITLES:
+            close()
+            facts.titles.append(words[i])
+            if RANK_TITLES[key]:
+                facts.evidence.append((RANK_TITLES[key], f"title:{words[i].rstrip('.')}"))
         else:
             group.append(words[i])
-            gender = RANK_TITLES.get(key)
-            if gender:
-                facts.evidence.append((gender, f"title:{words[i].rstrip('.')}"))
-            elif key not in RANK_TITLES:
-                office.append(words[i])
+            office.append(words[i])
         i += 1
     close()
     return office
