@@ -359,10 +359,10 @@ def _explicit_reason(line: _Line) -> str | None:
             continue
         if not match:
             continue
-        if pattern is _CREDIT_AGENCY and _BARE_AGENCY.fullmatch(match.group().strip()):
-            if _ends(text[: match.start()].rstrip()):
-                continue  # "... the ban. [Reuters]": the source of a news brief, not a caption
-        if reason in _GUARDED or pattern is _CREDIT_AGENCY:
+        bare_agency = pattern is _CREDIT_AGENCY and _BARE_AGENCY.fullmatch(match.group().strip())
+        if bare_agency and _ends(text[: match.start()].rstrip()):
+            continue  # "... the ban. [Reuters]": the source of a news brief, not a caption
+        if reason in _GUARDED or bare_agency:
             if speech is None:
                 speech = bool(_SPEECH.search(text))
             if speech:
