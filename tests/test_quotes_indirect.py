@@ -255,3 +255,10 @@ def test_as_clause_attributes_the_main_clause(indirect):
     assert q.cue.text == "reported"
     assert q.speaker.text == "the Boston Globe"
     assert q.text == "the mayor will not seek a third term"
+
+
+def test_speaker_through_an_adjective_complement(indirect):
+    text = "Ms Khan was quick to point out that the budget had been cut twice."
+    q = only(indirect(text))
+    assert q.cue.text == "point out"
+    assert q.speaker.text == "Ms Khan"

@@ -24,7 +24,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
 _MENTION_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 # Relations through which a cue without its own subject shares its governor's subject.
-_SHARE_SUBJECT = frozenset({"conj", "xcomp"})
+_SHARE_SUBJECT = frozenset({"conj", "xcomp", "acomp"})  # acomp: ``was quick to point out``
 # Cues attached inside the clause they report: ``The plant, he said, will close.``
 _INSIDE = frozenset({"parataxis", "ccomp", "advcl"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
@@ -242,9 +242,13 @@ def _speaker(token: Token, cue: tuple[int, int]) -> tuple[int, int] | None:
             if child.dep_ in ("nsubjpass", "auxpass"):
                 passive = True
         if subject is not None:
-            if passive:  # ``X was told that``: X heard it; no agent, no speaker
+            if passive and verb.i == token.i:  # ``X was told that``: X heard it; no speaker
                 return None
-            return _mention(subject)
+            return _mention(subject)  # ``she is expected to argue``: she argues
+        if verb.dep_ == "xcomp" and verb.i > verb.head.i:
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+            if obj is not None:  # ``drove voters to demand ...``: the object demands
+                return _mention(obj)
         if verb.dep_ in _SHARE_SUBJECT or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             verb = verb.head
             continue
