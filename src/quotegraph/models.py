@@ -143,4 +143,5 @@ class ArticleResult:
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["quotes"] = [{"id": q.pop("id"), **q} for q in data["quotes"]]  # id first, for readers
         return {"schema": SCHEMA, **data}
