@@ -184,6 +184,13 @@ def test_newsletter_box_is_excluded_between_its_markers():
     assert excluded_lines(text) == [("newsletter", line) for line in box]
 
 
+def test_unpunctuated_first_line_is_the_headline_even_with_a_speech_verb():
+    text = f"Mayor says city will rebuild after storm\n\n{BEFORE}\n\n{AFTER}"
+    assert excluded_lines(text) == [("headline", "Mayor says city will rebuild after storm")]
+    lead = "“We will rebuild,” the mayor said after the storm"
+    assert excluded_lines(f"{lead}\n\n{BEFORE}") == []
+
+
 def test_short_cut_off_last_line_is_truncated():
     text = f"{BEFORE}\n\n{AFTER}\n\nThe council will also review parking charges in the"
     assert excluded_lines(text) == [("truncated", "The council will also review parking charges in the")]

@@ -291,6 +291,7 @@ _WORD = re.compile(r"\w[\w'’.-]*")
 SUBHEAD_WORDS = 8  # a short unpunctuated line: sub-heading, section label, teaser headline
 CAPTION_WORDS = 30  # the longest caption recognised by its shape and wording
 TRUNCATED_WORDS = 15  # the longest cut-off last line dropped without other evidence
+HEADLINE_WORDS = 20  # the longest unpunctuated first line taken for the headline
 
 
 @dataclass
@@ -423,9 +424,21 @@ def _mark_by_shape(lines: list[_Line]) -> None:
             continue
         prev = lines[i - 1] if i else None
         following = lines[i + 1] if i < len(lines) - 1 else None
-        reason = _shape_reason(line, prev, following, i == last, after_teaser)
+        if i == 0 and _is_headline(line, following):
+            reason = "headline"
+        else:
+            reason = _shape_reason(line, prev, following, i == last, after_teaser)
         line.reason = reason
         after_teaser = after_teaser and reason is not None
+
+
+def _is_headline(line: _Line, following: _Line | None) -> bool:
+    """A first line with no closing punctuation, even one reporting speech (``Mayor says ...``),
+    is the headline; headlines are not quotations."""
+    text = line.text
+    return (not line.ends and 3 <= line.words <= HEADLINE_WORDS and following is not None
+            and not text[:1].islower() and not following.text[:1].islower()
+            and not _QUOTE_MARKS.search(text) and not _DANGLING.search(text))
 
 
 def _shape_reason(line: _Line, prev: _Line | None, following: _Line | None, is_last: bool,
