@@ -38,18 +38,19 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
 
     Sets ``speaker_id``/``speaker_name`` on the quotes and ``quote_count`` on the entities.
     """
+    text = doc.text  # built from the tokens on every access: read once
     mentions = find_name_mentions(doc, [q.speaker for q in quotes if q.speaker is not None])
 
     def full_name_pronouns(drafts: list[PersonDraft]) -> None:
-        collect_pronoun_evidence(Context.build(doc, drafts, [], quotes))
+        collect_pronoun_evidence(Context.build(doc, text, drafts, [], quotes))
 
-    people = cluster_people(doc, mentions, full_name_pronouns)
+    people = cluster_people(doc, text, mentions, full_name_pronouns)
     person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
-    orgs, places = find_organisations_and_places(doc, person_tokens)
+    orgs, places = find_organisations_and_places(doc, text, person_tokens)
     for prefix, group in (("p", people), ("o", orgs), ("g", places)):
         for n, item in enumerate(group, 1):
             item.id = f"{prefix}{n}"
-    ctx = Context.build(doc, people, orgs, quotes)
+    ctx = Context.build(doc, text, people, orgs, quotes)
     _attach_age_descriptions(ctx)
     collect_pronoun_evidence(ctx)
     resolve_speakers(ctx, quotes)
@@ -65,7 +66,7 @@ def _attach_age_descriptions(ctx: Context) -> None:
     """``the 45-year-old`` on its own refers to the latest person named before it (outside
     quotation marks) whose age is unknown or the same."""
     taken = {s.start for p in ctx.people for _, s in p.ages}
-    for age, span in age_descriptions(ctx.doc.text):
+    for age, span in age_descriptions(ctx.text):
         if any(span.start <= t < span.end for t in taken):
             continue
         for start, person in reversed(ctx.timeline):

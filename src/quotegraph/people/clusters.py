@@ -117,13 +117,12 @@ def _pick(pool: list[PersonDraft], m: NameMention, g: str | None) -> PersonDraft
     return min(pool, key=lambda d: min(x.start for x in d.mentions))
 
 
-def cluster_people(doc: Doc, mentions: list[NameMention], before_single_names=None) -> list[PersonDraft]:
+def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_single_names=None) -> list[PersonDraft]:
     """People of the article, each with its mentions, titles, roles, evidence and ages.
 
     ``before_single_names(drafts)`` runs once the full names are grouped, so that evidence found
     for them (pronouns) can help to place the lone surnames; what it adds to ``evidence`` and
     ``other_mentions`` is dropped again afterwards."""
-    text = doc.text
     stop = set()
     for m in mentions:
         stop.update(range(m.left_token, m.last_token + 1))

@@ -47,6 +47,7 @@ def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
 @dataclass
 class Context:
     doc: Doc
+    text: str
     people: list[PersonDraft]
     orgs: list[EntityDraft]
     quoted: list[tuple[int, int]]
@@ -59,8 +60,8 @@ class Context:
     _starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, doc: Doc, people: list[PersonDraft], orgs: list[EntityDraft], quotes: list[Quote]) -> Context:
-        ctx = cls(doc, people, orgs, quoted_ranges(doc.text, quotes))
+    def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft], quotes: list[Quote]) -> Context:
+        ctx = cls(doc, text, people, orgs, quoted_ranges(text, quotes))
         for p in people:
             for m in p.mentions:
                 for i in range(m.left_token, m.last_token + 1):
@@ -77,7 +78,7 @@ class Context:
                 p = ctx.person_at.get(tok.i)
                 if p is None:
                     # "The cabinet member, Raj Sethi, said": the name is in apposition
-                    named = [c for c in tok.children if c.dep_ == "appos" and c.i in ctx.person_at]
+                    named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
                     p = ctx.person_at[named[0].i] if named else None
                 if p is not None:
                     ctx.sent_subject[sent.start] = (tok.i, p)

@@ -154,10 +154,14 @@ def _title_chain(doc: Doc, i: int) -> int:
     return j
 
 
-def _honorific_mentions(doc: Doc) -> list[NameMention]:
+def _honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     found = []
     i = 0
-    while i < len(doc):
+    n = len(doc)
+    while i < n:
+        if not words[i][:1].isupper():
+            i += 1
+            continue
         j = _title_chain(doc, i)
         if j == i:
             i += 1
@@ -205,12 +209,12 @@ def _lone_token_is_person(doc: Doc, i: int) -> bool:
     return first_name_gender(tok.text) is not None
 
 
-def _appositive_mentions(doc: Doc) -> list[NameMention]:
+def _appositive_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     """``his Chief Press Secretary, Oladele John,``: a two- or three-word capitalised run set off
     by commas right after a role word is a name, whatever the model said."""
     found = []
     for i in range(2, len(doc)):
-        if doc[i - 1].text != "," or not (doc[i - 2].lower_ in ROLE_NOUNS or norm(doc[i - 2].text) in OFFICE_TITLES):
+        if words[i - 1] != "," or not words[i][:1].isupper() or not (doc[i - 2].lower_ in ROLE_NOUNS or norm(doc[i - 2].text) in OFFICE_TITLES):
             continue
         end = _name_run(doc, i)
         if 2 <= end - i <= 3 and end < len(doc) and doc[end].text in {",", "."} and not _bad_name(doc, i, end):
@@ -249,7 +253,8 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
     """All person name mentions in text order, overlaps resolved (the longest wins).
 
     ``speakers``: the quotes' speaker spans, whose names count even where the model missed them."""
-    candidates = _honorific_mentions(doc) + _entity_mentions(doc) + _appositive_mentions(doc)
+    words = [t.text for t in doc]
+    candidates = _honorific_mentions(doc, words) + _entity_mentions(doc) + _appositive_mentions(doc, words)
     candidates += _speaker_mentions(doc, speakers or [])
     covered = set()
     for m in candidates:
@@ -264,8 +269,7 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is not None and len(sp) == 1 and is_name_token(sp[0]) and not _is_title_word(sp[0]):
             lone.add(sp[0].text)
-    for k in range(len(doc)):
-        word = doc[k].text
+    for k, word in enumerate(words):
         if k in covered or not (word in surnames or word in lone) or not is_name_token(doc[k]):
             continue
         i = k
@@ -279,8 +283,8 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             if i < k:
                 surnames.add(word)
                 firsts.add(doc[i].text)
-    for k in range(len(doc)):
-        if k not in covered and doc[k].text in firsts and is_name_token(doc[k]) and not is_name_token(doc[k + 1] if k + 1 < len(doc) else doc[k]) and not _bad_name(doc, k, k + 1):
+    for k, word in enumerate(words):
+        if k not in covered and word in firsts and is_name_token(doc[k]) and not is_name_token(doc[k + 1] if k + 1 < len(doc) else doc[k]) and not _bad_name(doc, k, k + 1):
             candidates.append(_make(doc, k, k + 1))
             covered.add(k)
     # Lone words: keep only where supported (a known surname, a first-name context).

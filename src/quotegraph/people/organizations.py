@@ -52,8 +52,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
 
 
-def find_organisations_and_places(doc: Doc, person_tokens: set[int]) -> tuple[list[EntityDraft], list[EntityDraft]]:
-    text = doc.text
+def find_organisations_and_places(doc: Doc, text: str, person_tokens: set[int]) -> tuple[list[EntityDraft], list[EntityDraft]]:
     orgs: dict[str, EntityDraft] = {}
     places: dict[str, EntityDraft] = {}
     alias_of: dict[str, EntityDraft] = {}
