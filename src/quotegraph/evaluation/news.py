@@ -143,6 +143,15 @@ class QuoteCheck:
     got: list[str]  # speaker names of the overlapping quotes
     got_quotes: list[str]  # their texts
 
+    @property
+    def status(self) -> str:
+        """right, wrong-speaker (a speaker was resolved, not this one), no-speaker, or not-found."""
+        if self.right:
+            return "right"
+        if not self.found:
+            return "not-found"
+        return "wrong-speaker" if any(name != "None" for name in self.got) else "no-speaker"
+
 
 @dataclass
 class Extra:
@@ -266,15 +275,25 @@ class NewsReport:
         t["people_rate"] = t["people_held"] / max(t["people_checks"], 1)
         return t
 
+    def misses(self) -> dict[str, int]:
+        """Gold quotes missed, by how: wrong-speaker, no-speaker, not-found."""
+        out = {"wrong-speaker": 0, "no-speaker": 0, "not-found": 0}
+        for article in self.articles:
+            for q in article.quotes:
+                if q.status != "right":
+                    out[q.status] += 1
+        return out
+
     def as_dict(self) -> dict:
         return {
             "totals": self.totals(),
             "by_type": self.by_type(),
+            "misses": self.misses(),
             "articles": [
                 {"slug": a.slug, "gold": len(a.quotes), "right": a.right, "found": a.found,
                  "extra": len(a.extras), "leftovers": len(a.leftovers), "people_held": a.people_held,
                  "people_checks": a.people_checks, "missing": a.missing,
-                 "quotes": [asdict(q) for q in a.quotes], "extras": [asdict(e) for e in a.extras],
+                 "quotes": [{**asdict(q), "status": q.status} for q in a.quotes], "extras": [asdict(e) for e in a.extras],
                  "leftover_keys": a.leftovers, "people": [asdict(p) for p in a.people]}
                 for a in self.articles
             ],
@@ -297,6 +316,8 @@ def report_lines(report: NewsReport, verbose: bool = False, label: str = "newsde
         n = row["gold"]
         yield (f"  {typ:<9} right speaker {row['right']}/{n} = {row['right'] / n:.2f}; "
                f"found {row['found']}/{n} = {row['found'] / n:.2f}")
+    if verbose:
+        yield "  misses: " + ", ".join(f"{k} {v}" for k, v in report.misses().items())
     t = report.totals()
     yield (f"{label}: {t['right']}/{t['gold']} quotes with the right speaker ({t['right_rate']:.2f}); "
            f"found {t['found']}; {t['extra']} extra ({t['extra_per_gold']:.2f} per gold quote); "
@@ -310,9 +331,8 @@ def _details(a: ArticleScore) -> Iterable[str]:
     for q in a.quotes:
         got = ", ".join(q.got) or "-"
         yield f"{'ok  ' if q.right else 'MISS'} {q.type:<8} {q.speaker:<18} {q.key[:48]!r} got: {got}"
-        if not q.right and q.got_quotes:
-            for text in q.got_quotes:
-                yield f"       as: {text[:100]!r}"
+        if not q.right:
+            yield f"       {q.status}" + "".join(f"; as: {text[:100]!r}" for text in q.got_quotes)
     for e in a.extras:
         yield f"EXTRA {e.type:<8} {str(e.speaker_name):<18} {e.text[:60]!r}"
     for key in a.leftovers:
