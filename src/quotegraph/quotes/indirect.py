@@ -7,6 +7,10 @@ indirect quote. The speaker mention is the cue's subject, found through ``conj``
 chains (``refused to comment but said ...``), the ``by`` agent of a passive, or the noun a
 participle hangs on (``officials saying ...``). A relative pronoun (``Tyler, who said ...``) is
 kept as the mention, like any pronoun; ``people`` resolves it.
+
+With ``Options.beliefs`` (PolNeAR-style attributions) belief verbs (``thinks that``),
+``according to X`` and stances whose content is a phrase (``endorsed Clinton``, ``wants to
+win``, ``called for a ban``) are reported too; news readers do not count those as quotations.
 """
 
 from __future__ import annotations
@@ -55,10 +59,8 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if end <= cue[0] and _overlaps(token.sent.start_char, cue[0], taken):
             continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
-        speaker = _speaker(token, cue)
+        speaker = _speaker(token)
         if speaker is None:
-            if confidence < 0.3:
-                continue  # a stance with nobody holding it is too weak a guess
             confidence -= 0.2
         quotes.append(Quote(
             start=start, end=end, text=text[start:end], type="indirect",
@@ -207,12 +209,10 @@ def _according(token: Token):
     head = token.head
     if head.i == token.i:
         return None
-    doc = token.doc
     cue = (token.idx, to.idx + len(to))
     h_start, h_end = _subtree(head)
     c_start, c_end = _subtree(token)
     pieces = [(a, b) for a, b in ((h_start, c_start), (c_end, h_end)) if b > a]
-    del doc
     return cue, pieces, 0.5
 
 
@@ -226,7 +226,7 @@ def _is_question(token: Token) -> bool:
                for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
 
 
-def _speaker(token: Token, cue: tuple[int, int]) -> tuple[int, int] | None:
+def _speaker(token: Token) -> tuple[int, int] | None:
     """Character span of the speaker mention of cue ``token``, or None (``it was announced``)."""
     verb = token
     for _ in range(6):
