@@ -47,13 +47,14 @@ _MEDIA = re.compile(
     r"(?:watch|view)\s+(?:on|in)\s+(?:youtube|facebook|instagram|twitter|x)|"
     r"this\s+content\s+is\s+(?:not\s+available|blocked|hosted)\b.*|"
     r"(?:watch|listen\s+to|view|see|hear|read)\b.{0,160}\b(?:below|above)\s*[:.]?|"
-    r"(?:watch|listen|view|video)\s*:\s*.*|\d{1,2}:\d{2}(?:\s+\w+){0,12}|loading\W*|"
+    r"(?:watch|listen|view|video)\s*[:|]\s*.*|\d{1,2}:\d{2}(?:\s+\w+){0,12}|loading\W*|"
     r"(?:\+\s*\d+\s+)?view\s+(?:the\s+)?(?:gallery|photos|slideshow)|"
     r"listen\s+to\s+this\s+article\b.{0,40})$",
     _I,
 )
 _ADVERT = re.compile(
-    r"^(?:advertisement|advert|ad|sponsored(?:\s+content)?|promoted(?:\s+stories)?|"
+    r"^(?:advertisement|advert|ad|ad\s+feedback|sponsored(?:\s+(?:content|links|stories))?|promoted(?:\s+stories)?|"
+    r"text\s+ad\s*:.*|story\s+continues|"
     r"(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|advert|ad))?|"
     r"continue\s+reading(?:\s+(?:the\s+main\s+story|below))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?|"
     r"content\s+continues\s+below)\W*$",
@@ -63,6 +64,7 @@ _NEWSLETTER = re.compile(
     r"^(?:(?:sign\s+up|subscribe|register|join|get|receive|enter\s+your\s+email)\b.{0,160}?\b"
     r"(?:newsletters?|e-?mails?|inbox|bulletins?|alerts|briefings?|digest|updates|headlines|news)\b.{0,80}"
     r"|.{0,160}\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b.*"
+    r"|.{0,120}\bsign\s+up\b.{0,120}\b(?:newsletters?|e-?mails?|inbox)\b.*"
     r"|(?:sign\s+up(?:\s+now|\s+here)?|newsletters?(?:\s+sign[\s-]?up)?)\W*"
     r"|(?:by\s+signing\s+up|thank\s+you\s+for\s+(?:signing\s+up|subscribing)|"
     r"invalid\s+email|something\s+went\s+wrong,?\s+please\s+try\s+again|we\s+use\s+your\s+sign[\s-]?up\b|"
@@ -116,7 +118,7 @@ _PROMPT = re.compile(
 _CAPTION_LABEL = re.compile(
     r"^(?:image|media|video|photo|picture)\s+(?:caption|source)\s*[,:]|^(?:caption|pictured|above|below|"
     r"top|main\s+(?:image|picture|photo)|inset|left|right|centre|center|file\s+(?:photo|picture|image)|"
-    r"representative\s+image)\s*:|^file\s+photo\b.{0,200}$|\bpicture\s+date\s*:|"
+    r"representative\s+image)\s*:|^\(?representa\w+\s+(?:image|photo|picture)\)?\W*$|^file\s+photo\b.{0,200}$|\bpicture\s+date\s*:|"
     r"\|\s*photo\s+credit\s*:",
     _I,
 )
@@ -151,8 +153,12 @@ _CREDIT_AGENCY = re.compile(
 )
 _BARE_AGENCY = re.compile(r"[(\[]\s*" + _AGENCY + r"\s*[)\]]", _I)
 _CREDIT_LINE = re.compile(
-    r"^(?:[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|graphics|research|"
-    r"translation)\s+by\b.{0,200}|[(\[]?\s*with\s+(?:inputs|files|reporting)\s+from\b.{0,120}|"
+    r"^(?:[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|edited|written|compiled|produced|graphics|"
+    r"research|translation)\s+by\b.{0,200}|"
+    r"this\s+(?:story|article|report)\s+(?:was\s+)?(?:originally|first)\s+(?:published|appeared)\b.*|"
+    r"this\s+report\s+by\b.{0,60}\bwas\s+first\s+published\b.*|"
+    r"(?:contact|reach|email)\s+(?:reporter\s+|the\s+writer\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+at\s+\S+@.*|"
+    r"[(\[]?\s*with\s+(?:inputs|files|reporting)\s+from\b.{0,120}|"
     r"[(\[]?\s*with\s+(?:agency|pti|ani|ians|afp|ap|reuters)\s+inputs?\b.{0,40}|"
     r"[—–-]?\s*with\s+files\s+from\b.{0,120}|"
     r".{0,120}\b(?:contributed|contributed\s+reporting)\s+to\s+this\s+(?:report|story|article)\W*|"
@@ -183,7 +189,8 @@ _BYLINE = re.compile(
 _FOOTER = re.compile(
     r"^(?:top\s+stories|latest(?:\s+(?:news|stories|videos?))?|trending(?:\s+now)?|most\s+(?:read|popular|viewed|"
     r"shared)(?:\s+in\s+\w+(?:\s+\w+)?)?|explore\s+more\s+on\s+these\s+topics|reuse\s+this\s+content|"
-    r"our\s+standards\b.*|readers\s+like\s+you\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
+    r"our\s+standards\b.*|disclaimer\s*:.*|more\s+in\s+this\s+section|"
+    r"support\s+\S+(?:\s+\S+)?\s+journalism\b.*|readers\s+like\s+you\b.*|a\s+version\s+of\s+this\s+article\s+appears\s+in\s+print\b.*|"
     r"the\s+(?:associated\s+press|ap)\s+(?:receives\s+support|is\s+solely\s+responsible)\b.*|popular(?:\s+now)?|in\s+other\s+news|elsewhere\s+on\s+\w+|(?:more|other)\s+top\s+stories|"
     r"tags?|topics?|filed\s+under|terms\s+(?:of\s+use|and\s+conditions)|privacy\s+policy|contact\s+us|"
     r"about\s+us|cookie\s+(?:policy|settings)|"
@@ -237,7 +244,7 @@ _SEARCHED = {id(_EMBED), id(_CAPTION_LABEL), id(_CREDIT_LABELLED), id(_CREDIT_AG
 _MAY_MATCH = {
     id(_EMBED): lambda low: "twitter" in low or "t.co/" in low or "x.com/" in low or "(@" in low
     or "post" in low or "tweet" in low,
-    id(_CAPTION_LABEL): lambda low: ":" in low or "," in low[:16],
+    id(_CAPTION_LABEL): lambda low: ":" in low or "," in low[:16] or low.startswith(("represent", "(represent")),
     id(_CREDIT_LABELLED): lambda low: ":" in low[-100:],
     id(_CREDIT_AGENCY): lambda low: low[-1:] in ")]" or "/" in low[-100:] or "getty" in low or "wire" in low
     or "photo by" in low,
