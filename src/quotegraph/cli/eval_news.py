@@ -48,7 +48,7 @@ def news(
             continue
         articles.append(article)
     extractor = Extractor(options)
-    results = {r.id: r for r in extractor.extract_many(articles)}
+    results = _extract_all(extractor, articles, failed)
     report = NewsReport()
     for item in gold:
         report.add(score_result(item, results.get(item.slug)))
@@ -59,3 +59,19 @@ def news(
         json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if failed:
         raise typer.Exit(1)
+
+
+def _extract_all(extractor, articles, failed: list[str]) -> dict:
+    """Results by article id; if the batch fails, each article alone, the failures scored as empty."""
+    try:
+        return {r.id: r for r in extractor.extract_many(articles)}
+    except Exception:  # noqa: BLE001 - retried one by one below to name the article
+        pass
+    results = {}
+    for article in articles:
+        try:
+            results[article.id] = extractor.extract(article)
+        except Exception as exc:  # noqa: BLE001 - reported, and scored as extracting nothing
+            failed.append(article.id)
+            stderr.print(f"[red]error[/red] {article.source}: extraction failed: {exc!r}")
+    return results
