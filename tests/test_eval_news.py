@@ -271,3 +271,15 @@ def test_missing_gold_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("Nothing to score here.\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", "news", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_an_article_without_its_text_is_reported_and_scored_as_empty(tmp_path):
+    (tmp_path / "kept.txt").write_text(ARTICLES["ie-court-speeding"], encoding="utf-8")
+    (tmp_path / "kept.gold.json").write_text(json.dumps(GOLD["ie-court-speeding"]), encoding="utf-8")
+    (tmp_path / "lost.gold.json").write_text(json.dumps(GOLD["us-school-closure"]), encoding="utf-8")
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", "news", str(tmp_path), "-v", "--json", str(out)])
+    assert result.exit_code == 1
+    assert "(missing from the output)" in result.stdout
+    lost = {a["slug"]: a for a in json.loads(out.read_text())["articles"]}["lost"]
+    assert lost["missing"] and lost["found"] == 0 and lost["gold"] == 6
