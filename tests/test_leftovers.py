@@ -204,6 +204,14 @@ def test_short_cut_off_last_line_is_truncated():
     assert excluded_lines(text) == [("truncated", "The council will also review parking charges in the")]
 
 
+def test_unpunctuated_last_line_is_kept_when_it_reports_speech_or_closes_a_quote():
+    for last in ("“We will be back next year,” she said", "He said the club would appeal",
+                 "“We will be back next year”"):
+        assert excluded_lines(f"{BEFORE}\n\n{last}") == []
+    cut = "“We are going to keep fighting for"
+    assert excluded_lines(f"{BEFORE}\n\n{cut}") == [("truncated", cut)]
+
+
 def test_long_unpunctuated_last_line_reporting_speech_is_kept():
     last = ("The leader of the opposition said the plan would cost far more than the council had "
             "admitted and that residents would end up paying for it through higher charges for")

@@ -448,6 +448,11 @@ def _is_headline(line: _Line, following: _Line | None) -> bool:
             and not _QUOTE_MARKS.search(text) and not _DANGLING.search(text))
 
 
+def _open_quote(text: str) -> bool:
+    """The line opens a quotation it never closes (it was cut off inside it)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _shape_reason(line: _Line, prev: _Line | None, following: _Line | None, is_last: bool,
                   after_teaser: bool) -> str | None:
     if line.ends:
@@ -456,6 +461,8 @@ def _shape_reason(line: _Line, prev: _Line | None, following: _Line | None, is_l
     if after_teaser and line.words <= CAPTION_WORDS:
         return "read-more"
     if is_last:
+        if _SPEECH.search(text) or (_QUOTE_MARKS.search(text) and not _open_quote(text)):
+            return None  # a last paragraph that merely lost its full stop
         if line.words <= TRUNCATED_WORDS:
             return "truncated" if line.words > 4 or text[:1].islower() else "footer"
         # A longer cut-off line goes only when it stops on a dangling word and reports no speech.
