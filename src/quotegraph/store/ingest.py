@@ -24,7 +24,7 @@ from . import schema as t
 from .db import Store, now
 from .merge import rebuild_corpus_people
 
-CHUNK = 4  # articles per task sent to a worker: small, so the writer never waits long
+CHUNK = 8  # articles per spaCy batch / worker task: big enough to batch, small enough to stream
 
 
 @dataclass

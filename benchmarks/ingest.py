@@ -1,0 +1,79 @@
+"""Ingest throughput (articles/s) with 1 and more worker processes, each into a fresh SQLite file.
+
+    .venv/bin/python benchmarks/ingest.py /work/shared/polnear/train/text --limit 200 --workers 1 2
+
+Two rates per run: ``overall`` counts the whole ingest (reading, starting the workers and
+loading spaCy in each, extracting, writing, rebuilding corpus people); ``steady`` counts the
+articles written between the first and the last write, which is what a long ingest sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+import time
+from pathlib import Path
+
+from quotegraph.readers import ARTICLE_SUFFIXES
+from quotegraph.settings import Options
+from quotegraph.store import Store
+from quotegraph.store.ingest import ingest
+
+
+def run_once(files: list[str], workers: int, folder: str) -> dict:
+    db = Path(folder) / f"bench-{workers}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    store = Store(str(db))
+    stamps: list[float] = []
+    started = time.perf_counter()
+    summary = ingest(store, files, Options(), workers=workers, report=lambda _s: stamps.append(time.perf_counter()))
+    elapsed = time.perf_counter() - started
+    counts = store.counts()
+    store.close()
+    extracted = summary.new + summary.updated
+    steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else None
+    return {
+        "workers": workers, "articles": extracted, "failed": summary.failed, "seconds": round(elapsed, 2),
+        "overall_articles_per_s": round(extracted / elapsed, 2),
+        "steady_articles_per_s": round(steady, 2) if steady else None,
+        "quotes": counts["quotes"], "people": counts["people"], "corpus_people": counts["corpus_people"],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", help="directory of articles (.txt, .html, .jsonl)")
+    parser.add_argument("--limit", type=int, default=200, help="first N files in sorted order (0: all)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a text report")
+    args = parser.parse_args()
+
+    files = sorted(str(p) for p in Path(args.corpus).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
+    if args.limit:
+        files = files[: args.limit]
+    with tempfile.TemporaryDirectory(prefix="quotegraph-bench-") as folder:
+        runs = [run_once(files, w, folder) for w in args.workers]
+    base = runs[0]
+    for run in runs:
+        run["overall_speedup"] = round(run["overall_articles_per_s"] / base["overall_articles_per_s"], 2)
+        if run["steady_articles_per_s"] and base["steady_articles_per_s"]:
+            run["steady_speedup"] = round(run["steady_articles_per_s"] / base["steady_articles_per_s"], 2)
+    report = {"corpus": args.corpus, "files": len(files), "cpus": os.cpu_count(),
+              "python": platform.python_version(), "runs": runs}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"{len(files)} files from {args.corpus}; {os.cpu_count()} CPUs; SQLite, fresh database per run")
+    print(f"{'workers':>7} {'seconds':>8} {'overall/s':>10} {'steady/s':>9} {'speedup':>8} {'steady x':>9} {'quotes':>7}")
+    for r in runs:
+        print(f"{r['workers']:>7} {r['seconds']:>8} {r['overall_articles_per_s']:>10} "
+              f"{r['steady_articles_per_s'] or '-':>9} {r['overall_speedup']:>8} {r.get('steady_speedup', '-'):>9} "
+              f"{r['quotes']:>7}")
+
+
+if __name__ == "__main__":
+    main()
