@@ -223,9 +223,9 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("read-more", _TEASER),
     ("read-more", _CAPS_TEASER),
     ("advert", _ADVERT),
+    ("share", _SHARE),
     ("newsletter", _NEWSLETTER),
     ("subscribe", _SUBSCRIBE),
-    ("share", _SHARE),
     ("comments", _COMMENTS),
     ("prompt", _PROMPT),
     ("media", _MEDIA),
@@ -279,7 +279,10 @@ _CAPTION_CUE = re.compile(
     r"\b(?:pictured|photographed|seen\s+(?:here|at|in|with|during|on)|file\s+(?:photo|image)|"
     r"\((?:left|right|centre|center|top|bottom|inset|second\s+(?:left|right)|l|r|c)\)|"
     r",\s*(?:left|right|centre|center)\s*,|left\s+to\s+right|from\s+left|"
-    r"(?:" + "|".join(_CAPTION_VERBS) + r")(?:s|es|ing)?)\b",
+    r"(?:" + "|".join(_CAPTION_VERBS) + r")(?:s|es|ing)?)\b"
+    # "Members of the association at the complex on Tuesday": a picture dated by its day
+    r"|\b(?:on|last)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?$"
+    r"|\bin\s+(?:19|20)\d\d$",
     _I,
 )
 # A line that stops on one of these was cut mid-sentence (a link or a page break), not a caption.
