@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/ingest.py /work/shared/polnear/train/text --limit 200 --workers 1 2
 
+The machine should be otherwise idle: "cpu s" well under workers x seconds, or a load average
+above the number of CPUs, means other processes took the CPU and the figures understate.
+
 Two rates per run: ``overall`` counts the whole ingest (reading, starting the workers and
 loading spaCy in each, extracting, writing, rebuilding corpus people); ``steady`` counts the
 articles written between the first and the last write, which is what a long ingest sees.
@@ -13,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -23,15 +27,23 @@ from quotegraph.store import Store
 from quotegraph.store.ingest import ingest
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the worker pool once joined)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def run_once(files: list[str], workers: int, folder: str) -> dict:
     db = Path(folder) / f"bench-{workers}.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     store = Store(str(db))
     stamps: list[float] = []
+    cpu_before = _cpu_seconds()
     started = time.perf_counter()
     summary = ingest(store, files, Options(), workers=workers, report=lambda _s: stamps.append(time.perf_counter()))
     elapsed = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu_before
     counts = store.counts()
     store.close()
     extracted = summary.new + summary.updated
@@ -40,6 +52,7 @@ def run_once(files: list[str], workers: int, folder: str) -> dict:
         "workers": workers, "articles": extracted, "failed": summary.failed, "seconds": round(elapsed, 2),
         "overall_articles_per_s": round(extracted / elapsed, 2),
         "steady_articles_per_s": round(steady, 2) if steady else None,
+        "cpu_seconds": round(cpu, 1), "load_average": round(os.getloadavg()[0], 2),
         "quotes": counts["quotes"], "people": counts["people"], "corpus_people": counts["corpus_people"],
     }
 
@@ -68,11 +81,12 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     print(f"{len(files)} files from {args.corpus}; {os.cpu_count()} CPUs; SQLite, fresh database per run")
-    print(f"{'workers':>7} {'seconds':>8} {'overall/s':>10} {'steady/s':>9} {'speedup':>8} {'steady x':>9} {'quotes':>7}")
+    print(f"{'workers':>7} {'seconds':>8} {'overall/s':>10} {'steady/s':>9} {'speedup':>8} {'steady x':>9} "
+          f"{'cpu s':>7} {'load':>6} {'quotes':>7}")
     for r in runs:
         print(f"{r['workers']:>7} {r['seconds']:>8} {r['overall_articles_per_s']:>10} "
               f"{r['steady_articles_per_s'] or '-':>9} {r['overall_speedup']:>8} {r.get('steady_speedup', '-'):>9} "
-              f"{r['quotes']:>7}")
+              f"{r['cpu_seconds']:>7} {r['load_average']:>6} {r['quotes']:>7}")
 
 
 if __name__ == "__main__":

@@ -223,6 +223,7 @@ def people(
 ) -> None:
     """List the people of the corpus, most quoted first (subcommands: merge, split)."""
     if ctx.invoked_subcommand:
+        ctx.obj = {"db": db}  # `people --db X merge 1 2` works as well as `people merge 1 2 --db X`
         return
     from ..store.query import list_people
 
@@ -233,6 +234,7 @@ def people(
 
 @people_app.command("merge")
 def people_merge(
+    ctx: typer.Context,
     first: int = typer.Argument(..., help="Corpus person id (kept)."),
     second: int = typer.Argument(..., help="Corpus person id merged into the first."),
     db: str = DB_OPTION,
@@ -240,7 +242,7 @@ def people_merge(
     """Merge two corpus people; the correction is stored and re-applied by later ingests."""
     from ..store.merge import CorrectionError, merge_people
 
-    store = _open(db)
+    store = _open(db or (ctx.obj or {}).get("db"))
     try:
         with store.engine.begin() as conn:
             merged = merge_people(conn, first, second)
@@ -252,6 +254,7 @@ def people_merge(
 
 @people_app.command("split")
 def people_split(
+    ctx: typer.Context,
     person: int = typer.Argument(..., help="Corpus person id."),
     articles: list[int] = typer.Argument(..., help="Article ids whose entries become a separate person."),
     db: str = DB_OPTION,
@@ -259,7 +262,7 @@ def people_split(
     """Split a corpus person: its entries in the given articles become another person."""
     from ..store.merge import CorrectionError, split_person
 
-    store = _open(db)
+    store = _open(db or (ctx.obj or {}).get("db"))
     try:
         with store.engine.begin() as conn:
             new_id = split_person(conn, person, articles)

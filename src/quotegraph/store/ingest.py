@@ -94,6 +94,8 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
         seen.add(key)
         todo.append((key, digest, _article_dict(item)))
 
+    # longest first: the workers finish together instead of one chewing a long article at the end
+    todo.sort(key=lambda item: -len(item[2]["text"]))
     for key, digest, source, result in _extract(todo, options, workers, extractor):
         if "error" in result:
             _record_failure(store, summary, source, "extract", result["error"])
