@@ -114,8 +114,17 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     found = []
     cache: dict[tuple[str, bool], str | None] = {}
     for ent in doc.ents:
-        if ent.label_ != "DATE" or not ent.text.strip():
+        if ent.label_ != "DATE":
             continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        # a date never runs across a line break or a blanked-out leftover
+        if end == start or any(t.is_space or "\n" in t.whitespace_ for t in doc[start : end - 1]):
+            continue
+        ent = doc[start:end]
         future = _future(ent) if published else False
         key = (ent.text, future)
         if key not in cache:

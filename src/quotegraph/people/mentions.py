@@ -86,6 +86,8 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
     j = i
     while j < len(doc) and j - i < limit:
         tok = doc[j]
+        if j > i and "\n" in doc[j - 1].whitespace_:
+            break  # a name never runs across a line break
         if is_name_token(tok) and not _is_title_word(tok) and tok.lower_ not in ROLE_NOUNS:
             j += 1
         elif (
@@ -140,6 +142,8 @@ def _title_chain(doc: Doc, i: int) -> int:
     j = i
     while j < len(doc):
         tok = doc[j]
+        if j > i and "\n" in doc[j - 1].whitespace_:
+            break
         if j + 1 < len(doc) and (tok.lower_, doc[j + 1].lower_) in PHRASE_TITLES and doc[j + 1].text[:1].isupper():
             j += 2
             if j < len(doc) and doc[j].text == ",":

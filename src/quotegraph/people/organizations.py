@@ -41,10 +41,14 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if doc[k].text == "(":
             end = k  # "The Bureau of Meteorology (BoM": the acronym is read separately
             break
-    while start < end and doc[start].lower_ in {"the", "a", "an"}:
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    while start < end and doc[start].is_space:
+        start += 1
+    if any(t.is_space or "\n" in t.whitespace_ for t in doc[start : max(start, end - 1)]):
+        return start, start  # runs across a line break or a blanked-out leftover
     return start, end
 
 
