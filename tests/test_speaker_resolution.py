@@ -152,3 +152,32 @@ def test_police_resolves_to_a_named_police_force(nlp):
     ents = _resolve(nlp, text, [q])
     force = next(o for o in ents.organizations if o.name == "Essex Police")
     assert q.speaker_id == force.id
+
+
+def test_org_spokesperson_premodifier_names_the_organisation(nlp):
+    text = (
+        "Hospital porters in Leeds walked out on Monday over pay.\n\n"
+        "A Unison spokesperson said: 'Our members have been more than patient.'"
+    )
+    q = _quote(text, "Our members have been more than patient.", "A Unison spokesperson")
+    ents = _resolve(nlp, text, [q])
+    unison = next((o for o in ents.organizations if o.name == "Unison"), None)
+    if unison is not None:
+        assert q.speaker_id == unison.id
+    assert q.speaker_name == "Unison"
+
+
+def test_speaker_span_cut_before_the_name_still_reaches_the_person(nlp):
+    text = "\"We stood firm,\" said Unifor Local 222 representative Dana Pyke. Pyke said talks would resume."
+    q = _quote(text, "We stood firm,", "Unifor Local 222")
+    _resolve(nlp, text, [q])
+    assert q.speaker_name == "Dana Pyke"
+
+
+def test_several_named_speakers_are_all_counted(nlp):
+    text = "Both Mr Hale and Ms Cruz said they had paid the fines. Tom Hale and Ana Cruz are ministers."
+    q = Quote(text.index("they had"), text.index(" fines") + 6, "", "indirect",
+              speaker=_span(text, "Both Mr Hale and Ms Cruz"))
+    ents = _resolve(nlp, text, [q])
+    assert q.speaker_name == "Tom Hale and Ana Cruz"
+    assert {p.name: p.quote_count for p in ents.people} == {"Tom Hale": 1, "Ana Cruz": 1}

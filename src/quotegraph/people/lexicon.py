@@ -102,6 +102,11 @@ ROLE_NOUNS = {
     "photographer", "sculptor", "dancer", "composer", "conductor", "rapper", "entertainer",
     "mp", "td", "msp", "congressman", "congresswoman", "congressmember", "alderman",
     "chancellor", "attorney-general", "commissioner", "taoiseach", "ombudsman", "auditor",
+    "pensioner", "retiree", "shopper", "commuter", "motorist", "cyclist", "pedestrian", "tenant",
+    "homeowner", "householder", "passenger", "customer", "trainee", "apprentice", "graduate",
+    "pupil", "mum-of-two", "father-of-two", "mother-of-two", "grandfather-of-two",
+    "businessperson", "landowner", "shopkeeper", "publican", "fisherman", "miner", "soldier",
+    "sailor", "lecturer", "academic", "scholar", "priest", "nun", "monk", "chaplain",
 }
 
 # Nouns that state the gender of the person they describe (``her brother, Kevin Burke``).
@@ -136,7 +141,10 @@ NON_PERSON_WORDS = {
     "mail", "gazette", "road", "village", "town", "region", "province", "day", "week",
     "covid", "covid-19", "coronavirus", "virus", "co", "assembly", "parliament", "legislative",
     "senate", "congress", "government", "commission", "board", "authority", "corporation",
-    "instruction", "radio", "tv", "television", "rovers", "united", "city", "town",
+    "instruction", "radio", "tv", "television", "rovers", "united", "city", "town", "local",
+    "union", "federation", "league", "society", "network", "alliance", "holdings", "foods",
+    "motors", "airlines", "airways", "media", "energy", "capital", "systems", "technologies",
+    "pharmaceuticals", "limited", "llc", "corp", "co.", "&",
 }
 
 PRONOUN_GENDER = {

@@ -198,6 +198,8 @@ def _entity_mentions(doc: Doc) -> list[NameMention]:
             continue
         if i > 0 and doc[i - 1].lower_ in _LOCATIVE and end - i > 1:
             continue  # "hospitals in Dakshina Kannada": a place the model took for a name
+        if end < len(doc) and doc[end].like_num and end == j:
+            continue  # "Unifor Local 222": a branch number, not a person
         found.append(_make(doc, i, end, strong=end - i > 1))
     return found
 

@@ -184,6 +184,8 @@ class Resolver:
             found, _ = self.resolve(inner, None)
             if found:
                 return found, None
+            if prefix[:1].isupper():
+                return [], prefix  # "a Unison spokesperson": Unison, as worded
         p = self.by_role(tokens, span.start)
         if p is not None:
             return [p], None
