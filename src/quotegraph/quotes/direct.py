@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from ..models import Excluded, Quote, Span
 from .cues import SPEECH
 from .marks import Marked, find_marked, paragraphs
-from .speakers import mention_range, speaker_range
+from .speakers import mention_range, noun_run_after, noun_run_before, speaker_head
 
 # Cues that introduce quoted words in news copy beyond the reported-speech verbs.
 _QUOTING = frozenset(
@@ -122,6 +122,7 @@ def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
     if not marked:
         return []
     d = _Doc(doc)
+    d.marked = marked
     items = [_frame(d, marked, k) for k in range(len(marked))]
     return _assemble(d, items)
 
@@ -168,7 +169,7 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
     trail = text[inner_s:inner_e].rstrip()[-1:] or " "
     after_char = text[m.end:m.end + 1]
     ends_sentence = trail in _END_PUNCT
-    before_cue = next((doc[i] for i in reversed(before) if _is_cue(doc[i])), None)
+    before_cue = _governing_cue(d, before, m)
     after_cue = next((doc[i] for i in after if _is_cue(doc[i])), None)
     if after_cue is not None and not _attributes_back(d, after_cue, after, ends_sentence):
         after_cue = None
@@ -183,7 +184,7 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         return item
 
     item.cue, item.cue_after, item.own_cue = cue, cue_after, True
-    item.speaker = speaker_range(cue) or _nearby_speaker(d, cue, before if not cue_after else after)
+    item.speaker = _speaker(d, marked, cue, cue_after, before, after)
     item.confidence = 0.9 if item.speaker else 0.7
     if cue_after:
         lead = [i for i in before if doc[i].is_alpha]
@@ -231,6 +232,48 @@ def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool)
     return True
 
 
+def _outside(marked: list[Marked]):
+    spans = [(x.start, x.end) for x in marked]
+
+    def allowed(tok: Token) -> bool:
+        return not any(s <= tok.idx < e for s, e in spans)
+    return allowed
+
+
+def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before: list[int],
+             after: list[int]) -> tuple[int, int] | None:
+    """Speaker mention of an attributed quote: the cue's subject outside the quote marks;
+    ``"...," said X`` -> the noun phrase after the cue; else a name next to the cue."""
+    allowed = _outside(marked)
+    if cue_after and after and cue.i == next((i for i in after if not d.doc[i].is_punct), -1):
+        head = noun_run_after(cue)
+        if head is not None and allowed(head) and head.i in after:
+            return mention_range(head)
+    head = speaker_head(cue, allowed, inverted=cue_after)
+    if head is not None:
+        return mention_range(head)
+    return _nearby_speaker(d, cue, before if not cue_after else after)
+
+
+def _governing_cue(d: _Doc, before: list[int], m: Marked) -> Token | None:
+    """The cue before a quote: one that governs the quote's first word if any, else the
+    closest one (``continue``/``begin`` only intransitive: ``he continued: "..."``)."""
+    doc = d.doc
+    cues = [doc[i] for i in before if _is_cue(doc[i]) and not (
+        doc[i].lemma_ in ("continue", "begin") and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in doc[i].children))]
+    if len(cues) <= 1:
+        return cues[0] if cues else None
+    inner = d.token_at(m.inner[0])
+    node, ancestors = doc[inner], set()
+    for _ in range(12):
+        ancestors.add(node.i)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    governing = [c for c in cues if c.i in ancestors]
+    return governing[-1] if governing else cues[-1]
+
+
 def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | None:
     """When the parse gives the cue no subject: a name or pronoun right next to it."""
     doc = d.doc
@@ -272,8 +315,14 @@ def _mixed_or_direct(d: _Doc, item: _Item, cue: Token, before: list[int], next_s
         clause = clause.head
     end_tok = clause.right_edge.i
     last = d.sent_end[d.token_at(m.end - 1)] - 1
-    end_tok = max(min(end_tok, last), d.token_at(m.end - 1))
-    while end_tok > 0 and (doc[end_tok].is_punct or doc[end_tok].is_space) and doc[end_tok].idx >= m.end:
+    quote_last = d.token_at(m.end - 1)
+    for i in range(quote_last + 1, min(end_tok, last) + 1):
+        tok = doc[i]
+        if _is_cue(tok) and not any(x.start <= tok.idx < x.end for x in d.marked):
+            end_tok = i - 1  # ``... and said that ...``: the next report starts here
+            break
+    end_tok = max(min(end_tok, last), quote_last)
+    while end_tok > quote_last and (doc[end_tok].is_punct or doc[end_tok].is_space or doc[end_tok].pos_ == "CCONJ"):
         end_tok -= 1
     p_end = d.paras[item.para][1]
     item.end = max(m.end, min(d.char_end(end_tok), p_end))
@@ -303,10 +352,11 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     item.confidence = 0.4
     if before and doc[before[-1]].text == ":":
         # ``Trump was blunt: "..."``: the subject of the introducing clause
-        root = doc[before[-1]].head
-        while root.head.i != root.i and root.i in before:
-            root = root.head
-        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        inside = set(before)
+        subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass")
+                     and doc[i].head.i in inside and doc[i].lower_ not in ("it", "there")), None)
+        if subj is None:
+            subj = noun_run_before(doc[before[-1]])
         if subj is not None:
             item.speaker = mention_range(subj)
             item.confidence = 0.6
@@ -384,7 +434,16 @@ def _continues(d: _Doc, prev: _Item, head: _Item, item: _Item) -> bool:
     if d.text[prev.end:item.start].strip(" ,.;:\u2014\u2013-") == "":
         return True
     # only the attribution of the quote before stands between: ``"A," she said. "B."``
-    return prev.cue_after and d.text[prev.frame_end:item.start].strip() == ""
+    if not (prev.cue_after and d.text[prev.frame_end:item.start].strip() == ""):
+        return False
+    doc = d.doc
+    spk = head.speaker or (0, 0)
+    frame = [i for i in d.tokens_in(prev.end, prev.frame_end) if not doc[i].is_punct and not doc[i].is_space]
+    others = [i for i in frame if i != prev.cue.i and not spk[0] <= i < spk[1]]
+    # a clause with a subject of its own (``and her husband cut in``) is not the attribution
+    return not any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
+        for i in others for c in doc[i].children)
 
 
 def _near(d: _Doc, head: _Item, item: _Item) -> bool:

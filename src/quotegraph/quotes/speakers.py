@@ -24,21 +24,27 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
 
 
-def speaker_head(cue: Token) -> Token | None:
-    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None."""
+def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | None:
+    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None.
+
+    ``allowed(token)`` rejects candidates (e.g. words inside the quote itself: the parse of
+    ``"...," she said`` often makes a word of the quote the subject); the search then climbs on.
+    ``inverted``: look for ``said the minister`` (only sensible when the quote precedes the cue).
+    """
+    allowed = allowed or (lambda tok: True)
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return pobj
+        return pobj if pobj is not None and allowed(pobj) else None
     verb = cue
     for _ in range(4):
         subject = None
         for child in verb.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
+                if pobj is not None and allowed(pobj):
                     return pobj
-            if child.dep_ in _SUBJECTS and subject is None:
+            if child.dep_ in _SUBJECTS and subject is None and allowed(child):
                 subject = child
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -46,11 +52,11 @@ def speaker_head(cue: Token) -> Token | None:
             if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue:
                 return None  # ``X was told``: X heard it
             return subject
-        if verb is cue:
-            inverted = _inverted_subject(cue)
-            if inverted is not None:
-                return inverted
-        if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
+        if verb is cue and inverted:
+            found = _inverted_subject(cue)
+            if found is not None and allowed(found):
+                return found
+        if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL and allowed(verb.head):
             return verb.head
         if verb.dep_ in _CLIMB and verb.head is not verb:
             verb = verb.head
@@ -112,6 +118,43 @@ def mention_range(head: Token) -> tuple[int, int]:
     return start, end
 
 
-def speaker_range(cue: Token) -> tuple[int, int] | None:
-    head = speaker_head(cue)
+def speaker_range(cue: Token, allowed=None, inverted: bool = True) -> tuple[int, int] | None:
+    head = speaker_head(cue, allowed, inverted)
     return mention_range(head) if head is not None else None
+
+
+_RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "ADP", "CCONJ"})
+
+
+def noun_run_after(tok: Token) -> Token | None:
+    """Head of the noun phrase right after ``tok`` (``said retired neurosurgeon Ben Carson,``):
+    the last noun of the run of nominal words before a comma, verb or sentence end."""
+    doc = tok.doc
+    head = None
+    for i in range(tok.i + 1, min(len(doc), tok.i + 12)):
+        t = doc[i]
+        if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct:
+            if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
+                return t
+            head = t
+            continue
+        if t.pos_ in _RUN_POS and not t.is_punct and head is None or t.pos_ in ("PART",) or (
+                t.pos_ in ("ADP", "CCONJ") and head is not None and t.lower_ in ("of", "for", "and", "at")):
+            if t.pos_ in ("ADP", "CCONJ") and head is not None:
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if nxt is None or nxt.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+                    break
+                if t.lower_ in ("of", "for", "at"):
+                    break  # keep the head noun: ``a spokesman for X`` -> spokesman
+            continue
+        break
+    return head
+
+
+def noun_run_before(tok: Token) -> Token | None:
+    """Head of the noun phrase right before ``tok`` (``Philip Bump:``, ``the report:``)."""
+    doc = tok.doc
+    i = tok.i - 1
+    if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not doc[i].is_punct:
+        return doc[i]
+    return None
