@@ -137,7 +137,13 @@ def test_identical_text_in_two_files_is_one_article(db_url, tmp_path, extractor)
     folder.mkdir()
     (folder / "a.txt").write_text(HARBOUR, encoding="utf-8")
     (folder / "copy-of-a.txt").write_text(HARBOUR, encoding="utf-8")
+    # the copies differ in metadata (so in content hash) but not in identity: the first one wins
+    meta = {"a": {"outlet": "Highland Times"}, "copy-of-a": {"outlet": "Island Weekly"}}
     store = Store(db_url)
-    summary = ingest(store, [str(folder)], Options(), extractor=extractor)
+    summary = ingest(store, [str(folder)], Options(), metadata=meta, extractor=extractor)
     assert (summary.new, summary.unchanged) == (1, 1)
     assert _count(store, t.articles) == 1
+    again = ingest(store, [str(folder)], Options(), metadata=meta, extractor=extractor)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
+    with store.engine.connect() as conn:
+        assert conn.execute(select(t.articles.c.outlet)).scalar_one() == "Highland Times"

@@ -87,11 +87,13 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
         if metadata:
             item = _with_metadata(item, metadata)
         key, digest = article_key(item), content_hash(item)
-        if key in seen or (not force and stored.get(key) == digest):
+        # the first input with a given key wins; later copies in the same run are unchanged
+        duplicate = key in seen
+        seen.add(key)
+        if duplicate or (not force and stored.get(key) == digest):
             summary.unchanged += 1
             report("unchanged")
             continue
-        seen.add(key)
         todo.append((key, digest, _article_dict(item)))
 
     # longest first: the workers finish together instead of one chewing a long article at the end
