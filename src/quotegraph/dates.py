@@ -125,6 +125,8 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         if end == start or any(t.is_space or "\n" in t.whitespace_ for t in doc[start : end - 1]):
             continue
         ent = doc[start:end]
+        if ent.text.isdigit() and len(ent.text) < 4:
+            continue  # "Biden, 81," is an age the model calls a date
         future = _future(ent) if published else False
         key = (ent.text, future)
         if key not in cache:

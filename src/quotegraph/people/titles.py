@@ -44,6 +44,8 @@ class MentionFacts:
 
 
 def is_role_word(tok: Token) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN"} and not tok.text[:1].isupper():
+        return False  # "a general election", "the accused" as a verb form
     return tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES
 
 
@@ -171,6 +173,9 @@ def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, 
     anchor = m.first_token if office or m.hon_token is None else m.hon_token
     if anchor == 0 or (anchor - 1) in stop:
         return
+    before = doc[anchor - 1]
+    if before.is_sent_end or (before.is_punct and before.text not in _POSSESSIVE and before.text != "."):
+        return
     start = _walk_left(doc, anchor - 1, stop)
     if start >= anchor:
         return
@@ -184,22 +189,25 @@ def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, 
 
 
 def _appositive_before(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts) -> None:
+    """``her elderly mother, Mary Burke,`` / ``the Commissioner for Works, Dotun Oyelade,``."""
     left = m.left_token
-    if left < 2 or doc[left - 1].text != ",":
+    if left < 2 or doc[left - 1].text != "," or (left - 2) in stop:
         return
     i = left - 2
-    if not is_role_word(doc[i]):
+    start = _walk_left(doc, i, stop)
+    role = _role_text(doc, start, i + 1)
+    if not role:
         return
     last = doc[m.last_token]
-    appos = (last.dep_ == "appos" and last.head.i == i) or (doc[i].dep_ == "appos" and doc[i].head.i == last.i)
+    appos = (last.dep_ == "appos" and start <= last.head.i <= i) or (
+        doc[i].dep_ == "appos" and doc[i].head.i == last.i
+    )
     closed = m.last_token + 1 >= len(doc) or doc[m.last_token + 1].text in {",", ".", "(", "and"}
     if not (appos or closed):
         return  # "After excusing the accused, Magistrate X called": not an appositive
-    start = _walk_left(doc, i, stop)
-    role = _role_text(doc, start, i + 1)
-    if role:
-        facts.roles.append(role)
-        _gender_from_role(doc, i, i + 1, facts)
+    facts.roles.append(role)
+    head = next((k for k in range(start, i + 1) if is_role_word(doc[k])), i)
+    _gender_from_role(doc, head, head + 1, facts)
 
 
 def _appositive_after(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts) -> None:
