@@ -99,3 +99,10 @@ def test_non_breaking_space_names_through_the_pipeline(run):
     assert any(a.startswith("Ms") for a in person.aliases)
     for m in person.mentions:
         assert result.text[m.start : m.end] == m.text
+
+
+def test_first_names_and_surnames_that_are_also_common_words(people_of):
+    text = "Councillor Bill Ross met playwright Lee Hall and Doris Day. Mr Ross said the talks went well."
+    people = _by_name(people_of(text))
+    assert {"Bill Ross", "Lee Hall", "Doris Day"} <= set(people)
+    assert "Mr Ross" in people["Bill Ross"].aliases

@@ -18,6 +18,7 @@ from .ages import age_descriptions
 from .clusters import PersonDraft, cluster_people
 from .consistency import consistency_warnings
 from .context import Context
+from .descriptions import find_descriptions
 from .gender import decide
 from .mentions import find_name_mentions
 from .organizations import EntityDraft, find_organisations_and_places
@@ -50,6 +51,7 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     for prefix, group in (("p", people), ("o", orgs), ("g", places)):
         for n, item in enumerate(group, 1):
             item.id = f"{prefix}{n}"
+    find_descriptions(doc, text, people)
     ctx = Context.build(doc, text, people, orgs, quotes)
     _attach_age_descriptions(ctx)
     collect_pronoun_evidence(ctx)

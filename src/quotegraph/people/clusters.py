@@ -31,6 +31,7 @@ class PersonDraft:
     evidence: list[tuple[str, str]] = field(default_factory=list)
     ages: list[tuple[int, Span]] = field(default_factory=list)
     other_mentions: list[Span] = field(default_factory=list)  # pronouns, descriptions
+    descriptions: list[tuple[int, int]] = field(default_factory=list)  # token ranges of "the judge"
     quote_count: int = 0
     id: str = ""
 

@@ -67,6 +67,10 @@ class Context:
                 for i in range(m.left_token, m.last_token + 1):
                     ctx.person_at[i] = p
                 ctx.timeline.append((m.start, p))
+            for a, b in p.descriptions:
+                for i in range(a, b):
+                    ctx.person_at.setdefault(i, p)
+                ctx.timeline.append((doc[a].idx, p))
         ctx.timeline.sort(key=lambda x: x[0])
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
         ctx.sents = list(doc.sents)
