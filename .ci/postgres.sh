@@ -7,7 +7,7 @@ _qg_pg_bin() {
     dirname "$(readlink -f "$(command -v initdb)")"
   else
     # Debian keeps the server binaries out of PATH, under /usr/lib/postgresql/<version>/bin
-    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true
   fi
 }
 
