@@ -34,6 +34,11 @@ _NOT_NAMES = {
     "or", "if", "when", "after", "before", "while", "as", "in", "on", "at", "of", "for", "by",
     "with", "from", "to", "mr", "mrs", "ms", "god", "covid", "covid-19",
 }
+# Office titles that are also ordinary words in names of places and things ("Coach House",
+# "General Motors", "Major Oak").
+_WORD_TITLES = {"coach", "general", "major", "marshal", "chief", "captain", "admiral", "prime", "vice",
+                "assistant", "deputy", "officer", "agent", "dean", "warden", "speaker", "senior"}
+_NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _LOCATIVE = {"in", "at", "near", "from", "into", "across", "outside", "inside", "around"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -173,7 +178,12 @@ def _honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
         end = _name_run(doc, j)
         if end < len(doc) and (_is_title_word(doc[end]) or doc[end].lower_ in ROLE_NOUNS) and doc[end].text[:1].isupper():
             end = j  # "Chief Press Secretary": a longer title, not a name
-        if end > j and not _bad_name(doc, j, end):
+        # "Coach House": one office word and one more word inside a place or organisation name
+        inside_place = (
+            end == j + 1 and doc[j].ent_iob_ == "I" and doc[j].ent_type_ in _NOT_PERSON_LABELS
+            and norm(doc[i].text) in _WORD_TITLES
+        )
+        if end > j and not _bad_name(doc, j, end) and not inside_place:
             found.append(_make(doc, j, end, hon_i=i))
             i = end
         else:
@@ -289,6 +299,17 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             if i < k:
                 surnames.add(word)
                 firsts.add(doc[i].text)
+    # A known first name and a capitalised word the model left unlabelled: "Doris Day".
+    for k in range(len(doc) - 1):
+        if k in covered or (k + 1) in covered or doc[k].ent_type_ or doc[k + 1].ent_type_:
+            continue
+        if (
+            is_name_token(doc[k]) and _extends_name(doc[k]) and _extends_name(doc[k + 1])
+            and not ("\n" in doc[k].whitespace_) and first_name_gender(words[k]) is not None
+            and not (k + 2 < len(doc) and is_name_token(doc[k + 2]))
+        ):
+            candidates.append(_make(doc, k, k + 2))
+            covered.update((k, k + 1))
     for k, word in enumerate(words):
         if k not in covered and word in firsts and is_name_token(doc[k]) and not is_name_token(doc[k + 1] if k + 1 < len(doc) else doc[k]) and not _bad_name(doc, k, k + 1):
             candidates.append(_make(doc, k, k + 1))
