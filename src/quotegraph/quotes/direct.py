@@ -180,6 +180,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
     elif before_cue is not None:
         cue = before_cue
     if cue is None:
+        cue, cue_after = _any_verb_cue(d, before, after, trail)
+    if cue is None:
         _no_cue(d, item, before)
         return item
 
@@ -232,6 +234,23 @@ def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool)
     return True
 
 
+def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
+    """Any verb with a subject framing a quote as an attribution: ``Clinton cracked, "..."``,
+    ``"...," Beck riffed.`` (short frames only, so narration is not taken for a cue)."""
+    doc = d.doc
+    if before and doc[before[-1]].text in (",", ":") and len(before) >= 2:
+        verb = doc[before[-2]]
+        if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in before for c in verb.children):
+            return verb, False
+    words = [i for i in after if not doc[i].is_punct]
+    if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 6 and doc[after[-1]].text in _END_PUNCT:
+        verbs = [doc[i] for i in words if doc[i].pos_ == "VERB"]
+        if len(verbs) == 1 and verbs[0].i in (words[0], words[-1]) or len(verbs) == 1 and any(
+                c.dep_ == "nsubj" and c.i in words for c in verbs[0].children):
+            return verbs[0], True
+    return None, False
+
+
 def _outside(marked: list[Marked]):
     spans = [(x.start, x.end) for x in marked]
 
@@ -249,10 +268,36 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
         head = noun_run_after(cue)
         if head is not None and allowed(head) and head.i in after:
             return mention_range(head)
+    doc = d.doc
+    own = any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) for c in cue.children)
+    if not own and not cue_after and before and cue.i > 0 and doc[cue.i - 1].text == ",":
+        # ``Kolisi, who had said ... earlier, said: "..."``: the noun phrase opening the clause
+        first = next((i for i in before if not doc[i].is_punct), None)
+        head = None
+        for i in range(first, cue.i) if first is not None else ():
+            tok = doc[i]
+            if tok.text == ",":
+                break
+            if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                head = tok
+            elif tok.pos_ not in ("DET", "ADJ", "PART", "NUM") and tok.dep_ not in ("compound", "amod", "poss"):
+                head = None
+                break
+        if head is not None and allowed(head):
+            return mention_range(head)
     head = speaker_head(cue, allowed, inverted=cue_after)
     if head is not None:
         return mention_range(head)
-    return _nearby_speaker(d, cue, before if not cue_after else after)
+    near = _nearby_speaker(d, cue, before if not cue_after else after)
+    if near is not None:
+        return near
+    # ``..., adding: "..."``: the closest named subject before the cue in its sentence
+    for i in range(cue.i - 1, d.sent_start[cue.i] - 1, -1):
+        tok = doc[i]
+        if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and allowed(tok) \
+                and tok.lower_ not in ("it", "this", "that", "there", "who", "which"):
+            return mention_range(tok)
+    return None
 
 
 def _governing_cue(d: _Doc, before: list[int], m: Marked) -> Token | None:
@@ -353,10 +398,10 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     if before and doc[before[-1]].text == ":":
         # ``Trump was blunt: "..."``: the subject of the introducing clause
         inside = set(before)
-        subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass")
-                     and doc[i].head.i in inside and doc[i].lower_ not in ("it", "there")), None)
+        subj = noun_run_before(doc[before[-1]])  # ``- Philip Bump: "..."``, ``the report:``
         if subj is None:
-            subj = noun_run_before(doc[before[-1]])
+            subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass")
+                         and doc[i].head.i in inside and doc[i].lower_ not in ("it", "there")), None)
         if subj is not None:
             item.speaker = mention_range(subj)
             item.confidence = 0.6
@@ -377,8 +422,25 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
                                      and subj.lower_ not in ("it", "this", "that", "there")):
                 item.speaker = mention_range(subj)
                 item.confidence = 0.5
+        elif item.start == _skip_space(d.text, p_start) and item.para > 0:
+            item.speaker = _last_reporter(d, item.para - 1)
+            item.confidence = 0.45
     if words < _MIN_ORPHAN_WORDS - 3 and not m.cont_prev:
         item.type = "scare"
+
+
+def _last_reporter(d: _Doc, para: int) -> tuple[int, int] | None:
+    """The speaker of the last speech cue of paragraph ``para`` (``Judge Neilan said the tape
+    was court property.`` followed by a paragraph that is only a quote)."""
+    doc = d.doc
+    p_start, p_end = d.paras[para]
+    allowed = _outside(d.marked)
+    for i in reversed(d.tokens_in(p_start, p_end)):
+        tok = doc[i]
+        if _is_cue(tok) and allowed(tok):
+            head = speaker_head(tok, allowed, inverted=False)
+            return mention_range(head) if head is not None else None
+    return None
 
 
 def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
@@ -402,6 +464,8 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
             # a quote with no attribution of its own in the next paragraph: same speaker
             item.speaker, item.cue = head.speaker, None
             item.confidence = 0.5
+        if item.own_cue and item.speaker is None and prev is not None and prev.para == item.para:
+            item.speaker = head.speaker  # ``..., adding: "..."`` with no subject of its own
         if not item.own_cue and item.speaker is None and not _long_enough(d, item):
             continue
         groups.append([item])

@@ -138,7 +138,7 @@ def noun_run_after(tok: Token) -> Token | None:
                 return t
             head = t
             continue
-        if t.pos_ in _RUN_POS and not t.is_punct and head is None or t.pos_ in ("PART",) or (
+        if (t.pos_ in _RUN_POS or t.dep_ in ("amod", "compound")) and not t.is_punct and head is None or t.pos_ in ("PART",) or (
                 t.pos_ in ("ADP", "CCONJ") and head is not None and t.lower_ in ("of", "for", "and", "at")):
             if t.pos_ in ("ADP", "CCONJ") and head is not None:
                 nxt = doc[i + 1] if i + 1 < len(doc) else None
