@@ -71,6 +71,10 @@ def _attach_age_descriptions(ctx: Context) -> None:
     for age, span in age_descriptions(ctx.text):
         if any(span.start <= t < span.end for t in taken):
             continue
+        holder = next((p for p in ctx.people if any(a == age for a, _ in p.ages)), None)
+        if holder is not None:
+            holder.other_mentions.append(span)
+            continue
         for start, person in reversed(ctx.timeline):
             if start < span.start and not ctx.in_quote(start):
                 if all(a == age for a, _ in person.ages):

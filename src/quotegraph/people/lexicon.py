@@ -145,6 +145,12 @@ NON_PERSON_WORDS = {
     "united", "local", "union", "federation", "league", "society", "network", "alliance",
     "holdings", "foods", "motors", "airlines", "airways", "media", "energy", "capital",
     "systems", "technologies", "pharmaceuticals", "limited", "llc", "corp", "&",
+    # portfolio words of ministries and departments ("Minister for Child Development X")
+    "development", "welfare", "affairs", "works", "health", "education", "finance", "transport",
+    "environment", "housing", "security", "defence", "defense", "agriculture", "industry",
+    "industries", "commerce", "resources", "planning", "culture", "tourism", "trade", "revenue",
+    "interior", "infrastructure", "communications", "technology", "science", "research",
+    "management", "administration", "panchayat",
 }
 
 PRONOUN_GENDER = {

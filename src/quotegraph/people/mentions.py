@@ -210,7 +210,10 @@ def _entity_mentions(doc: Doc) -> list[NameMention]:
             continue  # "hospitals in Dakshina Kannada": a place the model took for a name
         if end < len(doc) and doc[end].like_num and end == j:
             continue  # "Unifor Local 222": a branch number, not a person
-        found.append(_make(doc, i, end, strong=end - i > 1))
+        # "The Mysuru Zilla Panchayat": a name after "the" needs support from elsewhere
+        after_the = i > 0 and (doc[i - 1].lower_ == "the" or (
+            doc[i - 1].ent_type_ in _NOT_PERSON_LABELS and i > 1 and doc[i - 2].lower_ == "the"))
+        found.append(_make(doc, i, end, strong=end - i > 1 and not after_the))
     return found
 
 
@@ -230,13 +233,26 @@ def _appositive_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     by commas right after a role word is a name, whatever the model said."""
     found = []
     for i in range(2, len(doc)):
-        if words[i - 1] != "," or not words[i][:1].isupper() or not (doc[i - 2].lower_ in ROLE_NOUNS or norm(doc[i - 2].text) in OFFICE_TITLES):
+        if words[i - 1] != "," or not words[i][:1].isupper() or not _role_before(doc, i - 2):
             continue
         end = _name_run(doc, i)
         if 2 <= end - i <= 3 and end < len(doc) and doc[end].text in {",", "."} and not _bad_name(doc, i, end):
-            if not any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[i:end]):
+            labelled = any(t.ent_type_ in _NOT_PERSON_LABELS for t in doc[i:end])
+            if not labelled or "." in words[i] or first_name_gender(words[i]) is not None:
                 found.append(_make(doc, i, end))
     return found
+
+
+def _role_before(doc: Doc, k: int) -> bool:
+    """A role word among the few words of one phrase ending at ``k`` (``Deputy Director of the
+    department``)."""
+    for x in range(k, max(-1, k - 6), -1):
+        tok = doc[x]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"} or tok.is_sent_end and x != k:
+            return False
+        if (tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES) and (tok.pos_ in {"NOUN", "PROPN"} or tok.text[:1].isupper()):
+            return True
+    return False
 
 
 def _speaker_mentions(doc: Doc, speakers: list) -> list[NameMention]:
@@ -318,7 +334,11 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
     kept = []
     for m in candidates:
         if not m.strong:
-            if m.tokens[-1] in surnames or m.tokens[0] in firsts:
+            if len(m.tokens) > 1:
+                if not any(o is not m and o.tokens[-1] == m.tokens[-1] for o in candidates):
+                    continue
+                m.strong = True
+            elif m.tokens[-1] in surnames or m.tokens[0] in firsts:
                 m.strong = True
             elif not _lone_token_is_person(doc, m.first_token):
                 continue

@@ -125,7 +125,11 @@ def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
             continue
         if low in _CONNECTORS:
             left = doc[j - 2] if j - 2 >= 0 else None
-            if left is not None and left.i not in stop and (is_role_word(left) or left.lower_ == "charge"):
+            right = doc[j] if j < len(doc) else None
+            title_case = low in {"and", "&"} and left is not None and right is not None and (
+                left.text[:1].isupper() and right.text[:1].isupper()
+            )  # "Minister for Women and Child Development"
+            if left is not None and left.i not in stop and (is_role_word(left) or left.lower_ == "charge" or title_case):
                 j -= 1
                 continue
             break
@@ -137,7 +141,9 @@ def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
             continue
         if low in _NEVER_ROLE or (t.tag_ in {"IN", "RP", "TO", "CC", "DT"} and not t.text[:1].isupper()):
             break
-        if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or (t.text[:1].isupper() and t.pos_ not in _FUNCTION):
+        if t.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or (t.text[:1].isupper() and t.pos_ not in _FUNCTION) or (
+            t.dep_ in {"amod", "compound"} and t.tag_ in {"VBG", "VBN"}  # "managing director"
+        ):
             j -= 1
             continue
         break
