@@ -73,3 +73,10 @@ def test_coordinated_premodifiers_each_get_their_own(nlp):
     roles = {p.name: p.roles for p in people}
     assert roles["Rassie Botha"] == ["coach"]
     assert roles["Siya Mkhize"] == ["captain"]
+
+
+def test_became_and_was_named_give_roles(nlp):
+    text = "Jane Roe became chief executive of the bank in 2019. Dotun Ayeni was named Commissioner for Works."
+    people = {p.name: p for p in build_entities(nlp(text), [], Options(), None).people}
+    assert any("chief executive of the bank" in r for r in people["Jane Roe"].roles)
+    assert any("Commissioner for Works" in r for r in people["Dotun Ayeni"].roles)

@@ -181,3 +181,35 @@ def test_several_named_speakers_are_all_counted(nlp):
     ents = _resolve(nlp, text, [q])
     assert q.speaker_name == "Tom Hale and Ana Cruz"
     assert {p.name: p.quote_count for p in ents.people} == {"Tom Hale": 1, "Ana Cruz": 1}
+
+
+def test_description_followed_by_an_apposed_name_is_that_person(nlp):
+    text = (
+        "The Minister for Housing, Darragh Quinlan, said more homes would be built this year. "
+        "Mr Quinlan did not say how many."
+    )
+    q = Quote(text.index("more homes"), text.index(" this year"), "", "indirect",
+              speaker=_span(text, "The Minister for Housing"))
+    _resolve(nlp, text, [q])
+    assert q.speaker_name == "Darragh Quinlan"
+
+
+def test_possessive_name_in_the_speaker_is_not_the_speaker(nlp):
+    text = (
+        "Peter Kamau Mwangi, 46, denied the charges. Mr Mwangi's lawyer, Cliff Oduya, told the court "
+        "that his client was not a flight risk."
+    )
+    q = Quote(text.index("his client"), len(text) - 1, "", "indirect", speaker=_span(text, "Mr Mwangi's lawyer"))
+    _resolve(nlp, text, [q])
+    assert q.speaker_name == "Cliff Oduya"
+
+
+def test_role_with_a_prepositional_tail_matches_its_head(nlp):
+    text = (
+        "Dotun Ayeni was named Commissioner for Works last year. Engineers inspected the market.\n\n"
+        "The commissioner for works said the building had failed a test in 2022."
+    )
+    q = Quote(text.index("the building"), len(text) - 1, "", "indirect",
+              speaker=_span(text, "The commissioner for works"))
+    _resolve(nlp, text, [q])
+    assert q.speaker_name == "Dotun Ayeni"

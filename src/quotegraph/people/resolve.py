@@ -68,11 +68,33 @@ class Resolver:
     def named(self, span: Span) -> list[PersonDraft]:
         doc = self.ctx.doc
         found: list[PersonDraft] = []
-        for tok in doc.char_span(span.start, span.end, alignment_mode="expand") or []:
-            p = self.ctx.person_at.get(tok.i)
-            if p is not None and p not in found:
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None:
+            return found
+        i = sp.start
+        while i < sp.end:
+            p = self.ctx.person_at.get(i)
+            if p is None:
+                i += 1
+                continue
+            j = i
+            while j < sp.end and self.ctx.person_at.get(j) is p:
+                j += 1
+            if j < sp.end and doc[j].text in {"'s", "’s", "'", "’"}:
+                i = j  # "Mr Mwangi's lawyer" is not Mr Mwangi
+                continue
+            if p not in found:
                 found.append(p)
+            i = j
         return found
+
+    def apposed(self, span: Span) -> PersonDraft | None:
+        """``The Minister for Housing, Darragh O'Brien, said``: the name set off right after."""
+        doc = self.ctx.doc
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None or sp.end + 1 >= len(doc) or doc[sp.end].text != ",":
+            return None
+        return self.ctx.person_at.get(sp.end + 1)
 
     def modified_person(self, span: Span) -> PersonDraft | None:
         """``LiUNA Local 3000`` cut from ``LiUNA Local 3000 representative Ann Waller``: a span
@@ -102,6 +124,9 @@ class Resolver:
         return None
 
     def by_role(self, words: list[str], char: int) -> PersonDraft | None:
+        # the head: the last word before a preposition ("Minister for Housing" -> minister)
+        cut = next((k for k, w in enumerate(words) if w.lower() in {"for", "of", "at", "in", "to", "with"}), len(words))
+        words = words[:cut] or words
         head = norm(words[-1])
         if not (head in ROLE_NOUNS or head in OFFICE_TITLES or head in _EXPANDED):
             return None  # "police", "officials": not the role of one person
@@ -167,7 +192,7 @@ class Resolver:
             if found:
                 return found, None
             return [], _ARTICLES.sub("", rest)
-        modified = self.modified_person(span)
+        modified = self.apposed(span) or self.modified_person(span)
         if modified is not None:
             return [modified], None
         org = self.org_in(span)

@@ -31,6 +31,7 @@ _CLAUSE_END = {",", ".", ";", ":", ")", "(", "—", "–", "\"", "“", "”", "
 _DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 _MAX_ROLE = 14
 _NEVER_ROLE = {"over", "about", "after", "under", "with", "from", "by", "to", "into", "than", "said", "says", "told"}
+_COPULAS = {"be", "become", "remain", "name", "appoint", "elect", "make", "serve", "confirm", "install"}
 _AS_VERBS = {"serve", "work", "act", "appoint", "name", "elect", "install", "swear", "join", "remain",
              "continue", "resign", "step", "retire", "stand", "return", "hire", "employ", "start", "begin"}
 _FUNCTION = {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT", "INTJ"}
@@ -259,7 +260,7 @@ def _copular(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
 
 def _copular_verb(doc: Doc, verb: Token, facts: MentionFacts) -> None:
     for child in verb.children:
-        if child.dep_ == "attr" and verb.lemma_ == "be" and is_role_word(child):
+        if child.dep_ in {"attr", "oprd"} and verb.lemma_ in _COPULAS and is_role_word(child):
             toks = list(child.subtree)
             role = _role_text(doc, toks[0].i, toks[-1].i + 1)
             if role and len(toks) <= _MAX_ROLE:
