@@ -213,3 +213,14 @@ def test_role_with_a_prepositional_tail_matches_its_head(nlp):
               speaker=_span(text, "The commissioner for works"))
     _resolve(nlp, text, [q])
     assert q.speaker_name == "Dotun Ayeni"
+
+
+def test_they_after_a_group_of_named_speakers_is_that_group(nlp):
+    text = (
+        "Tom Hale and Ana Cruz said they had paid the fines. \"We are sorry,\" they said in a "
+        "joint statement."
+    )
+    q1 = Quote(text.index("they had"), text.index(" fines") + 6, "", "indirect", speaker=_span(text, "Tom Hale and Ana Cruz"))
+    q2 = _quote(text, "We are sorry,", "they", after="fines")
+    _resolve(nlp, text, [q1, q2])
+    assert q2.speaker_name == "Tom Hale and Ana Cruz"

@@ -154,13 +154,18 @@ def _title_chain(doc: Doc, i: int) -> int:
             if j < len(doc) and doc[j].text == ",":
                 j += 1
             continue
-        if _is_title_word(tok):
+        # a capitalised role word continues a chain an office title started: "Chief Executive Officer"
+        if _is_title_word(tok) or (j > i and tok.text[:1].isupper() and tok.lower_ in ROLE_NOUNS and _title_ahead(doc, j + 1)):
             j += 1
             if j < len(doc) and doc[j].text == "." and doc[j].whitespace_:
                 j += 1  # "Dep ." split by the tokenizer
             continue
         break
     return j
+
+
+def _title_ahead(doc: Doc, j: int) -> bool:
+    return j < len(doc) and (_is_title_word(doc[j]) or (doc[j].text[:1].isupper() and doc[j].lower_ in ROLE_NOUNS))
 
 
 def _honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:

@@ -63,6 +63,7 @@ class Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.role_words = {id(p): _role_words(p) for p in ctx.people}
+        self.previous_group: list[PersonDraft] = []  # the last speaker naming several people
 
     # -- the pieces ------------------------------------------------------------------------
     def named(self, span: Span) -> list[PersonDraft]:
@@ -175,6 +176,8 @@ class Resolver:
         if low in PLURAL_PRONOUNS or low in THING_PRONOUNS:
             if isinstance(previous, EntityDraft):
                 return [previous], None
+            if low in PLURAL_PRONOUNS and self.previous_group:
+                return list(self.previous_group), None
             before = [o for s, o in self.ctx.org_timeline if s < span.start and not self.ctx.in_quote(s)]
             return ([before[-1]], None) if before else ([], None)
         bare = _ARTICLES.sub("", words)
@@ -236,6 +239,7 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
             for e in found:
                 e.quote_count += 1
             previous = found[0] if len(found) == 1 else previous
+            resolver.previous_group = list(found) if len(found) > 1 else []
             if isinstance(found[0], PersonDraft) and len(found) == 1:
                 _note_description(found[0], q.speaker)
                 _reported_subject_pronoun(ctx, q, found[0])
