@@ -95,7 +95,7 @@ ROLE_NOUNS = {
     "successor", "superintendent", "supervisor", "surgeon", "survivor", "suspect", "teacher",
     "teenager", "therapist", "trader", "treasurer", "trustee", "uncle", "veteran", "victim",
     "vice-chair", "vice-chairman", "vice-president", "volunteer", "widow", "widower", "wife",
-    "witness", "woman", "worker", "writer", "accused", "owner", "lead", "boss", "whip",
+    "witness", "woman", "worker", "writer", "accused", "owner", "boss", "whip",
     "goalkeeper", "defender", "midfielder", "winger", "forward", "batsman", "bowler",
     "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "campaigner",
     "moderator", "presenter", "host", "anchor", "broadcaster", "comedian", "poet", "painter",

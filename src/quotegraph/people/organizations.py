@@ -43,7 +43,12 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+    after = doc[end] if end < len(doc) else None
+    # "McDonald's said": a possessive followed by a verb belongs to the name
+    keep_possessive = after is None or after.pos_ in {"VERB", "AUX", "PUNCT"}
+    while end > start and (
+        (doc[end - 1].text in _POSSESSIVE and not keep_possessive) or doc[end - 1].is_punct or doc[end - 1].is_space
+    ):
         end -= 1
     while start < end and doc[start].is_space:
         start += 1
