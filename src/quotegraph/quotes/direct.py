@@ -221,10 +221,10 @@ def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool)
     """Whether a cue after a quote attributes it (``, she said.``) rather than opening a
     sentence of its own (``"We won." Smith said the team ...``)."""
     pos = after.index(cue.i)
+    if not ends_sentence:
+        return True  # ``"...," Adam Green, co-founder of the ... Committee, said in a statement.``
     if pos > 12:
         return False
-    if not ends_sentence:
-        return True
     # after a full stop inside the marks: only a short attribution (``Smith said.``)
     for child in cue.children:
         if child.dep_ in ("ccomp", "xcomp") and child.i > cue.i:
@@ -263,16 +263,22 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
              after: list[int]) -> tuple[int, int] | None:
     """Speaker mention of an attributed quote: the cue's subject outside the quote marks;
     ``"...," said X`` -> the noun phrase after the cue; else a name next to the cue."""
-    allowed = _outside(marked)
+    outside = _outside(marked)
+    p_start, p_end = d.paras[d.para_of(cue.idx)]
+
+    def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph
+        return p_start <= tok.idx < p_end and outside(tok)
     if cue_after and after and cue.i == next((i for i in after if not d.doc[i].is_punct), -1):
         head = noun_run_after(cue)
         if head is not None and allowed(head) and head.i in after:
             return mention_range(head)
     doc = d.doc
     own = any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) for c in cue.children)
-    if not own and not cue_after and before and cue.i > 0 and doc[cue.i - 1].text == ",":
-        # ``Kolisi, who had said ... earlier, said: "..."``: the noun phrase opening the clause
-        first = next((i for i in before if not doc[i].is_punct), None)
+    frame = after if cue_after else before
+    if not own and frame and cue.i > 0 and doc[cue.i - 1].text == ",":
+        # ``Kolisi, who had said ... earlier, said: "..."`` / ``"...," Gene Sperling, a top
+        # adviser, said.``: the noun phrase opening the clause
+        first = next((i for i in frame if not doc[i].is_punct), None)
         head = None
         for i in range(first, cue.i) if first is not None else ():
             tok = doc[i]

@@ -23,7 +23,7 @@ _DOUBLE_OPEN = "\u201c\u201e"  # “ „
 _DOUBLE_CLOSE = "\u201d"  # ”
 _SINGLE_OPEN = "\u2018"  # ‘
 _SINGLE_CLOSE = "\u2019"  # ’
-_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/\u00a0") | set(_DOUBLE_OPEN) | {'"', "\u2018", "'"}
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/\u00a0:") | set(_DOUBLE_OPEN) | {'"', "\u2018", "'"}
 _CLOSE_AFTER = set(" \t\n)]}.,;:!?\u2014\u2013-/\u2026\u00a0") | set(_DOUBLE_CLOSE) | {'"', "\u2019", "'"}
 _STRONG_BEFORE_CLOSE = set(".,!?;:\u2026\u2014-")
 # Words that start with an elision apostrophe: '90s, 'em, 'n', 'til, 'cause ...
