@@ -109,6 +109,33 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
     return j
 
 
+def _fits_name(word: str, full: tuple[str, ...]) -> bool:
+    """``word`` can be a leading word of the full name ``full`` (the word itself or an initial)."""
+    w = word.rstrip(".").lower()
+    return any(w == f.rstrip(".").lower() or (len(w) == 1 and f.lower().startswith(w)) for f in full[:-1])
+
+
+def _trim_leading(doc: Doc, candidates: list[NameMention]) -> None:
+    """``Crooked Hillary Clinton``, ``Rival Hillary Clinton`` where ``Hillary Clinton`` is also
+    written: words in front of a known full name that are not first names are not the name."""
+    full = {m.tokens for m in candidates if len(m.tokens) >= 2 and m.strong}
+    for m in candidates:
+        for cut in range(1, len(m.tokens)):
+            rest = m.tokens[cut:]
+            known = rest in full and rest != m.tokens
+            if len(rest) == 1:
+                # "Injecting Clinton": only a word the tagger does not take for a proper noun
+                others = [f for f in full if f[-1] == rest[0] and f != m.tokens]
+                known = bool(others) and doc[m.first_token].tag_ not in {"NNP", "NNPS"} and not any(
+                    _fits_name(m.tokens[0], f) for f in others
+                )
+            if known and all(first_name_gender(w) is None and "." not in w for w in m.tokens[:cut]):
+                i = m.first_token + cut
+                trimmed = _make(doc, i, m.last_token + 1)
+                m.start, m.first_token, m.tokens = trimmed.start, i, trimmed.tokens
+                break
+
+
 def _extends_name(tok: Token) -> bool:
     """Whether ``tok`` can be an earlier word of a name that ends further right."""
     return (
@@ -312,6 +339,9 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
         i = k
         while i - 1 >= 0 and k - i < 3 and (i - 1) not in covered and _extends_name(doc[i - 1]):
             i -= 1
+        known = [m.tokens for m in candidates if len(m.tokens) > 1 and m.strong and m.tokens[-1] == word]
+        if i < k and known and not any(_fits_name(doc[x].text, full) for full in known for x in (i,)):
+            i = k  # "Hit Piece Exploits Trump" when the article has "Donald Trump": just "Trump"
         if i < k or word in surnames:
             if _bad_name(doc, i, k + 1):
                 continue
@@ -335,6 +365,7 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
         if k not in covered and word in firsts and is_name_token(doc[k]) and not is_name_token(doc[k + 1] if k + 1 < len(doc) else doc[k]) and not _bad_name(doc, k, k + 1):
             candidates.append(_make(doc, k, k + 1))
             covered.add(k)
+    _trim_leading(doc, candidates)
     # Lone words: keep only where supported (a known surname, a first-name context).
     kept = []
     for m in candidates:

@@ -87,7 +87,9 @@ def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: Perso
     tok_i = next((t.i for t in sent if t.idx >= char), sent.end - 1)
 
     def fits(p: PersonDraft | None) -> bool:
-        return p is not None and p.text_gender() in (None, gender)
+        # the first-name table only refuses a clear mismatch ("she" for a Donald); it never
+        # gives evidence of its own
+        return p is not None and p.likely_gender() in (None, gender)
 
     person = _same_sentence_subject(ctx, sent, tok_i)
     if fits(person):

@@ -41,6 +41,11 @@ Speaker = PersonDraft | EntityDraft
 _EXPANDED = {w for v in ROLE_EXPANSIONS.values() for w in v.split()}
 
 
+def _is_person_noun(word: str) -> bool:
+    w = norm(word)
+    return w not in SPOKES_NOUNS and w not in ORG_NOUNS and (w in ROLE_NOUNS or w in OFFICE_TITLES or w in _EXPANDED)
+
+
 def _role_words(person: PersonDraft) -> set[str]:
     words = set()
     for phrase in person.titles + person.roles:
@@ -81,8 +86,8 @@ class Resolver:
             j = i
             while j < sp.end and self.ctx.person_at.get(j) is p:
                 j += 1
-            if j < sp.end and doc[j].text in {"'s", "’s", "'", "’"}:
-                i = j  # "Mr Mwangi's lawyer" is not Mr Mwangi
+            if j < sp.end and (doc[j].text in {"'s", "’s", "'", "’"} or doc[j].pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}):
+                i = j  # "Mr Mwangi's lawyer", "Clinton spokesman Nick Merrill": not the named one
                 continue
             if p not in found:
                 found.append(p)
@@ -136,6 +141,8 @@ class Resolver:
             rw = self.role_words[id(p)]
             if head not in rw:
                 continue
+            if any(w[:1].isupper() and norm(w) not in rw for w in words[:-1] if norm(w) not in {"the", "a", "an"}):
+                continue  # "The Democratic presidential nominee" is not the Republican one
             score = sum(1 for w in words if norm(w) in rw)
             past = any(norm(w) in _PAST for phrase in p.roles for w in phrase.split()) and not any(
                 norm(w) in _PAST for w in words
@@ -198,6 +205,11 @@ class Resolver:
         modified = self.apposed(span) or self.modified_person(span)
         if modified is not None:
             return [modified], None
+        tokens = [t for t in re.split(r"\s+", bare) if t]
+        if tokens and _is_person_noun(tokens[-1]):
+            # "The Republican presidential nominee": a person, whatever organisation it names
+            p = self.by_role(tokens, span.start)
+            return ([p], None) if p is not None else ([], bare)
         org = self.org_in(span)
         if org is not None:
             return [org], None

@@ -159,6 +159,12 @@ def _role_text(doc: Doc, start: int, end: int) -> str | None:
         if doc[end - 1].text == "." and end - 2 >= start and norm(doc[end - 2].text) in OFFICE_TITLES:
             break  # "Coun." keeps its full stop
         end -= 1
+    for k in range(start, end):
+        if doc[k].lower_ in {"who", "which", "whose", "whom", "that"} and k > start:
+            end = k
+            break
+    while end > start and (doc[end - 1].lower_ in _DETS or doc[end - 1].lower_ in _CONNECTORS):
+        end -= 1
     while start < end and (doc[start].lower_ in _DETS or doc[start].lower_ in _CONNECTORS):
         start += 1
     if end <= start or not any(is_role_word(doc[k]) for k in range(start, end)):
@@ -183,6 +189,8 @@ def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, 
     before = doc[anchor - 1]
     if before.is_sent_end or (before.is_punct and before.text not in _POSSESSIVE and before.text != "."):
         return
+    if before.lower_ in _DETS or before.lower_ in _CONNECTORS:
+        return  # "a narrator in the Clinton ad": the name modifies what follows
     start = _walk_left(doc, anchor - 1, stop)
     if start >= anchor:
         return
