@@ -50,7 +50,7 @@ OFFICE_TITLES = {
     "general", "gen", "lt", "lieutenant", "major", "maj", "admiral", "adm", "marshal",
     "deputy", "dep", "chairman", "chairwoman", "coach", "trooper", "ambassador", "mp", "mla",
     "mep", "td", "msp", "ald", "sheriff", "chief", "prosecutor", "coroner", "taoiseach",
-    "tánaiste", "warden", "officer", "agent", "dean", "prime", "vice", "assistant",
+    "tánaiste", "garda", "warden", "officer", "agent", "dean", "prime", "vice", "assistant",
 }
 
 # Abbreviations that stand for a role word, so ``Coun. Dudas`` ties to ``the councillor``.

@@ -106,6 +106,11 @@ def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
 
     Crosses ``of``/``and``/``for`` only when a role word stands to the left of them (``Member of
     Parliament``, ``President and CEO``, ``Minister in-charge of the district``)."""
+    last = doc[i]
+    if last.pos_ not in {"NOUN", "PROPN", "NUM", "ADJ"} and last.text not in _POSSESSIVE and not (
+        last.text[:1].isupper() and last.pos_ not in _FUNCTION
+    ):
+        return i + 1  # "The FBI director chastised Clinton": a verb ends no role phrase
     j = i
     lo = max(0, i - _MAX_ROLE)
     while j - 1 >= lo:
