@@ -22,4 +22,10 @@ def find_quotes(doc: Doc, excluded: Sequence[Excluded], options: Options | None 
     direct = find_direct(doc, excluded)
     taken = [(p.start, p.end) for q in direct for p in (q.parts or [q])]
     indirect = find_indirect(doc, excluded, taken, options)
+    # a quote in marks wins over reported speech found over the same words
+    indirect = [q for q in indirect if not _overlaps(q, taken)]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+
+
+def _overlaps(quote: Quote, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < p.end and p.start < e for p in (quote.parts or [quote]) for s, e in spans)

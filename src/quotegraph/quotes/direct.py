@@ -38,6 +38,8 @@ _QUOTING = frozenset(
     """.split()
 )
 _CUES = SPEECH | _QUOTING
+_NAMING = frozenset({"call", "dub", "nickname", "label", "brand", "term", "title", "name"})
+_SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
 # Dependents of a cue that may stand between it and a direct quote (``told reporters on
 # Tuesday:``, ``said in a statement``, ``said Smith,``).
@@ -193,8 +195,17 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         if lead and text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
             item.type, item.start = "mixed", doc[lead[0]].idx  # ``The plan was "dead," he said.``
         return item
+    if cue.lemma_ in _NAMING and _is_name(text[inner_s:inner_e]):
+        item.type = "scare"  # ``fans call him "The Bus"``: a nickname, not a quotation
+        return item
     _mixed_or_direct(d, item, cue, before, next_start)
     return item
+
+
+def _is_name(inner: str) -> bool:
+    """A short quoted stretch of capitalised words (a nickname or a title)."""
+    words = [w for w in inner.strip(" ,.!?'\"").split() if any(c.isalpha() for c in w)]
+    return 0 < len(words) <= 4 and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -84,14 +84,11 @@ def mention_range(head: Token) -> tuple[int, int]:
     doc = head.doc
     start = head.i
     # leftwards: determiners, titles, first names, possessives; stop at punctuation
-    for tok in reversed(list(head.lefts)):
-        if tok.is_punct or tok.dep_ in ("cc", "advmod", "preconj") and tok.i < head.i:
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.is_punct or tok.is_space or tok.dep_ in ("cc", "advmod", "preconj") or not head.is_ancestor(tok):
             break
-        if tok.right_edge.i != start - 1 and tok.right_edge.i >= start:
-            break
-        start = tok.left_edge.i
-    while start < head.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+        start -= 1
     end = head.i + 1
     for child in head.rights:
         if doc[end:child.left_edge.i] and any(t.is_punct for t in doc[end:child.left_edge.i]):
@@ -107,10 +104,10 @@ def mention_range(head: Token) -> tuple[int, int]:
     # a named entity that the head sits in is kept whole (``Ryan Trapani``)
     if head.ent_iob_ in ("B", "I"):
         ent_start = head.i
-        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I" and not doc[ent_start - 1].is_punct:
             ent_start -= 1
         ent_end = head.i + 1
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I" and not doc[ent_end].is_punct:
             ent_end += 1
         start, end = min(start, ent_start), max(end, ent_end)
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -1,0 +1,196 @@
+"""Direct and mixed quotes: quote marks, attribution positions, continuations, mixed clauses,
+and what is not a quote (scare quotes, titles, apostrophes, unbalanced marks)."""
+
+from __future__ import annotations
+
+from quotegraph.quotes.marks import find_marked
+
+
+def _marked(run, text):
+    return [q for q in run(text).quotes if q.type in ("direct", "mixed")]
+
+
+def _one(run, text):
+    quotes = _marked(run, text)
+    assert len(quotes) == 1, [(q.type, q.text) for q in quotes]
+    return quotes[0]
+
+
+def _parts(quote):
+    return [p.text for p in quote.parts]
+
+
+# --- quote marks -----------------------------------------------------------------------------
+
+
+def test_straight_curly_and_low_quote_marks_pair_up():
+    text = 'He said: "One." She said: \u201cTwo.\u201d They said: \u201eThree.\u201d'
+    assert [text[m.start:m.end] for m in find_marked(text)] == ['"One."', "\u201cTwo.\u201d", "\u201eThree.\u201d"]
+
+
+def test_two_apostrophes_work_as_a_double_mark():
+    text = "''We will win,'' the senator said."
+    [m] = find_marked(text)
+    assert text[m.start:m.end] == "''We will win,''"
+
+
+def test_uk_single_marks_are_told_from_apostrophes():
+    text = ("'We are very happy with the Smiths' offer,' he said. Rock 'n' roll in the '90s "
+            "didn't need O'Brien's help.")
+    [m] = find_marked(text)
+    assert text[m.start:m.end] == "'We are very happy with the Smiths' offer,'"
+
+
+def test_unbalanced_mark_stays_inside_its_paragraph():
+    para = 'The mayor said "we will look at it and then he left the room. ' * 3
+    text = para + "\n\nA second paragraph with no marks at all.\n\n" + "Third paragraph. " * 200
+    for m in find_marked(text):
+        assert "\n" not in text[m.start:m.end]
+        assert m.end - m.start < len(para) + 1
+
+
+def test_many_stray_marks_do_not_crash_or_run_away(run):
+    text = ('He "said. "And" then" more "words\n\n"\n\n" "" "x\n\n' * 20) + "The council said it would act."
+    result = run(text)
+    for quote in result.quotes:
+        assert quote.end - quote.start < 300
+
+
+# --- attribution positions -------------------------------------------------------------------
+
+
+def test_attribution_after_us_style(run):
+    q = _one(run, '"We are not going to raise taxes on working families," the governor said on Monday.')
+    assert q.type == "direct"
+    assert q.cue.text == "said" and q.speaker.text == "the governor"
+    assert q.text.startswith('"We are not') and q.confidence >= 0.8
+
+
+def test_attribution_inverted_order(run):
+    q = _one(run, "\u201cThe figures speak for themselves,\u201d said the minister.")
+    assert q.speaker.text == "the minister"
+
+
+def test_attribution_before_with_colon_uk_style(run):
+    q = _one(run, "Mrs Bointon told the Northern Echo: 'I was shocked by what happened to my mother.'")
+    assert q.speaker.text == "Mrs Bointon"
+    assert q.cue.text == "told"
+    assert q.text.startswith("'I was shocked")
+
+
+def test_she_added_colon(run):
+    text = "The head teacher welcomed the decision.\n\nShe added: \u201cThe children deserve a safe building.\u201d"
+    q = _one(run, text)
+    assert q.speaker.text == "She" and q.cue.text == "added"
+
+
+def test_interrupted_quote_is_one_quote_with_two_parts(run):
+    text = '"We will not back down," Jones said, "not now, not ever."'
+    q = _one(run, text)
+    assert _parts(q) == ['"We will not back down,"', '"not now, not ever."']
+    assert q.speaker.text == "Jones"
+    assert q.start == 0 and q.end == len(text)
+
+
+def test_next_sentence_continues_the_quote(run):
+    text = "\u2018We are delighted,\u2019 said Ms Patel. \u2018It has been a long wait for the village.\u2019"
+    q = _one(run, text)
+    assert len(q.parts) == 2 and q.speaker.text == "Ms Patel"
+
+
+def test_told_reporters_and_quoted_as_saying(run):
+    q = _one(run, 'The chief constable told reporters: "Nobody is above the law in this county."')
+    assert q.speaker.text == "The chief constable"
+    q = _one(run, 'He was quoted as saying, "We will fight this all the way to the Supreme Court."')
+    assert q.speaker.text == "He" and q.cue.text == "saying"
+
+
+def test_quote_alone_takes_the_subject_of_the_sentence_before(run):
+    q = _one(run, 'Smith was furious. "This is a disgrace and I will not accept it from anyone."')
+    assert q.speaker.text == "Smith"
+    assert q.cue is None and q.confidence < 0.8
+
+
+def test_quote_paragraph_after_reported_speech_takes_its_speaker(run):
+    text = ("Judge Neilan said the tape was court property.\n\n"
+            '"I am deeply offended that officers would release material that was never shown to the court."')
+    q = _one(run, text)
+    assert q.speaker.text == "Judge Neilan"
+
+
+# --- multi-paragraph convention --------------------------------------------------------------
+
+
+def test_multi_paragraph_quote_continues_with_the_same_speaker(run):
+    text = ("\u201cThis is the first paragraph of a long statement,\u201d said Smith.\n\n"
+            "\u201cThis paragraph continues it and has no attribution of its own.\n\n"
+            "\u201cAnd this one ends it.\u201d\n\nThe meeting ended at noon.")
+    quotes = _marked(run, text)
+    assert len(quotes) == 2
+    second = quotes[1]
+    assert len(second.parts) == 2  # the open paragraph and the closing one
+    assert second.parts[0].text.startswith("\u201cThis paragraph")
+    assert second.parts[1].text == "\u201cAnd this one ends it.\u201d"
+    assert second.speaker.text == "Smith"
+    assert "The meeting" not in second.text
+
+
+def test_continuation_paragraph_inherits_speaker(run):
+    text = ('"We had no warning," said Mr Hughes, who runs the bakery.\n\n'
+            '"The water came up through the floor in minutes and we lost everything in the shop."')
+    quotes = _marked(run, text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker is not None and quotes[1].speaker.text == "Mr Hughes"
+
+
+# --- mixed quotes ----------------------------------------------------------------------------
+
+
+def test_mixed_quote_includes_the_reported_clause(run):
+    text = 'The health secretary said she was "deeply concerned" by the figures.'
+    q = _one(run, text)
+    assert q.type == "mixed"
+    assert q.text == 'she was "deeply concerned" by the figures'
+    assert q.speaker.text == "The health secretary"
+
+
+def test_mixed_quote_with_that(run):
+    q = _one(run, 'Rajoy said on Monday that he would "try to form a stable government" soon.')
+    assert q.type == "mixed" and q.text.startswith("that he would")
+    assert q.speaker.text == "Rajoy"
+
+
+def test_called_the_ruling_a_disgrace(run):
+    q = _one(run, 'The opposition leader called the ruling "a disgrace" on Tuesday.')
+    assert q.type == "mixed" and '"a disgrace"' in q.text
+    assert q.speaker.text == "The opposition leader"
+
+
+# --- not quotes ------------------------------------------------------------------------------
+
+
+def test_scare_quotes_titles_and_nicknames_are_not_quotes(run):
+    text = ('The so-called "Brexit dividend" never arrived. She starred in "The Crown" last year. '
+            'Fans call him "The Bus" at the club.')
+    assert _marked(run, text) == []
+
+
+def test_short_fragment_without_cue_is_dropped_but_long_one_is_kept(run):
+    assert _marked(run, 'The "plan" was late. The roads were closed.') == []
+    kept = _marked(run, 'The roads were closed.\n\n"Nobody could get in or out of the village for three whole days."')
+    assert len(kept) == 1
+
+
+def test_quote_marks_inside_excluded_leftover_give_no_quote(run):
+    text = ('The council met on Monday.\n\nREAD MORE: "Council to close two schools," say parents\n\n'
+            '"We will fight the closures," said Mrs Jones.')
+    result = run(text)
+    leftovers = [(e.start, e.end) for e in result.excluded]
+    for q in result.quotes:
+        assert not any(s < q.end and q.start < e for s, e in leftovers)
+    assert any(q.speaker and q.speaker.text == "Mrs Jones" for q in result.quotes)
+
+
+def test_reported_speech_over_quoted_words_is_not_duplicated(run):
+    result = run('The minister said: "We will build three new hospitals by 2030."')
+    assert len(result.quotes) == 1 and result.quotes[0].type == "direct"

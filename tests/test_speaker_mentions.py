@@ -1,0 +1,74 @@
+"""Speaker mentions of quotes: the subject of the cue as a compact noun phrase, found before or
+after the quote, through relative clauses, passives and 'according to', never inside the quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotegraph.quotes.speakers import mention_range, speaker_head
+
+
+def _speaker(run, text):
+    quotes = [q for q in run(text).quotes if q.type in ("direct", "mixed")]
+    assert quotes, "no quote found"
+    return quotes[0].speaker.text if quotes[0].speaker else None
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We apologise for the distress caused," Annette Hurndall, divisional manager for medicine '
+     'at the trust, said.', "Annette Hurndall"),
+    ('Annette Hurndall, divisional manager for medicine at the trust, said: "We apologise."',
+     "Annette Hurndall"),
+    ('A spokesperson for Unison said: "Members are angry about the pay offer."',
+     "A spokesperson for Unison"),
+    ('"It was the worst storm in living memory," said retired firefighter Dave Collins.',
+     "retired firefighter Dave Collins"),
+    ('"It is too early to say," he said.', "he"),
+    ("\u2018We need more staff on the wards,\u2019 Mrs Bointon said.", "Mrs Bointon"),
+    ('The council said in a statement: "The road will reopen on Friday."', "The council"),
+])
+def test_compact_subject_mentions(run, text, speaker):
+    assert _speaker(run, text) == speaker
+
+
+def test_relative_clause_speaker_is_the_noun_it_hangs_on(run):
+    text = 'Kolisi, who had said before the game that the team was ready, said: "The job is not done yet."'
+    assert _speaker(run, text) == "Kolisi"
+
+
+def test_speaker_is_never_a_word_inside_the_quote(run):
+    text = '"The more people who know about the plan, the better they like it," Briggs said.'
+    assert _speaker(run, text) == "Briggs"
+    text = '"And I hold in the highest esteem Sen. John McCain," Trump said, "and I endorse him."'
+    assert _speaker(run, text) == "Trump"
+
+
+def test_speaker_stays_in_the_paragraph_of_the_cue(run):
+    text = ("6:50 p.m.\n\nWith her husband standing by her side, Hillary Clinton has told her "
+            'supporters that "we are in this together."')
+    assert _speaker(run, text) == "Hillary Clinton"
+
+
+def test_participle_cue_shares_the_main_subject(run):
+    text = 'The mayor thanked the volunteers, adding: "Everybody is out and all hands are on deck."'
+    assert _speaker(run, text) == "The mayor"
+
+
+def test_colon_after_a_name_introduces_the_quote(run):
+    text = 'Analysis - Philip Bump: "Two weeks ago, his strongest territory had been the South."'
+    assert _speaker(run, text) == "Philip Bump"
+
+
+def test_according_to_and_passive_agent(nlp):
+    doc = nlp("According to the police report, the car was travelling at 90 mph.")
+    according = doc[0]
+    assert doc[slice(*mention_range(speaker_head(according)))].text == "the police report"
+    doc = nlp("The plan was described as unworkable by the chief executive.")
+    cue = next(t for t in doc if t.lemma_ == "describe")
+    assert doc[slice(*mention_range(speaker_head(cue)))].text == "the chief executive"
+
+
+def test_listener_is_not_the_speaker(nlp):
+    doc = nlp("She told reporters the plan was dead.")
+    cue = next(t for t in doc if t.lemma_ == "tell")
+    assert speaker_head(cue).text == "She"
