@@ -1,6 +1,8 @@
 """Ingest throughput (articles/s) with 1 and more worker processes, each into a fresh SQLite file.
 
-    .venv/bin/python benchmarks/ingest.py /work/shared/polnear/train/text --limit 200 --workers 1 2
+    .venv/bin/python benchmarks/ingest.py /work/shared/polnear/train/text --limit 200 --workers 1 2 --rounds 2
+
+Each run is a fresh process with a fresh SQLite file, so model loading is counted every time.
 
 The machine should be otherwise idle: "cpu s" well under workers x seconds, or a load average
 above the number of CPUs, means other processes took the CPU and the figures understate.
@@ -17,6 +19,8 @@ import json
 import os
 import platform
 import resource
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -62,31 +66,46 @@ def main() -> None:
     parser.add_argument("corpus", help="directory of articles (.txt, .html, .jsonl)")
     parser.add_argument("--limit", type=int, default=200, help="first N files in sorted order (0: all)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--rounds", type=int, default=1, help="repeat the whole comparison, interleaved")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a text report")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: a single run, as JSON
     args = parser.parse_args()
 
     files = sorted(str(p) for p in Path(args.corpus).rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES)
     if args.limit:
         files = files[: args.limit]
-    with tempfile.TemporaryDirectory(prefix="quotegraph-bench-") as folder:
-        runs = [run_once(files, w, folder) for w in args.workers]
-    base = runs[0]
-    for run in runs:
-        run["overall_speedup"] = round(run["overall_articles_per_s"] / base["overall_articles_per_s"], 2)
-        if run["steady_articles_per_s"] and base["steady_articles_per_s"]:
-            run["steady_speedup"] = round(run["steady_articles_per_s"] / base["steady_articles_per_s"], 2)
+    if args.one:
+        with tempfile.TemporaryDirectory(prefix="quotegraph-bench-") as folder:
+            print(json.dumps(run_once(files, args.one, folder)))
+        return
+
+    # every run in a fresh process: nothing (spaCy, caches) carries over from one run to the next
+    rounds = []
+    for _ in range(args.rounds):
+        runs = []
+        for workers in args.workers:
+            out = subprocess.run([sys.executable, __file__, args.corpus, "--limit", str(args.limit),
+                                  "--one", str(workers)], capture_output=True, text=True, check=True)
+            runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        base = runs[0]
+        for run in runs:
+            run["overall_speedup"] = round(run["overall_articles_per_s"] / base["overall_articles_per_s"], 2)
+            if run["steady_articles_per_s"] and base["steady_articles_per_s"]:
+                run["steady_speedup"] = round(run["steady_articles_per_s"] / base["steady_articles_per_s"], 2)
+        rounds.append(runs)
     report = {"corpus": args.corpus, "files": len(files), "cpus": os.cpu_count(),
-              "python": platform.python_version(), "runs": runs}
+              "python": platform.python_version(), "rounds": rounds}
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"{len(files)} files from {args.corpus}; {os.cpu_count()} CPUs; SQLite, fresh database per run")
-    print(f"{'workers':>7} {'seconds':>8} {'overall/s':>10} {'steady/s':>9} {'speedup':>8} {'steady x':>9} "
-          f"{'cpu s':>7} {'load':>6} {'quotes':>7}")
-    for r in runs:
-        print(f"{r['workers']:>7} {r['seconds']:>8} {r['overall_articles_per_s']:>10} "
-              f"{r['steady_articles_per_s'] or '-':>9} {r['overall_speedup']:>8} {r.get('steady_speedup', '-'):>9} "
-              f"{r['cpu_seconds']:>7} {r['load_average']:>6} {r['quotes']:>7}")
+    print(f"{len(files)} files from {args.corpus}; {os.cpu_count()} CPUs; SQLite, fresh database and process per run")
+    print(f"{'round':>5} {'workers':>7} {'seconds':>8} {'overall/s':>10} {'steady/s':>9} {'speedup':>8} "
+          f"{'steady x':>9} {'cpu s':>7} {'load':>6} {'quotes':>7}")
+    for number, runs in enumerate(rounds, 1):
+        for r in runs:
+            print(f"{number:>5} {r['workers']:>7} {r['seconds']:>8} {r['overall_articles_per_s']:>10} "
+                  f"{r['steady_articles_per_s'] or '-':>9} {r['overall_speedup']:>8} {r.get('steady_speedup', '-'):>9} "
+                  f"{r['cpu_seconds']:>7} {r['load_average']:>6} {r['quotes']:>7}")
 
 
 if __name__ == "__main__":

@@ -147,3 +147,14 @@ def test_identical_text_in_two_files_is_one_article(db_url, tmp_path, extractor)
     assert (again.new, again.updated, again.unchanged) == (0, 0, 2)
     with store.engine.connect() as conn:
         assert conn.execute(select(t.articles.c.outlet)).scalar_one() == "Highland Times"
+
+
+def test_worker_processes_store_the_same_as_one_process(db_url, tmp_path, extractor):
+    folder = _corpus(tmp_path)
+    parallel = Store(db_url)
+    summary = ingest(parallel, [str(folder)], Options(), workers=2, extractor=extractor)
+    assert (summary.new, summary.failed) == (3, 1)
+    serial = Store(f"sqlite:///{tmp_path / 'serial.db'}")
+    ingest(serial, [str(folder)], Options(), workers=1, extractor=extractor)
+    assert parallel.counts() == serial.counts()
+    _consistent(parallel)

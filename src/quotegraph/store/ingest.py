@@ -172,14 +172,20 @@ def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int,
     if not todo:
         return
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    if extractor is not None:
+        _extractor = extractor
     if workers <= 1:
-        if extractor is not None:
-            _extractor = extractor
         _init_worker(options)
         for chunk in chunks:
             yield from _extract_chunk(chunk)
         return
-    context = multiprocessing.get_context("spawn")  # no inherited DB connections or threads
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Load spaCy once here; forked workers share it (copy-on-write) instead of each
+        # importing and loading it again. They never touch the parent's database connections.
+        _init_worker(options)
+        context = multiprocessing.get_context("fork")
+    else:
+        context = multiprocessing.get_context("spawn")
     pool = context.Pool(min(workers, len(chunks)), initializer=_init_worker, initargs=(options,))
     try:
         for results in pool.imap_unordered(_extract_chunk, chunks):
