@@ -65,3 +65,19 @@ def test_conflicting_strong_evidence_gives_unknown():
     assert g.value == "unknown"
     g = decide([("female", "honorific:Mrs"), ("male", "pronoun:he")], None, False)
     assert g.value == "female" and g.evidence == ["honorific:Mrs"]
+
+
+def test_reported_clause_opening_with_a_pronoun_speaks_of_its_speaker(nlp):
+    from quotegraph.models import Quote, Span
+
+    text = (
+        "Peter Lyall wrote to the prime minister telling him he was quitting over the "
+        "\"official response\" to the parties."
+    )
+    start = text.index("he was quitting")
+    speaker = Span(0, len("Peter Lyall"), "Peter Lyall")
+    q = Quote(start, len(text) - 1, text[start:-1], "mixed", speaker=speaker)
+    people = build_entities(nlp(text), [q], Options(name_gender=False), None).people
+    lyall = next(p for p in people if p.name == "Peter Lyall")
+    assert lyall.gender.value == "male" and "pronoun:he" in lyall.gender.evidence
+    assert q.speaker_name == "Peter Lyall"

@@ -20,7 +20,7 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     """Character ranges inside quotation marks: curly pairs, straight pairs per paragraph (a
-    paragraph with an odd count opens a quotation that runs to its end), and the direct quotes."""
+    paragraph with an odd count opens a quotation that runs to its end), and direct quotes."""
     ranges = [(m.start(), m.end()) for m in _DOUBLE.finditer(text)]
     pos = 0
     for para in text.split("\n"):
@@ -31,7 +31,7 @@ def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
             ranges.append((marks[-1], pos + len(para)))
         pos += len(para) + 1
     for q in quotes:
-        if q.type != "indirect":
+        if q.type == "direct":  # a mixed quote's reported clause is not in quotation marks
             for part in q.parts or [q]:
                 ranges.append((part.start, part.end))
     ranges.sort()
