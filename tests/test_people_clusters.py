@@ -106,3 +106,13 @@ def test_first_names_and_surnames_that_are_also_common_words(people_of):
     people = _by_name(people_of(text))
     assert {"Bill Ross", "Lee Hall", "Doris Day"} <= set(people)
     assert "Mr Ross" in people["Bill Ross"].aliases
+
+
+def test_organisation_short_form_is_not_a_person_but_a_founder_is(people_of):
+    text = (
+        "Maple Leaf Foods will close its plant next year. Maple Leaf said workers would be offered "
+        "jobs. Bill Gates spoke at the Bill Gates Foundation."
+    )
+    names = {p.name for p in people_of(text)}
+    assert "Maple Leaf" not in names
+    assert "Bill Gates" in names

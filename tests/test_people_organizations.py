@@ -45,3 +45,14 @@ def test_mentions_point_at_the_text(nlp):
     assert len(met.mentions) == 2
     for m in met.mentions:
         assert text[m.start : m.end] == m.text == "Metropolitan Police"
+
+
+def test_leading_words_of_a_longer_name_are_an_alias(nlp):
+    text = (
+        "Maple Leaf Foods will close its plant in Thamesford next year. Maple Leaf said the "
+        "workers would be offered jobs at its Mitchell site."
+    )
+    orgs = _ents(nlp, text).organizations
+    mlf = next(o for o in orgs if o.name == "Maple Leaf Foods")
+    assert "Maple Leaf" in mlf.aliases
+    assert not any(o.name == "Maple Leaf" for o in orgs)

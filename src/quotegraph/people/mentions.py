@@ -38,6 +38,11 @@ _NOT_NAMES = {
 # "General Motors", "Major Oak").
 _WORD_TITLES = {"coach", "general", "major", "marshal", "chief", "captain", "admiral", "prime", "vice",
                 "assistant", "deputy", "officer", "agent", "dean", "warden", "speaker", "senior"}
+_NAMED_AFTER = {"foundation", "trust", "institute", "center", "centre", "award", "awards", "prize",
+                "memorial", "fund", "library", "school", "college", "university", "hospital",
+                "stadium", "park", "street", "road", "avenue", "bridge", "airport", "museum",
+                "gallery", "hall", "house", "building", "lecture", "show", "campaign", "administration",
+                "government", "cabinet", "family", "estate"}
 _NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 _LOCATIVE = {"in", "at", "near", "from", "into", "across", "outside", "inside", "around"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -223,11 +228,28 @@ def _honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     return found
 
 
+def org_prefixes(doc: Doc) -> set[str]:
+    """Names of the article's organisations and places, and their leading words (``Maple Leaf``
+    of ``Maple Leaf Foods``): a PERSON entity equal to one of them is that organisation."""
+    found = set()
+    for ent in doc.ents:
+        if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
+            words = [w for w in ent.text.split() if w.lower() != "the"]
+            for k in range(1, len(words) + 1):
+                if k < len(words) and words[k].lower() in _NAMED_AFTER:
+                    break  # "the Bill Gates Foundation" is named after a person
+                found.add(" ".join(words[:k]))
+    return found
+
+
 def _entity_mentions(doc: Doc) -> list[NameMention]:
     found = []
+    orgs = org_prefixes(doc)
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
+        if len(ent) > 1 and ent.text.rstrip("’'s") in orgs:
+            continue  # "Maple Leaf" after "Maple Leaf Foods"
         i, j = ent.start, ent.end
         if doc[i].lower_ == "the":
             continue  # "The Sam Laprade Show"

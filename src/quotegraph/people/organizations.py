@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from ..models import Span
 from .lexicon import PARTY_WORDS
+from .mentions import org_prefixes
 
 _ORG_LABELS = {"ORG"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -66,10 +67,13 @@ def find_organisations_and_places(doc: Doc, text: str, person_tokens: set[int]) 
     places: dict[str, EntityDraft] = {}
     alias_of: dict[str, EntityDraft] = {}
     order: list[EntityDraft] = []
+    prefixes = org_prefixes(doc)
     for ent in doc.ents:
         label = ent.label_
         if label == "NORP" and ent.text.lower() in PARTY_WORDS:
             label = "ORG"
+        if label == "PERSON" and len(ent) > 1 and ent.text in prefixes:
+            label = "ORG"  # a short form of an organisation's name the model took for a person
         if label not in _ORG_LABELS and label not in _PLACE_LABELS:
             continue
         start, end = _clean(doc, ent.start, ent.end)
@@ -106,11 +110,15 @@ def _merge_short_forms(drafts: list[EntityDraft], table: dict[str, EntityDraft])
     """Fold acronyms and clipped names into the longer name they stand for."""
     longs = [d for d in drafts if len(d.name.split()) > 1]
     for d in drafts:
-        if len(d.name.split()) != 1 or table.get(d.name.lower()) is not d:
+        if table.get(d.name.lower()) is not d:
             continue
         word = d.name
+        words = word.split()
         targets = []
-        if word.isupper() and len(word) >= 2:
+        if len(words) > 1:
+            # "Maple Leaf" for "Maple Leaf Foods": the longer name starting with the same words
+            targets = [x for x in longs if len(x.name.split()) > len(words) and x.name.split()[: len(words)] == words]
+        elif word.isupper() and len(word) >= 2:
             targets = [x for x in longs if _initials(x.name) == word]
         elif len(word) >= 3:
             targets = [
