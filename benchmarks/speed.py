@@ -1,0 +1,71 @@
+"""Speed: words per second of the full extraction pipeline vs bare spaCy parsing.
+
+Runs ``Extractor.extract_many`` (leftovers, parse, quotes, people, dates) and bare ``nlp.pipe``
+of the same spaCy pipeline over the same texts, alternating, and keeps the best of N rounds of
+each so that both see the same machine state.
+
+usage: python benchmarks/speed.py [TEXT_DIR] [--rounds 3] [--batch-size 32]
+TEXT_DIR: a folder of .txt files, or a PolNeAR-format folder (its text/ is used).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from quotegraph.models import Article
+from quotegraph.pipeline import Extractor
+from quotegraph.settings import Options
+
+
+def load_texts(folder: Path) -> list[tuple[str, str]]:
+    if (folder / "text").is_dir():
+        folder = folder / "text"
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        with open(path, encoding="utf-8", newline="") as handle:
+            out.append((path.stem, handle.read()))
+    if not out:
+        raise SystemExit(f"no .txt files in {folder}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default="/work/shared/polnear/dev")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=32)
+    args = parser.parse_args()
+
+    texts = load_texts(Path(args.folder))
+    words = sum(len(t.split()) for _, t in texts)
+    extractor = Extractor(Options(batch_size=args.batch_size))
+    nlp = extractor.nlp
+    articles = [Article(id=stem, text=text, source=stem) for stem, text in texts]
+
+    # warm-up: model caches, lazy tables
+    list(nlp.pipe([t for _, t in texts[:5]]))
+    list(extractor.extract_many(articles[:5]))
+
+    bare, full = [], []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        for _doc in nlp.pipe((t for _, t in texts), batch_size=args.batch_size):
+            pass
+        bare.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _result in extractor.extract_many(articles):
+            pass
+        full.append(time.perf_counter() - start)
+
+    b, f = min(bare), min(full)
+    print(f"texts: {len(texts)} from {args.folder} ({words:,} words); model {extractor.options.model}; "
+          f"best of {args.rounds}")
+    print(f"bare nlp.pipe:        {b:7.2f} s  {words / b:9,.0f} words/s")
+    print(f"full extract_many:    {f:7.2f} s  {words / f:9,.0f} words/s")
+    print(f"ratio full/bare:      {f / b:7.2f}x  (target <= 1.30x)")
+
+
+if __name__ == "__main__":
+    main()
