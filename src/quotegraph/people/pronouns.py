@@ -53,7 +53,6 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
 
 def collect_pronoun_evidence(ctx: Context) -> None:
     """Add ``pronoun:`` evidence and pronoun mentions to the people they plainly refer to."""
-    doc = ctx.doc
     for n, sent in enumerate(ctx.sents):
         named_before = False
         for tok in sent:
