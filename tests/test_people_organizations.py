@@ -56,3 +56,14 @@ def test_leading_words_of_a_longer_name_are_an_alias(nlp):
     mlf = next(o for o in orgs if o.name == "Maple Leaf Foods")
     assert "Maple Leaf" in mlf.aliases
     assert not any(o.name == "Maple Leaf" for o in orgs)
+
+
+def test_unlabelled_company_and_split_name_are_found(nlp):
+    text = (
+        "Brewer Thornbury Ales has closed 12 pubs. The British Beer and Pub Association said a "
+        "fifth of its members were trading at a loss. Member of Parliament Jo Reid called for help."
+    )
+    names = {o.name for o in _ents(nlp, text).organizations}
+    assert "Thornbury Ales" in names
+    assert "British Beer and Pub Association" in names
+    assert "Member of Parliament" not in names

@@ -50,7 +50,7 @@ OFFICE_TITLES = {
     "general", "gen", "lt", "lieutenant", "major", "maj", "admiral", "adm", "marshal",
     "deputy", "dep", "chairman", "chairwoman", "coach", "trooper", "ambassador", "mp", "mla",
     "mep", "td", "msp", "ald", "sheriff", "chief", "prosecutor", "coroner", "taoiseach",
-    "tánaiste", "garda", "warden", "officer", "agent", "dean", "prime", "vice", "assistant",
+    "tánaiste", "garda", "warden", "officer", "const", "cst", "cpl", "corporal", "staff", "agent", "dean", "prime", "vice", "assistant",
 }
 
 # Abbreviations that stand for a role word, so ``Coun. Dudas`` ties to ``the councillor``.
@@ -179,6 +179,17 @@ GENERIC_ORG_NOUNS = {"company", "firm", "group", "business", "organisation", "or
                      "lender", "insurer", "bank", "carmaker"}
 SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons",
                 "representative", "statement", "source", "sources", "official", "officials"}
+
+# Last words that make a capitalised run an organisation's name (``Thornbury Ales``,
+# ``Halden Motors``) where the model saw none.
+ORG_SUFFIXES = {
+    "ltd", "plc", "inc", "llc", "group", "holdings", "bank", "foods", "motors", "airlines",
+    "airways", "ales", "brewery", "breweries", "partners", "media", "energy", "systems",
+    "technologies", "pharmaceuticals", "insurance", "stores", "supermarkets", "council",
+    "association", "federation", "union", "society", "foundation", "institute", "agency",
+    "authority", "commission", "committee", "police", "corporation", "company", "trust",
+    "university", "college", "hospital", "ministry", "department", "board", "party",
+}
 
 # Political parties reported by spaCy as NORP, kept as organisations.
 PARTY_WORDS = {

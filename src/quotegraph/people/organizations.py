@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from .lexicon import PARTY_WORDS
+from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
 from .mentions import org_prefixes
 
 _ORG_LABELS = {"ORG"}
@@ -35,6 +35,53 @@ class EntityDraft:
 
     def names(self) -> set[str]:
         return {self.name.lower(), *(a.lower() for a in self.aliases)}
+
+
+def _suffix_names(doc: Doc, person_tokens: set[int]) -> list:
+    """Capitalised runs ending in an organisation word that the model left unlabelled:
+    ``Brewer Thornbury Ales`` -> ``Thornbury Ales``."""
+    found = []
+    for k, tok in enumerate(doc):
+        if tok.ent_type_ or k in person_tokens or tok.lower_ not in ORG_SUFFIXES or not tok.text[:1].isupper():
+            continue
+        i = k
+        while i - 1 >= 0 and not doc[i - 1].ent_type_ and (i - 1) not in person_tokens and doc[i - 1].text[:1].isupper() \
+                and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_sent_start:
+            i -= 1
+        if i < k:
+            found.append(_Labelled(doc[i : k + 1]))
+    return found
+
+
+class _Labelled:
+    """A span standing in for an ORG entity the model did not mark."""
+
+    label_ = "ORG"
+
+    def __init__(self, span):
+        self.start, self.end, self.text = span.start, span.end, span.text
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def _extend_left(doc: Doc, start: int) -> int:
+    """``British`` + ``Pub Association``: capitalised words and inner ``and``/``of`` in front of an
+    organisation name belong to it."""
+    i = start
+    while i - 1 >= 0:
+        prev = doc[i - 1]
+        if prev.ent_type_ in {"GPE", "LOC", "FAC", "PERSON", "DATE", "TIME", "CARDINAL"} or (
+            prev.lower_ in ROLE_NOUNS or norm(prev.text) in OFFICE_TITLES
+        ):
+            break  # "in London Maple Leaf Foods": the place is not part of the name
+        if prev.text[:1].isupper() and prev.lower_ != "the" and not prev.is_sent_start and prev.pos_ in {"PROPN", "ADJ"}:
+            i -= 1
+        elif prev.lower_ in {"and", "&", "of"} and i - 2 >= 0 and doc[i - 2].text[:1].isupper() and doc[i - 2].lower_ != "the":
+            i -= 1
+        else:
+            break
+    return i if i < start and doc[i].text[:1].isupper() else start
 
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -68,7 +115,7 @@ def find_organisations_and_places(doc: Doc, text: str, person_tokens: set[int]) 
     alias_of: dict[str, EntityDraft] = {}
     order: list[EntityDraft] = []
     prefixes = org_prefixes(doc)
-    for ent in doc.ents:
+    for ent in list(doc.ents) + _suffix_names(doc, person_tokens):
         label = ent.label_
         if label == "NORP" and ent.text.lower() in PARTY_WORDS:
             label = "ORG"
@@ -77,6 +124,8 @@ def find_organisations_and_places(doc: Doc, text: str, person_tokens: set[int]) 
         if label not in _ORG_LABELS and label not in _PLACE_LABELS:
             continue
         start, end = _clean(doc, ent.start, ent.end)
+        if label == "ORG" and start == ent.start:
+            start = _extend_left(doc, start)
         if end <= start or any(i in person_tokens for i in range(start, end)):
             continue
         if not doc[start].text[:1].isupper() and not doc[start].text[:1].isdigit():
