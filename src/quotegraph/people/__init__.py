@@ -1,8 +1,9 @@
 """People, organisations and places: clustering, roles, gender, ages, speaker resolution.
 
-Order matters: name mentions -> people (with titles, roles, honorific/noun evidence, ages) ->
-organisations and places -> pronoun evidence -> speaker resolution (which adds pronoun
-speakers) -> gender decided from all evidence -> warnings.
+Order matters: name mentions -> people (full names first, then pronoun hints for them, then lone
+surnames; with titles, roles, honorific/noun evidence, ages) -> organisations and places -> role
+descriptions (``the judge``) -> pronoun evidence -> speaker resolution (which adds pronoun
+speakers) -> gender decided from all evidence -> warnings. See docs/people.md.
 """
 
 from __future__ import annotations
