@@ -116,3 +116,9 @@ def test_organisation_short_form_is_not_a_person_but_a_founder_is(people_of):
     names = {p.name for p in people_of(text)}
     assert "Maple Leaf" not in names
     assert "Bill Gates" in names
+
+
+def test_surname_that_is_also_a_title(people_of):
+    people = _by_name(people_of("Howard Dean said the party would win. Dean added that the polls were wrong."))
+    assert "Howard Dean" in people
+    assert "Dean" in people["Howard Dean"].aliases

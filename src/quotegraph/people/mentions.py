@@ -101,6 +101,11 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
         if is_name_token(tok) and not _is_title_word(tok) and tok.lower_ not in ROLE_NOUNS:
             j += 1
         elif (
+            j > i and is_name_token(tok) and not (j + 1 < len(doc) and is_name_token(doc[j + 1]))
+            and doc[j - 1].ent_type_ == "PERSON" and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
+        ):
+            j += 1  # "Howard Dean", "John Major": a surname that is also a title, inside a PERSON entity
+        elif (
             tok.text in {"-", "‐"} and j > i and not doc[j - 1].whitespace_ and not tok.whitespace_
             and j + 1 < len(doc) and is_name_token(doc[j + 1])
         ):
