@@ -188,7 +188,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         return item
 
     item.cue, item.cue_after, item.own_cue = cue, cue_after, True
-    item.speaker = _speaker(d, marked, cue, cue_after, before, after)
+    outer = None if cue_after else _outer_report(d, cue, before)
+    item.speaker = _speaker(d, marked, outer or cue, cue_after, before, after)
     item.confidence = 0.9 if item.speaker else 0.7
     if cue_after:
         lead = [i for i in before if doc[i].is_alpha]
@@ -333,7 +334,25 @@ def _governing_cue(d: _Doc, before: list[int], m: Marked) -> Token | None:
             break
         node = node.head
     governing = [c for c in cues if c.i in ancestors]
-    return governing[-1] if governing else cues[-1]
+    if not governing:
+        return cues[-1]
+    # ``Cruz said he is certain Rubio will continue to be "a champion"``: the outermost report
+    # (PolNeAR's attribution; its speaker is the one quoted)
+    return governing[-1]
+
+
+def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
+    """The outermost speech cue governing ``cue`` in the same frame: ``Cruz said he is certain
+    Rubio will continue to be "a champion"`` -> ``said`` (PolNeAR attributes to Cruz)."""
+    frame = set(before)
+    node, found = cue, None
+    for _ in range(10):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in _NAMING:
+            found = node
+    return found
 
 
 def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | None:
@@ -483,8 +502,16 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
             item.confidence = 0.5
         if item.own_cue and item.speaker is None and prev is not None and prev.para == item.para:
             item.speaker = head.speaker  # ``..., adding: "..."`` with no subject of its own
-        if not item.own_cue and item.speaker is None and not _long_enough(d, item):
-            continue
+        if not item.own_cue and item.speaker is None:
+            if not _long_enough(d, item):
+                continue
+            for back in range(item.para - 1, max(-1, item.para - 4), -1):
+                item.speaker = _last_reporter(d, back)
+                if item.speaker is not None:
+                    break
+            if item.speaker is None:  # the last speaker quoted before it, as a weak guess
+                item.speaker = next((g[0].speaker for g in reversed(groups) if g[0].speaker), None)
+            item.confidence = 0.3
         groups.append([item])
     quotes = []
     for group in groups:
