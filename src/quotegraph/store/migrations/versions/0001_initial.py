@@ -258,8 +258,9 @@ def downgrade() -> None:
 # named quotes_fts (Datasette finds it by that name) kept in sync by triggers. PostgreSQL: a
 # generated tsvector column with a GIN index.
 _SQLITE_SEARCH = [
-    "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', "
-    "content_rowid='id', tokenize='porter unicode61')",
+    # content="quotes" in double quotes: the form Datasette looks for to offer search on quotes
+    'CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content="quotes", '
+    "content_rowid=\"id\", tokenize='porter unicode61')",
     "CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN "
     "INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (new.id, new.text, new.speaker_name); END",
     "CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN "
