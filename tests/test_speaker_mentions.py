@@ -72,3 +72,19 @@ def test_listener_is_not_the_speaker(nlp):
     doc = nlp("She told reporters the plan was dead.")
     cue = next(t for t in doc if t.lemma_ == "tell")
     assert speaker_head(cue).text == "She"
+
+
+def test_outermost_report_gives_the_speaker(run):
+    text = 'Cruz said he is certain Rubio will continue to be "a champion for opportunity."'
+    assert _speaker(run, text) == "Cruz"
+
+
+def test_quote_inside_a_report_keeps_the_report_cue_not_the_next_one(run):
+    text = ('Durbin said on Thursday he "hand-delivered a letter to the attorney general today," '
+            "and he said he hoped the inquiry would start soon.")
+    quotes = [q for q in run(text).quotes if q.type in ("direct", "mixed")]
+    assert len(quotes) == 1
+    assert quotes[0].speaker.text == "Durbin"
+    assert not quotes[0].text.startswith("Durbin")
+    text = 'Trump, who has called Cruz a "liar," said on Monday he would win the state.'
+    assert _speaker(run, text) == "Trump"

@@ -177,6 +177,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         after_cue = None
 
     cue, cue_after = None, False
+    if before_cue is not None and _governs(d, before_cue, m):
+        after_cue = None  # ``Trump, who has called Cruz a "liar," said ...``: embedded in the report
     if after_cue is not None and (trail in _TRAIL_ATTRIBUTED or after_char == "," or before_cue is None):
         cue, cue_after = after_cue, True
     elif before_cue is not None:
@@ -229,10 +231,25 @@ def _colon_paragraph(d: _Doc, marked: list[Marked], para: int) -> list[int]:
     return [i for i in range(first, j + 1) if not d.doc[i].is_space]
 
 
+def _governs(d: _Doc, cue: Token, m: Marked) -> bool:
+    """Whether ``cue`` is an ancestor of the first word inside the marks."""
+    node = d.doc[d.token_at(m.inner[0])]
+    for _ in range(12):
+        if node.i == cue.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool) -> bool:
     """Whether a cue after a quote attributes it (``, she said.``) rather than opening a
     sentence of its own (``"We won." Smith said the team ...``)."""
     pos = after.index(cue.i)
+    words = [i for i in after if not d.doc[i].is_punct]
+    if words and d.doc[words[0]].pos_ == "CCONJ":
+        return False  # ``..., and he said he hoped ...``: a report of its own
     if not ends_sentence:
         return True  # ``"...," Adam Green, co-founder of the ... Committee, said in a statement.``
     if pos > 12:
