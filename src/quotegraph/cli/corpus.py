@@ -67,7 +67,7 @@ class _RateColumn(ProgressColumn):
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl) or directories."),
     db: str = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (each loads spaCy once)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (spaCy is loaded once, then the workers are forked)."),
     model: str = MODEL_OPTION,
     metadata: Path = typer.Option(None, "--metadata", exists=True, dir_okay=False,
                                   help="CSV/TSV of article metadata by id (file name): outlet/publisher, "

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 
@@ -186,7 +187,7 @@ def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int,
         context = multiprocessing.get_context("fork")
     else:
         context = multiprocessing.get_context("spawn")
-    pool = context.Pool(min(workers, len(chunks)), initializer=_init_worker, initargs=(options,))
+    pool = context.Pool(min(workers, len(chunks)), initializer=_init_pool_worker, initargs=(options,))
     try:
         for results in pool.imap_unordered(_extract_chunk, chunks):
             yield from results
@@ -207,6 +208,12 @@ def _init_worker(options: Options) -> None:
 
     if _extractor is None or _extractor.options != options:
         _extractor = Extractor(options)
+
+
+def _init_pool_worker(options: Options) -> None:
+    # Ctrl-C is the main process's business: it stops the pool; workers just get terminated
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(options)
 
 
 def _extract_chunk(chunk: list[tuple[str, str, dict]]) -> list[tuple[str, str, str, dict]]:
