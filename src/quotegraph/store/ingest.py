@@ -213,7 +213,24 @@ def _init_worker(options: Options) -> None:
 def _init_pool_worker(options: Options) -> None:
     # Ctrl-C is the main process's business: it stops the pool; workers just get terminated
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent()
     _init_worker(options)
+
+
+def _exit_with_parent() -> None:
+    """If the main process dies (kill -9), its workers would wait for tasks forever: leave too."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 def _extract_chunk(chunk: list[tuple[str, str, dict]]) -> list[tuple[str, str, str, dict]]:
