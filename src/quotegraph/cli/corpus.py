@@ -83,7 +83,11 @@ def ingest(
 
     store = _open(db)
     options = Options.from_env(model=model)
-    meta = load_metadata(str(metadata)) if metadata else None
+    try:
+        meta = load_metadata(str(metadata)) if metadata else None
+    except (QuotegraphError, OSError, UnicodeDecodeError) as exc:
+        stderr.print(f"[red]Error:[/red] {exc}")
+        raise typer.Exit(1) from None
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
                         TimeElapsedColumn(), TextColumn("{task.fields[counts]}"), console=stderr)
     counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}

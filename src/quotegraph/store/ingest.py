@@ -1,8 +1,8 @@
 """Ingest articles into the corpus: read, skip what is stored unchanged, extract, write.
 
 Extraction runs in the calling process (one worker) or in a pool of worker processes, each
-with its own ``Extractor`` (spaCy loaded once per worker); only plain dicts cross process
-boundaries. The calling process does all the writing, one transaction per article, so an
+with its own ``Extractor`` (forked after spaCy is loaded, or loading it once where fork is not
+available); only plain dicts cross process boundaries. The calling process does all the writing, one transaction per article, so an
 interrupted ingest leaves every article either fully stored or absent, and a re-run finishes it.
 """
 
@@ -68,7 +68,7 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
 
     ``force`` re-extracts articles even when their content is stored unchanged; ``metadata``
     (from ``load_metadata``) fills in outlet, date, title, author and URL by article id.
-    ``extractor``: an ``Extractor`` already built, used when ``workers`` is 1.
+    ``extractor``: an ``Extractor`` already built (forked workers inherit it).
     """
     report = report or (lambda _status: None)
     summary = IngestSummary()
@@ -119,8 +119,8 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
 # --- metadata side files -----------------------------------------------------------------
 
 _META_COLUMNS = {
-    "id": "id", "filename": "id", "file": "id", "name": "id",
-    "outlet": "outlet", "publisher": "outlet", "source": "outlet", "site": "outlet",
+    "id": "id", "filename": "id", "file": "id",
+    "outlet": "outlet", "publisher": "outlet", "site": "outlet",
     "published": "published", "publication_date": "published", "date": "published",
     "title": "title", "author": "author", "url": "url",
 }
@@ -129,17 +129,23 @@ _META_COLUMNS = {
 def load_metadata(path: str) -> dict[str, dict]:
     """Article metadata from a CSV or TSV file, keyed by article id (file name without suffix).
 
-    Recognised columns: id/filename/file, outlet/publisher, published/publication_date/date,
+    Recognised columns: id/filename/file, outlet/publisher/site, published/publication_date/date,
     title, author, url. Values fill only what the article itself does not give.
     """
     import csv
 
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
+        sample = handle.read(65536)
         handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        except csv.Error:
+            dialect = csv.excel_tab if path.lower().endswith(".tsv") else csv.excel
+        reader = csv.DictReader(handle, dialect=dialect)
+        if not {_META_COLUMNS.get(c.strip().lower()) for c in reader.fieldnames or []} >= {"id"}:
+            raise InputError(path, "metadata file needs an id, filename or file column")
         table: dict[str, dict] = {}
-        for record in csv.DictReader(handle, dialect=dialect):
+        for record in reader:
             mapped = {}
             for column, value in record.items():
                 field_name = _META_COLUMNS.get((column or "").strip().lower())
