@@ -463,6 +463,21 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     if before and words < _MIN_ORPHAN_WORDS:
         item.type = "scare"  # a quoted fragment inside narration, with no cue
         return
+    if before:
+        # a long quotation inside a sentence with no speech verb (``The petition accuses the
+        # campaign of "..."``): the subject of the nearest verb above it
+        allowed = _outside(d.marked)
+        node = doc[d.token_at(m.inner[0])]
+        for _ in range(10):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c)
+                         and c.i in before and c.lower_ not in ("it", "there", "this", "that")), None)
+            if subj is not None:
+                item.speaker = mention_range(subj)
+                item.confidence = 0.4
+                return
     if not before and not m.cont_prev:
         # ``Smith was furious. "This is a disgrace."``: the subject of the sentence before
         first = d.token_at(m.start)
