@@ -93,6 +93,8 @@ def test_source_stats_by_outlet_and_month(store):
     assert (city["people"], city["women"], city["men"], city["unknown"]) == (2, 0, 1, 1)
     assert city["share_unknown"] == 0.5
     assert (valley["gender_from_text"], valley["gender_from_name"]) == (2, 0)
+    # Helen Price: honorific "Dr" and "she"; Owen Jones: honorific "Mr"
+    assert (valley["by_honorific"], valley["by_pronoun"], valley["by_other_text"]) == (2, 0, 0)
     assert (city["gender_from_text"], city["gender_from_name"]) == (0, 1)
 
     by_both = source_stats(store, ["outlet", "month"])

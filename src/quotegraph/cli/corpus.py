@@ -151,7 +151,8 @@ def _emit(records: list[dict], fmt: TableFormat, columns: list[str], title: str 
 
 
 _HEADERS = {"share_women": "% women", "share_men": "% men", "share_unknown": "% unknown",
-            "gender_from_text": "gender by text", "gender_from_name": "gender by name",
+            "gender_from_text": "by text", "gender_from_name": "by name", "by_honorific": "honorific",
+            "by_pronoun": "pronoun", "by_other_text": "other text",
             "quote_count": "quotes", "article_count": "articles"}
 
 
@@ -324,8 +325,9 @@ def stats_sources(
 ) -> None:
     """Who gets quoted: people quoted per group, women/men/unknown, and how gender was known.
 
-    gender_from_text counts genders stated by the text (pronouns, honorifics); gender_from_name
-    counts first-name guesses.
+    gender_from_text counts genders stated by the articles, split by the strongest evidence
+    (by_honorific, by_pronoun, by_other_text such as role nouns); gender_from_name counts
+    first-name guesses.
     """
     from ..store.query import source_stats
 
@@ -335,7 +337,8 @@ def stats_sources(
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by") from None
     _emit(records, fmt, keys + ["people", "women", "men", "unknown", "share_women", "share_men",
-                                "share_unknown", "gender_from_text", "gender_from_name"],
+                                "share_unknown", "gender_from_text", "by_honorific", "by_pronoun",
+                                "by_other_text", "gender_from_name"],
           title="people quoted")
 
 

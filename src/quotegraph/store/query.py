@@ -128,6 +128,8 @@ def source_stats(store: Store, by: list[str]) -> list[dict]:
     """People quoted per outlet and/or month, by gender, with the kind of gender evidence.
 
     A person counts once per group however often quoted; gender is the corpus person's.
+    ``gender_from_text`` splits into ``by_honorific``, ``by_pronoun`` and ``by_other_text``
+    (strongest evidence kind first); ``gender_from_name`` counts first-name guesses.
     """
     for key in by:
         if key not in GROUPINGS:
@@ -142,13 +144,19 @@ def source_stats(store: Store, by: list[str]) -> list[dict]:
             .join(cp, cp.c.id == t.people.c.corpus_person_id))
     groups: dict[tuple, dict] = defaultdict(lambda: defaultdict(int))
     with store.engine.connect() as conn:
+        basis = _evidence_basis(conn)
         for row in conn.execute(stmt):
             values = tuple(getattr(row, k) for k in by)
             g = groups[values]
             g["people"] += 1
             g[{"female": "women", "male": "men"}.get(row.gender, "unknown")] += 1
-            if row.gender != "unknown":
-                g["gender_from_text" if row.gender_source == "text" else "gender_from_name"] += 1
+            if row.gender == "unknown":
+                continue
+            if row.gender_source == "text":
+                g["gender_from_text"] += 1
+                g["by_" + basis.get(row.id, "other_text")] += 1
+            else:
+                g["gender_from_name"] += 1
     out = []
     for values in sorted(groups, key=lambda v: tuple("" if x is None else str(x) for x in v)):
         g = groups[values]
@@ -158,10 +166,26 @@ def source_stats(store: Store, by: list[str]) -> list[dict]:
             "people": n, "women": g["women"], "men": g["men"], "unknown": g["unknown"],
             "share_women": round(g["women"] / n, 4), "share_men": round(g["men"] / n, 4),
             "share_unknown": round(g["unknown"] / n, 4),
-            "gender_from_text": g["gender_from_text"], "gender_from_name": g["gender_from_name"],
+            "gender_from_text": g["gender_from_text"], "by_honorific": g["by_honorific"],
+            "by_pronoun": g["by_pronoun"], "by_other_text": g["by_other_text"],
+            "gender_from_name": g["gender_from_name"],
         })
         out.append(record)
     return out
+
+
+def _evidence_basis(conn) -> dict[int, str]:
+    """Corpus person id -> strongest kind of text evidence for their gender: "honorific",
+    "pronoun" or "other_text" (role nouns and the like), from the entries that agree with it."""
+    kinds: dict[int, set[str]] = defaultdict(set)
+    rows = conn.execute(
+        select(t.people.c.corpus_person_id, t.people.c.gender_evidence)
+        .join(t.corpus_people, t.corpus_people.c.id == t.people.c.corpus_person_id)
+        .where(t.people.c.gender_source == "text", t.people.c.gender == t.corpus_people.c.gender))
+    for corpus_id, evidence in rows:
+        kinds[corpus_id].update(str(e).split(":", 1)[0] for e in json.loads(evidence))
+    return {cid: "honorific" if "honorific" in k else "pronoun" if "pronoun" in k else "other_text"
+            for cid, k in kinds.items()}
 
 
 def top_stats(store: Store, limit: int = 20) -> dict[str, list[dict]]:
