@@ -49,3 +49,18 @@ REALISTIC = (
 def test_invariants_hold_on_damaged_articles(run, cut, insert):
     text = REALISTIC[:cut] + insert + REALISTIC[cut:]
     check_invariants(run(text).as_dict())
+
+
+def test_a_quote_continued_across_a_leftover_is_cut_in_two(run):
+    text = (
+        'Ms Okafor said: "The roads have been left to chaos for too long.\n\n'
+        "Advertisement\n\n"
+        '"Every passenger will now have a number to call."\n'
+    )
+    result = run(text)
+    record = result.as_dict()
+    check_invariants(record)
+    assert [e.reason for e in result.excluded]
+    quotes = [q for q in result.quotes if q.type == "direct"]
+    assert any("chaos" in q.text for q in quotes) and any("number to call" in q.text for q in quotes)
+    assert len({q.speaker_name for q in quotes}) == 1 and quotes[0].speaker_name

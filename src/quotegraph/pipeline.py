@@ -12,7 +12,7 @@ from datetime import date
 
 from .dates import find_dates
 from .leftovers import find_leftovers
-from .models import Article, ArticleResult, Span
+from .models import Article, ArticleResult, Quote, Span
 from .nlp import analysis_text, load_model
 from .people import build_entities
 from .quotes import find_quotes
@@ -49,7 +49,7 @@ class Extractor:
 
     def _analyse(self, doc, article: Article, excluded) -> ArticleResult:
         published = _published_date(article.published)
-        quotes = find_quotes(doc, excluded, self.options)
+        quotes = split_at_leftovers(find_quotes(doc, excluded, self.options), excluded, doc.text)
         for number, quote in enumerate(quotes, 1):
             quote.id = f"q{number}"
         entities = build_entities(doc, quotes, self.options, published)
@@ -72,6 +72,49 @@ class Extractor:
             model=self.options.model,
         )
         return _resync_spans(result)
+
+
+def split_at_leftovers(quotes: list[Quote], excluded, text: str) -> list[Quote]:
+    """Cut quotes that run across a leftover (a quotation continued over paragraphs with an
+    advert or caption between them) into one quote per side, same speaker and cue.
+
+    Nothing may be quoted from leftovers, and a quote's start..end must not cover one either.
+    """
+    if not excluded:
+        return quotes
+    gaps = sorted((e.start, e.end) for e in excluded)
+    out: list[Quote] = []
+    for quote in quotes:
+        if not any(s < quote.end and quote.start < e for s, e in gaps):
+            out.append(quote)
+            continue
+        pieces: list[Span] = []
+        for part in quote.parts or [Span.of(text, quote.start, quote.end)]:
+            start = part.start
+            for g_start, g_end in gaps:
+                if g_start < part.end and start < g_end:
+                    _add_piece(pieces, text, start, g_start)
+                    start = max(start, g_end)
+            _add_piece(pieces, text, start, part.end)
+        segments: list[list[Span]] = []
+        for piece in pieces:
+            if segments and not any(segments[-1][-1].end <= g_start < piece.start for g_start, _ in gaps):
+                segments[-1].append(piece)
+            else:
+                segments.append([piece])
+        for pieces in segments:
+            out.append(replace(quote, start=pieces[0].start, end=pieces[-1].end,
+                               text=text[pieces[0].start : pieces[-1].end], parts=pieces))
+    return out
+
+
+def _add_piece(pieces: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        pieces.append(Span.of(text, start, end))
 
 
 def _resync_spans(result: ArticleResult) -> ArticleResult:
