@@ -130,3 +130,32 @@ def test_failed_inputs_are_reported_and_exit_1(db_url, tmp_path, extractor):
     with store.engine.connect() as conn:
         failures = conn.execute(select(t.failures.c.source, t.failures.c.stage)).all()
     assert [(s.endswith("feed.jsonl:2"), stage) for s, stage in failures] == [(True, "read")]
+
+
+def test_people_split_and_merge_commands(db_url):
+    from test_store_support import article, person, quote
+
+    from quotegraph.store.ingest import ingest_results
+
+    plumber = 'John Smith, a plumber in Leeds, said "the pipes froze" overnight.'
+    senator = 'Senator John Smith said "the budget will pass" on Capitol Hill.'
+    p1, p2 = person("p1", "John Smith", plumber, quotes=1), person("p1", "John Smith", senator, quotes=1)
+    store = Store(db_url)
+    ingest_results(store, [article("plumber", plumber, [p1], [quote("q1", plumber, "the pipes froze", p1)]),
+                           article("senator", senator, [p2], [quote("q1", senator, "the budget will pass", p2)])])
+    [smith] = json.loads(_invoke("people", "--db", db_url, "--format", "json").output)
+    assert smith["article_count"] == 2
+    with store.engine.connect() as conn:
+        plumber_id = conn.execute(select(t.articles.c.id).where(t.articles.c.ext_id == "plumber")).scalar_one()
+
+    split = _invoke("people", "split", smith["id"], plumber_id, "--db", db_url)
+    assert split.exit_code == 0, split.output
+    two = json.loads(_invoke("people", "--db", db_url, "--format", "json").output)
+    assert sorted(p["article_count"] for p in two) == [1, 1]
+    assert _invoke("person", "John Smith", "--db", db_url).exit_code == 1  # ambiguous: asks for an id
+
+    # --db given to the group reaches the subcommand
+    merged = _invoke("people", "--db", db_url, "merge", two[0]["id"], two[1]["id"])
+    assert merged.exit_code == 0, merged.output
+    [again] = json.loads(_invoke("people", "--db", db_url, "--format", "json").output)
+    assert again["article_count"] == 2 and again["quote_count"] == 2
