@@ -125,6 +125,7 @@ def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
         return []
     d = _Doc(doc)
     d.marked = marked
+    d.mark_starts = [m.start for m in marked]
     items = [_frame(d, marked, k) for k in range(len(marked))]
     return _assemble(d, items)
 
@@ -135,8 +136,13 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
     text, doc = d.text, d.doc
     para = d.para_of(m.start)
     p_start, p_end = d.paras[para]
-    prev_end = max([p_start] + [x.end for x in marked[:k] if x.end <= m.start and d.para_of(x.start) == para])
-    next_start = min([p_end] + [x.start for x in marked[k + 1:] if x.start >= m.end])
+    # marks are sorted and do not overlap: the neighbours are the previous and next ones
+    prev_end = p_start
+    if k > 0 and marked[k - 1].end <= m.start and marked[k - 1].end > p_start:
+        prev_end = marked[k - 1].end
+    next_start = p_end
+    if k + 1 < len(marked) and m.end <= marked[k + 1].start < p_end:
+        next_start = marked[k + 1].start
     item = _Item(mark=m, para=para, start=m.start, end=m.end, frame_end=m.end)
 
     # before-frame: the sentence up to the opening mark (not before the previous quote)
@@ -224,7 +230,8 @@ def _colon_paragraph(d: _Doc, marked: list[Marked], para: int) -> list[int]:
     if not last.endswith(":"):
         return []
     j = d.token_at(p_start + len(last) - 1)
-    lo = max([p_start] + [x.end for x in marked if p_start <= x.start and x.end <= p_end])
+    k = bisect_left(d.mark_starts, p_end)  # the last quote of that paragraph
+    lo = marked[k - 1].end if k > 0 and p_start <= marked[k - 1].start and marked[k - 1].end <= p_end else p_start
     first = d.sent_start[j]
     while first <= j and d.doc[first].idx < lo:
         first += 1
@@ -280,11 +287,13 @@ def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
     return None, False
 
 
-def _outside(marked: list[Marked]):
-    spans = [(x.start, x.end) for x in marked]
+def _outside(d: _Doc):
+    """``allowed(token)``: the token is not inside quote marks (bisect over the sorted marks)."""
+    starts, marked = d.mark_starts, d.marked
 
     def allowed(tok: Token) -> bool:
-        return not any(s <= tok.idx < e for s, e in spans)
+        k = bisect_right(starts, tok.idx) - 1
+        return k < 0 or tok.idx >= marked[k].end
     return allowed
 
 
@@ -292,7 +301,7 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
              after: list[int]) -> tuple[int, int] | None:
     """Speaker mention of an attributed quote: the cue's subject outside the quote marks;
     ``"...," said X`` -> the noun phrase after the cue; else a name next to the cue."""
-    outside = _outside(marked)
+    outside = _outside(d)
     p_start, p_end = d.paras[d.para_of(cue.idx)]
 
     def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph
@@ -327,7 +336,7 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
     if near is not None:
         return near
     # ``..., adding: "..."``: the closest named subject before the cue in its sentence
-    for i in range(cue.i - 1, d.sent_start[cue.i] - 1, -1):
+    for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - 60) - 1, -1):
         tok = doc[i]
         if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and allowed(tok) \
                 and tok.lower_ not in ("it", "this", "that", "there", "who", "which"):
@@ -416,7 +425,7 @@ def _mixed_or_direct(d: _Doc, item: _Item, cue: Token, before: list[int], next_s
     quote_last = d.token_at(m.end - 1)
     for i in range(quote_last + 1, min(end_tok, last) + 1):
         tok = doc[i]
-        if _is_cue(tok) and not any(x.start <= tok.idx < x.end for x in d.marked):
+        if _is_cue(tok) and _outside(d)(tok):
             end_tok = i - 1  # ``... and said that ...``: the next report starts here
             break
     end_tok = max(min(end_tok, last), quote_last)
@@ -466,14 +475,16 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     if before:
         # a long quotation inside a sentence with no speech verb (``The petition accuses the
         # campaign of "..."``): the subject of the nearest verb above it
-        allowed = _outside(d.marked)
+        allowed = _outside(d)
         node = doc[d.token_at(m.inner[0])]
         for _ in range(10):
             if node.head.i == node.i:
                 break
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c)
-                         and c.i in before and c.lower_ not in ("it", "there", "this", "that")), None)
+                         and c.i in before and c.lower_ not in ("it", "there", "this")), None)
+            if subj is not None and subj.lower_ in ("who", "that", "which", "whom"):
+                subj = node.head if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
                 item.speaker = mention_range(subj)
                 item.confidence = 0.4
@@ -502,8 +513,8 @@ def _last_reporter(d: _Doc, para: int) -> tuple[int, int] | None:
     was court property.`` followed by a paragraph that is only a quote)."""
     doc = d.doc
     p_start, p_end = d.paras[para]
-    allowed = _outside(d.marked)
-    for i in reversed(d.tokens_in(p_start, p_end)):
+    allowed = _outside(d)
+    for i in reversed(d.tokens_in(p_start, p_end)[-300:]):  # bounded: cheap on huge paragraphs
         tok = doc[i]
         if _is_cue(tok) and allowed(tok):
             head = speaker_head(tok, allowed, inverted=False)
@@ -515,6 +526,7 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
     """Join continuations to the quote they continue and build ``Quote`` objects."""
     text, doc = d.text, d.doc
     groups: list[list[_Item]] = []
+    last_speaker = None
     for item in items:
         if item.type == "scare":
             continue
@@ -542,9 +554,10 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
                 if item.speaker is not None:
                     break
             if item.speaker is None:  # the last speaker quoted before it, as a weak guess
-                item.speaker = next((g[0].speaker for g in reversed(groups) if g[0].speaker), None)
+                item.speaker = last_speaker
             item.confidence = 0.3
         groups.append([item])
+        last_speaker = item.speaker or last_speaker
     quotes = []
     for group in groups:
         head = group[0]

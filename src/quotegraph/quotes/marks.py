@@ -15,6 +15,7 @@ Works on characters only (no parse), in one pass per paragraph:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 MAX_QUOTE = 2500  # characters; a longer "quote" is an unbalanced mark, not a quotation
@@ -30,6 +31,7 @@ _STRONG_BEFORE_CLOSE = set(".,!?;:\u2026\u2014-")
 _ELISIONS = frozenset("em n til tis twas cause bout round s d ll re ve nuff".split())
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")
 _MARK = re.compile("''|[\"\u201c\u201d\u201e\u2018\u2019']")
 
 
@@ -149,28 +151,36 @@ def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
     return found, left_open
 
 
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def _singles(text: str, p_start: int, p_end: int, doubles: list[Marked]) -> list[Marked]:
     """Single-mark quotes outside the double-mark quotes of one paragraph."""
-    blocked = [(m.start, m.end) for m in doubles]
+    blocked = sorted((m.start, m.end) for m in doubles)
+    last_char = p_end  # after the last non-space character of the paragraph
+    while last_char > p_start and text[last_char - 1].isspace():
+        last_char -= 1
     openers, closers = [], []
     for m in _MARK.finditer(text, p_start, p_end):
         mark, pos = m.group(), m.start()
-        if mark not in ("'", "\u2018", "\u2019") or any(s <= pos < e for s, e in blocked):
+        if mark not in ("'", "\u2018", "\u2019") or _inside(blocked, pos):
             continue
         before, after = _before(text, pos), _after(text, pos + 1)
         if before.isalnum() and after.isalnum():
             continue  # don't, it's, O'Brien
         if before in _OPEN_BEFORE and (after.isalnum() or after in "\u201c\"") and mark != _SINGLE_CLOSE or (
                 mark == _SINGLE_OPEN and not after.isspace()):
-            word = re.match(r"[A-Za-z0-9]+", text[pos + 1:pos + 8])
+            word = _WORD.match(text, pos + 1, pos + 8)
             if word and (word.group().lower() in _ELISIONS or word.group()[0].isdigit()
                          and word.group().endswith("s")):
                 continue  # '90s, 'em, rock 'n' roll
             openers.append(pos)
         elif _closer_shaped(text, pos, 1) and mark != _SINGLE_OPEN:
-            strong = before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)\u2014" or pos + 1 >= p_end or (
-                text[pos + 1:p_end].strip() == "")
+            strong = before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)\u2014" or pos + 1 >= last_char
             closers.append((pos, strong))
+    closer_pos = [c for c, _ in closers]
     found = []
     i = 0
     last_end = -1
@@ -182,8 +192,12 @@ def _singles(text: str, p_start: int, p_end: int, doubles: list[Marked]) -> list
         limit = openers[i + 1] if i + 1 < len(openers) else p_end
         # skip openers that fall inside; pick the last strong closer before the next opener,
         # else the first closer (a short fragment in single marks)
-        candidates = [(c, s) for c, s in closers if start < c]
-        in_range = [(c, s) for c, s in candidates if c < limit]
+        in_range = []
+        for j in range(bisect_right(closer_pos, start), len(closers)):
+            c, s = closers[j]
+            if c >= limit or c - start > MAX_QUOTE:
+                break
+            in_range.append((c, s))
         strong = [c for c, s in in_range if s]
         if strong:
             end = strong[-1] + 1
