@@ -194,3 +194,17 @@ def test_quote_marks_inside_excluded_leftover_give_no_quote(run):
 def test_reported_speech_over_quoted_words_is_not_duplicated(run):
     result = run('The minister said: "We will build three new hospitals by 2030."')
     assert len(result.quotes) == 1 and result.quotes[0].type == "direct"
+
+
+def test_quote_continued_after_a_leftover_does_not_span_it(run):
+    text = ('Mr Whittaker said: "Through this process it has not been clear if any rules were broken.\n\n'
+            "Play Brightcove video\n\n"
+            '"My expectation is that he should do the right thing and resign."')
+    result = run(text)
+    assert result.excluded, "the video credit should be a leftover"
+    leftover = result.excluded[0]
+    quotes = [q for q in result.quotes if q.type in ("direct", "mixed")]
+    assert len(quotes) == 2
+    for q in quotes:
+        assert not (q.start < leftover.end and leftover.start < q.end)
+        assert q.speaker.text == "Mr Whittaker"

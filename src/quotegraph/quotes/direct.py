@@ -125,6 +125,7 @@ def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
         return []
     d = _Doc(doc)
     d.marked = marked
+    d.blocked = sorted(blocked)
     d.mark_starts = [m.start for m in marked]
     items = [_frame(d, marked, k) for k in range(len(marked))]
     return _assemble(d, items)
@@ -578,6 +579,8 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
 
 def _continues(d: _Doc, prev: _Item, head: _Item, item: _Item) -> bool:
     """Whether ``item`` continues the quote ``prev`` belongs to (same speaker, one attribution)."""
+    if any(prev.end <= s < item.start for s, _ in d.blocked):
+        return False  # a leftover (caption, embed) stands between: a quote of its own
     if item.mark.cont_prev:
         return True
     if item.own_cue and item.cue is not None and head.cue is not None and item.cue.i == head.cue.i:
