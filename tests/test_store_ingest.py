@@ -158,3 +158,22 @@ def test_worker_processes_store_the_same_as_one_process(db_url, tmp_path, extrac
     ingest(serial, [str(folder)], Options(), workers=1, extractor=extractor)
     assert parallel.counts() == serial.counts()
     _consistent(parallel)
+
+
+def test_extraction_failure_is_recorded_and_the_rest_is_stored(db_url, tmp_path, extractor):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    # longer than the spaCy pipeline accepts (nlp.max_length): spaCy refuses it, the reader does not
+    limit = extractor.nlp.max_length
+    sentence = "The council met again on Tuesday to discuss the harbour. "
+    (folder / "endless.txt").write_text(sentence * (limit // len(sentence) + 2), encoding="utf-8")
+    store = Store(db_url)
+    options = Options(max_bytes=4 * limit)
+    summary = ingest(store, [str(folder)], options, extractor=extractor)
+    assert (summary.new, summary.failed) == (1, 1)
+    with store.engine.connect() as conn:
+        [failure] = conn.execute(select(t.failures)).all()
+    assert failure.source.endswith("endless.txt") and failure.stage == "extract"
+    assert "extraction failed" in failure.error
+    assert _count(store, t.articles) == 1
