@@ -152,7 +152,7 @@ def _emit(records: list[dict], fmt: TableFormat, columns: list[str], title: str 
 
 _HEADERS = {"share_women": "% women", "share_men": "% men", "share_unknown": "% unknown",
             "gender_from_text": "by text", "gender_from_name": "by name", "by_honorific": "honorific",
-            "by_pronoun": "pronoun", "by_other_text": "other text",
+            "by_pronoun": "pronoun", "by_other_text": "other text", "article_id": "article",
             "quote_count": "quotes", "article_count": "articles"}
 
 
@@ -307,7 +307,9 @@ def person(
         stdout.print("aliases: " + ", ".join(detail["aliases"]))
     if detail["roles"]:
         stdout.print("roles: " + ", ".join(detail["roles"]))
-    _emit(detail["quotes"], TableFormat.table, ["published", "outlet", "title", "type", "text"],
+    # article ids are what `people split` takes
+    stdout.print("in articles: " + ", ".join(str(i) for i in dict.fromkeys(e["article_id"] for e in detail["entries"])))
+    _emit(detail["quotes"], TableFormat.table, ["article_id", "published", "outlet", "title", "type", "text"],
           title=f"{len(detail['quotes'])} quotes")
 
 
