@@ -88,3 +88,15 @@ def test_quote_inside_a_report_keeps_the_report_cue_not_the_next_one(run):
     assert not quotes[0].text.startswith("Durbin")
     text = 'Trump, who has called Cruz a "liar," said on Monday he would win the state.'
     assert _speaker(run, text) == "Trump"
+
+
+def test_quote_in_a_sentence_continuing_a_report_takes_the_reporter(run):
+    text = ("The judge said several tribunals had sat in recent years. It seemed to him that their "
+            'findings were ignored and that some officers "believe they have a right to undermine '
+            'the cases of the prosecutors".')
+    assert _speaker(run, text) == "The judge"
+
+
+def test_quote_in_narration_takes_the_subject_of_its_verb(run):
+    text = 'The petition accuses the campaign of "attempting to bully him into silence over the contract".'
+    assert _speaker(run, text) == "The petition"

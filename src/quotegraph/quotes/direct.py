@@ -474,8 +474,14 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
         item.type = "scare"  # a quoted fragment inside narration, with no cue
         return
     if before:
-        # a long quotation inside a sentence with no speech verb (``The petition accuses the
-        # campaign of "..."``): the subject of the nearest verb above it
+        # a long quotation inside a sentence with no speech verb: the speaker of a report
+        # earlier in the paragraph (``The judge said ... . It seemed to him that ... "..."``),
+        # else the subject of the nearest verb above it (``The petition accuses X of "..."``)
+        reporter = _last_reporter(d, item.para, before[0])
+        if reporter is not None:
+            item.speaker = reporter
+            item.confidence = 0.4
+            return
         allowed = _outside(d)
         node = doc[d.token_at(m.inner[0])]
         for _ in range(10):
@@ -509,11 +515,14 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
         item.type = "scare"
 
 
-def _last_reporter(d: _Doc, para: int) -> tuple[int, int] | None:
+def _last_reporter(d: _Doc, para: int, before_token: int | None = None) -> tuple[int, int] | None:
     """The speaker of the last speech cue of paragraph ``para`` (``Judge Neilan said the tape
-    was court property.`` followed by a paragraph that is only a quote)."""
+    was court property.`` followed by a paragraph that is only a quote), or of its part
+    before token ``before_token``."""
     doc = d.doc
     p_start, p_end = d.paras[para]
+    if before_token is not None:
+        p_end = doc[before_token].idx
     allowed = _outside(d)
     for i in reversed(d.tokens_in(p_start, p_end)[-300:]):  # bounded: cheap on huge paragraphs
         tok = doc[i]
