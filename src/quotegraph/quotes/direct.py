@@ -312,6 +312,14 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
         if head is not None and allowed(head) and head.i in after:
             return mention_range(head)
     doc = d.doc
+    if not cue_after and len(before) >= 2 and doc[before[-1]].text == ":" and doc[before[-2]].pos_ == "PROPN" \
+            and before[-2] != cue.i:
+        # ``Pollsters agree - Carl Bialik: "..."``: a name heading the quote
+        i = before[-2]
+        while i - 1 in before and doc[i - 1].pos_ == "PROPN":
+            i -= 1
+        if i == before[0] or doc[i - 1].text in ("-", "\u2013", "\u2014", "--"):
+            return mention_range(doc[before[-2]])
     own = any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) for c in cue.children)
     frame = after if cue_after else before
     if not own and frame and cue.i > 0 and doc[cue.i - 1].text == ",":
@@ -386,7 +394,8 @@ def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | 
     """When the parse gives the cue no subject: a name or pronoun right next to it."""
     doc = d.doc
     for i in (cue.i - 1, cue.i + 1, cue.i + 2):
-        if i in frame and doc[i].pos_ in ("PROPN", "PRON") and doc[i].lower_ not in ("it", "this", "that"):
+        pos = ("PROPN", "PRON")
+        if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that"):
             head = doc[i]
             while head.head.i != head.i and head.head.pos_ in ("PROPN", "NOUN") and abs(head.head.i - i) <= 3:
                 head = head.head
@@ -484,7 +493,8 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             return
         allowed = _outside(d)
         node = doc[d.token_at(m.inner[0])]
-        for _ in range(10):
+        found = None
+        for _ in range(10):  # the outermost clause's subject: ``Ryan worried that X was "..."``
             if node.head.i == node.i:
                 break
             node = node.head
@@ -493,9 +503,11 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             if subj is not None and subj.lower_ in ("who", "that", "which", "whom"):
                 subj = node.head if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
-                item.speaker = mention_range(subj)
-                item.confidence = 0.4
-                return
+                found = subj
+        if found is not None:
+            item.speaker = mention_range(found)
+            item.confidence = 0.4
+            return
     if not before and not m.cont_prev:
         # ``Smith was furious. "This is a disgrace."``: the subject of the sentence before
         first = d.token_at(m.start)
