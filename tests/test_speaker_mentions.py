@@ -100,3 +100,11 @@ def test_quote_in_a_sentence_continuing_a_report_takes_the_reporter(run):
 def test_quote_in_narration_takes_the_subject_of_its_verb(run):
     text = 'The petition accuses the campaign of "attempting to bully him into silence over the contract".'
     assert _speaker(run, text) == "The petition"
+
+
+def test_name_before_an_apposition_and_inverted_names(run):
+    text = ('In a conference call on Tuesday, Col. Steven Warren, a military spokesman in Baghdad, '
+            'said, "A raid is a combat operation."')
+    assert "Warren" in _speaker(run, text)
+    text = '"Given how badly we have been burned, it is odd," said a Democratic strategist who asked not to be named.'
+    assert _speaker(run, text) == "a Democratic strategist"

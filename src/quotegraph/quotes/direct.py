@@ -344,6 +344,14 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
     near = _nearby_speaker(d, cue, before if not cue_after else after)
     if near is not None:
         return near
+    if cue.i > 1 and doc[cue.i - 1].text == ",":
+        # ``Col. Steven H. Warren, a military spokesman in Baghdad, said``: the name before
+        # the apposition
+        for i in range(cue.i - 2, max(0, cue.i - 16), -1):
+            if doc[i].text == ",":
+                if i > 0 and doc[i - 1].pos_ == "PROPN" and allowed(doc[i - 1]):
+                    return mention_range(doc[i - 1])
+                break
     # ``..., adding: "..."``: the closest named subject before the cue in its sentence
     for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - 60) - 1, -1):
         tok = doc[i]

@@ -130,7 +130,9 @@ def noun_run_after(tok: Token) -> Token | None:
     head = None
     for i in range(tok.i + 1, min(len(doc), tok.i + 12)):
         t = doc[i]
-        if t.pos_ in ("PROPN", "NOUN", "PRON") and not t.is_punct:
+        if t.tag_ in ("WP", "WDT", "WP$"):
+            break  # ``said a strategist who ...``
+        if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha) and not t.is_punct:
             if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
                 return t
             head = t
