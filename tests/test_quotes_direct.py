@@ -208,3 +208,12 @@ def test_quote_continued_after_a_leftover_does_not_span_it(run):
     for q in quotes:
         assert not (q.start < leftover.end and leftover.start < q.end)
         assert q.speaker.text == "Mr Whittaker"
+
+
+def test_sign_off_names_the_speaker(run):
+    q = _one(run, '"We came here for a better life and we found it in this town." \u2014 Maria Lopez, 34, Phoenix')
+    assert q.speaker.text == "Maria Lopez"
+    text = ('"The idea that I would dismantle health care is just not accurate."\n\n- Sanders.\n\n'
+            "Sanders exaggerates when he says so.")
+    q = _one(run, text)
+    assert q.speaker.text == "Sanders" and q.confidence >= 0.6

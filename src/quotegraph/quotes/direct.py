@@ -475,6 +475,11 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     doc, m = d.doc, item.mark
     words = sum(1 for i in d.tokens_in(*m.inner) if doc[i].is_alpha)
     item.confidence = 0.4
+    if not before and m.closed:
+        signed = _sign_off(d, item)
+        if signed is not None:
+            item.speaker, item.own_cue, item.confidence = signed, True, 0.7
+            return
     if before and doc[before[-1]].text == ":":
         # ``Trump was blunt: "..."``: the subject of the introducing clause
         inside = set(before)
@@ -533,6 +538,39 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             item.confidence = 0.45
     if words < _MIN_ORPHAN_WORDS - 3 and not m.cont_prev:
         item.type = "scare"
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
+
+
+def _sign_off(d: _Doc, item: _Item) -> tuple[int, int] | None:
+    """``"..." — Maria Lopez, 34, Phoenix`` or a quote paragraph followed by a name line
+    (``- Sanders.``): the name signing the quote."""
+    doc, text = d.doc, d.text
+    p_start, p_end = d.paras[item.para]
+    if text[item.mark.end:p_end].strip():
+        tokens = [i for i in d.tokens_in(item.mark.end, p_end) if not doc[i].is_space]
+    elif item.para + 1 < len(d.paras) and not any(s < d.paras[item.para + 1][0] and item.mark.end <= s
+                                                 for s, _ in d.blocked):
+        tokens = [i for i in d.tokens_in(*d.paras[item.para + 1]) if not doc[i].is_space]
+        if len(tokens) > 14 or (tokens and doc[tokens[0]].text not in _DASHES and not (
+                doc[tokens[0]].pos_ == "PROPN" and tokens and doc[tokens[-1]].text in ".,"
+                and all(doc[i].pos_ in ("PROPN", "PUNCT", "NUM") for i in tokens[:4]))):
+            return None
+    else:
+        return None
+    if not tokens or doc[tokens[0]].text not in _DASHES and d.text[item.mark.end:p_end].strip():
+        return None
+    run = [i for i in tokens if doc[i].text not in _DASHES]
+    names = []
+    for i in run:
+        if doc[i].pos_ == "PROPN" or doc[i].is_title and doc[i].is_alpha:
+            names.append(i)
+        else:
+            break
+    if not names:
+        return None
+    return names[0], names[-1] + 1
 
 
 def _last_reporter(d: _Doc, para: int, before_token: int | None = None) -> tuple[int, int] | None:
