@@ -108,3 +108,10 @@ def test_name_before_an_apposition_and_inverted_names(run):
     assert "Warren" in _speaker(run, text)
     text = '"Given how badly we have been burned, it is odd," said a Democratic strategist who asked not to be named.'
     assert _speaker(run, text) == "a Democratic strategist"
+
+
+def test_sentence_pointing_back_at_a_quote_names_the_speaker(run):
+    text = ("\u201cIt is our matter now!\u201d\n\nThese were the words of the district magistrate, "
+            "Jacob Mamabolo, during the hearing on Tuesday.")
+    assert _speaker(run, text) == "the district magistrate"
+    assert _speaker(run, '"Not on my watch." That was how the minister put it on Monday.') == "the minister"

@@ -476,7 +476,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     words = sum(1 for i in d.tokens_in(*m.inner) if doc[i].is_alpha)
     item.confidence = 0.4
     if not before and m.closed:
-        signed = _sign_off(d, item)
+        signed = _sign_off(d, item) or _named_after(d, item)
         if signed is not None:
             item.speaker, item.own_cue, item.confidence = signed, True, 0.7
             return
@@ -571,6 +571,33 @@ def _sign_off(d: _Doc, item: _Item) -> tuple[int, int] | None:
     if not names:
         return None
     return names[0], names[-1] + 1
+
+
+_BACK_REFERENCE = frozenset({"these", "those", "this", "that", "such", "so"})
+_WORDS_OF = frozenset({"word", "remark", "comment", "statement", "plea", "message", "warning", "say",
+                       "put", "describe", "sum", "explain", "quote"})
+
+
+def _named_after(d: _Doc, item: _Item) -> tuple[int, int] | None:
+    """``"It is our matter now!" These were the words of the magistrate, Jacob Mamabolo, ...``:
+    the next sentence points back at the quote and names who said it."""
+    doc = d.doc
+    after = [i for i in d.tokens_in(item.mark.end, len(d.text))[:40] if not doc[i].is_space]
+    if not after or doc[after[0]].lower_ not in _BACK_REFERENCE:
+        return None
+    window = after[1:8]
+    hit = next((i for i in window if doc[i].lemma_.lower() in _WORDS_OF), None)
+    if hit is None:
+        return None
+    allowed = _outside(d)
+    for i in after[1:30]:
+        tok = doc[i]
+        if tok.text in (".", "!", "?"):
+            break
+        if tok.pos_ in ("PROPN", "NOUN") and allowed(tok) and tok.lemma_.lower() not in _WORDS_OF \
+                and tok.ent_type_ not in ("DATE", "TIME") and tok.dep_ in ("pobj", "nsubj", "agent", "appos", "poss"):
+            return mention_range(tok)
+    return None
 
 
 def _last_reporter(d: _Doc, para: int, before_token: int | None = None) -> tuple[int, int] | None:
