@@ -115,3 +115,11 @@ def test_sentence_pointing_back_at_a_quote_names_the_speaker(run):
             "Jacob Mamabolo, during the hearing on Tuesday.")
     assert _speaker(run, text) == "the district magistrate"
     assert _speaker(run, '"Not on my watch." That was how the minister put it on Monday.') == "the minister"
+
+
+def test_inverted_attribution_after_a_mixed_clause(run):
+    text = ('The rejection of the treaty signals "the beginning of the end" for the union, said '
+            "Geert Wilders, founder of the Party for Freedom.")
+    assert _speaker(run, text) == "Geert Wilders"
+    text = '"We are not done yet," Smith, who leads the group, said Monday.'
+    assert _speaker(run, text) == "Smith"

@@ -307,7 +307,10 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
 
     def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph
         return p_start <= tok.idx < p_end and outside(tok)
-    if cue_after and after and cue.i == next((i for i in after if not d.doc[i].is_punct), -1):
+    if cue_after and after and (cue.i == next((i for i in after if not d.doc[i].is_punct), -1) or (
+            cue.i > 0 and d.doc[cue.i - 1].text == ","
+            and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")
+                        for c in cue.children))):
         head = noun_run_after(cue)
         if head is not None and allowed(head) and head.i in after:
             return mention_range(head)

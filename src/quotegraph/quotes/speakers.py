@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
 # Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
 # ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
 _KEEP_RIGHT = frozenset({"prep", "pobj", "cc", "conj", "compound", "nummod", "flat", "case"})
@@ -44,8 +44,9 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and allowed(pobj):
                     return pobj
-            if child.dep_ in _SUBJECTS and subject is None and allowed(child):
-                subject = child
+            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and (
+                    subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
+                subject = child  # two subjects in a bad parse: the one next to the verb
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -130,8 +131,8 @@ def noun_run_after(tok: Token) -> Token | None:
     head = None
     for i in range(tok.i + 1, min(len(doc), tok.i + 12)):
         t = doc[i]
-        if t.tag_ in ("WP", "WDT", "WP$"):
-            break  # ``said a strategist who ...``
+        if t.tag_ in ("WP", "WDT", "WP$") or t.ent_type_ in ("DATE", "TIME"):
+            break  # ``said a strategist who ...``, ``said Monday``
         if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha) and not t.is_punct:
             if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
                 return t
