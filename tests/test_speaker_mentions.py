@@ -123,3 +123,13 @@ def test_inverted_attribution_after_a_mixed_clause(run):
     assert _speaker(run, text) == "Geert Wilders"
     text = '"We are not done yet," Smith, who leads the group, said Monday.'
     assert _speaker(run, text) == "Smith"
+
+
+def test_coordinated_report_keeps_its_own_subject(run):
+    text = 'At one point, a woman asked for a photo and Clinton said, "as long as we are not breaking any election laws."'
+    assert _speaker(run, text) == "Clinton"
+
+
+def test_cue_in_a_relative_clause_does_not_attribute_the_quote(run):
+    text = 'Nothing the president said "will assuage the fears of the people," the Florida senator said.'
+    assert _speaker(run, text) == "the Florida senator"

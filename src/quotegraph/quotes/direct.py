@@ -184,7 +184,7 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         after_cue = None
 
     cue, cue_after = None, False
-    if before_cue is not None and _governs(d, before_cue, m):
+    if before_cue is not None and before_cue.dep_ not in ("relcl", "acl") and _governs(d, before_cue, m):
         after_cue = None  # ``Trump, who has called Cruz a "liar," said ...``: embedded in the report
     if after_cue is not None and (trail in _TRAIL_ATTRIBUTED or after_char == "," or before_cue is None):
         cue, cue_after = after_cue, True
@@ -397,6 +397,8 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
         # (``X warned ..., and Y said "..."``) scored lower than climbing through them
         if node.head.i == node.i:
             break
+        if node.dep_ == "conj" and any(c.dep_ == "nsubj" for c in node.children):
+            break  # ``a woman asked for a photo and Clinton said``: a report of its own
         node = node.head
         if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in _NAMING:
             found = node
