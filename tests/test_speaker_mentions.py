@@ -113,7 +113,7 @@ def test_name_before_an_apposition_and_inverted_names(run):
 def test_sentence_pointing_back_at_a_quote_names_the_speaker(run):
     text = ("\u201cIt is our matter now!\u201d\n\nThese were the words of the district magistrate, "
             "Jacob Mamabolo, during the hearing on Tuesday.")
-    assert _speaker(run, text) == "the district magistrate"
+    assert _speaker(run, text) == "Jacob Mamabolo"
     assert _speaker(run, '"Not on my watch." That was how the minister put it on Monday.') == "the minister"
 
 
@@ -133,3 +133,9 @@ def test_coordinated_report_keeps_its_own_subject(run):
 def test_cue_in_a_relative_clause_does_not_attribute_the_quote(run):
     text = 'Nothing the president said "will assuage the fears of the people," the Florida senator said.'
     assert _speaker(run, text) == "the Florida senator"
+
+
+def test_pointing_back_prefers_the_name_in_apposition(run):
+    text = ("\u201cIt is our matter now!\u201d\n\nThese were the words of the Tonga court\u2019s magistrate, "
+            "Jacob Mamabolo, during the hearing.")
+    assert _speaker(run, text) == "Jacob Mamabolo"

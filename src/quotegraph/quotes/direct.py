@@ -602,8 +602,9 @@ def _named_after(d: _Doc, item: _Item) -> tuple[int, int] | None:
         if tok.text in (".", "!", "?"):
             break
         if tok.pos_ in ("PROPN", "NOUN") and allowed(tok) and tok.lemma_.lower() not in _WORDS_OF \
-                and tok.ent_type_ not in ("DATE", "TIME") and tok.dep_ in ("pobj", "nsubj", "agent", "appos", "poss"):
-            return mention_range(tok)
+                and tok.ent_type_ not in ("DATE", "TIME") and tok.dep_ in ("pobj", "nsubj", "agent", "appos"):
+            name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            return mention_range(name or tok)  # ``the magistrate, Jacob Mamabolo,`` -> the name
     return None
 
 
