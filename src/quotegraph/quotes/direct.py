@@ -84,6 +84,9 @@ class _Doc:
                 self.sent_end[i] = sent.end
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
+        self.marked: list[Marked] = []  # quoted stretches, sorted, set by find_direct
+        self.mark_starts: list[int] = []
+        self.blocked: list[tuple[int, int]] = []  # excluded leftovers
 
     def token_at(self, char: int) -> int:
         """Index of the token holding ``char`` (or the last one starting before it)."""
