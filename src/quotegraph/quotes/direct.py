@@ -10,8 +10,14 @@ Steps, each a linear pass:
 3. Words between the cue and the opening mark that are not adjuncts of the cue (``said [she
    was] "deeply concerned"``) make a *mixed* quote whose content is the reported clause.
 4. Quoted stretches with no cue of their own continue the previous quote (``"A," she said,
-   "B."``, ``"A," she said. "B."``, the multi-paragraph convention) or take the speaker of an
-   adjacent sentence; short ones with no cue are scare quotes, titles or nicknames: dropped.
+   "B."``, ``"A," she said. "B."``, the multi-paragraph convention, never across a leftover)
+   or find their speaker around them: a sign-off (``"..." — Maria Lopez``), a sentence
+   pointing back (``These were the words of ...``), a colon heading (``- Philip Bump: "..."``),
+   the sentence before, a report earlier in the paragraph or the paragraph before. Short ones
+   with no cue are scare quotes, titles or nicknames (also after ``call``/``dub``): dropped.
+
+Confidence: 0.9 with a cue and a speaker, 0.7-0.8 with one of them, 0.3-0.5 for speakers
+taken from context.
 """
 
 from __future__ import annotations
