@@ -262,3 +262,11 @@ def test_speaker_through_an_adjective_complement(indirect):
     q = only(indirect(text))
     assert q.cue.text == "point out"
     assert q.speaker.text == "Ms Khan"
+
+
+def test_speaker_of_a_participle_report_is_not_a_subject_inside_quote_marks(run):
+    result = run('Coach Dale Smith said, "We will win this," adding that the team was ready.\n')
+    [indirect] = [q for q in result.quotes if q.type == "indirect"]
+    assert "team was ready" in indirect.text
+    assert indirect.speaker is not None and indirect.speaker.text != "We"
+    assert indirect.speaker_name == "Dale Smith"

@@ -59,7 +59,7 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if end <= cue[0] and _overlaps(token.sent.start_char, cue[0], taken):
             continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
-        speaker = _speaker(token)
+        speaker = _speaker(token, taken)
         if speaker is None:
             confidence -= 0.2
         quotes.append(Quote(
@@ -226,8 +226,11 @@ def _is_question(token: Token) -> bool:
                for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
 
 
-def _speaker(token: Token) -> tuple[int, int] | None:
-    """Character span of the speaker mention of cue ``token``, or None (``it was announced``)."""
+def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """Character span of the speaker mention of cue ``token``, or None (``it was announced``).
+
+    A subject inside quote marks (``taken``) is the quoted speaker's own words, never the
+    reporter: ``Smith said, "We will win," adding that ...`` climbs to ``Smith``."""
     verb = token
     for _ in range(6):
         subject = None
@@ -241,6 +244,11 @@ def _speaker(token: Token) -> tuple[int, int] | None:
                 subject = child
             if child.dep_ in ("nsubjpass", "auxpass"):
                 passive = True
+        if subject is not None and _overlaps(subject.idx, subject.idx + len(subject), taken):
+            if verb.head.i != verb.i:
+                verb = verb.head
+                continue
+            return None
         if subject is not None:
             if passive and verb.i == token.i:  # ``X was told that``: X heard it; no speaker
                 return None
