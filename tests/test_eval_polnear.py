@@ -156,3 +156,34 @@ def test_cli_scores_the_folder_and_writes_json(tmp_path):
     assert data["direct"]["counts"]["gold"] == 2 and data["all"]["counts"]["gold"] == 3
     assert set(data["by_publisher"]) == {"the-daily"}
     assert data["direct"]["counts"]["pred"] == data["by_publisher"]["the-daily"]["direct"]["counts"]["pred"]
+
+
+def test_beliefs_are_scored_by_default_and_can_be_left_out(tmp_path):
+    """PolNeAR's scheme counts beliefs; --no-beliefs scores what extract reports."""
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from quotegraph.cli import app
+
+    root = tmp_path / "corpus"
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    text = "The senator believes the bill will pass.\n"
+    (root / "text" / "a.txt").write_text(text, encoding="utf-8")
+    start = text.index("the bill")
+    end = text.index(".")
+    (root / "attributions" / "a_x.ann").write_text(
+        f"T1\tSource 0 11\tThe senator\nT2\tCue 12 20\tbelieves\nT3\tContent {start} {end}\t{text[start:end]}\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n", encoding="utf-8")
+    figures = {}
+    for flag in ("--beliefs", "--no-beliefs"):
+        out = tmp_path / f"{flag}.json"
+        result = CliRunner().invoke(app, ["eval", "polnear", str(root), "--json", str(out), flag])
+        assert result.exit_code == 0, result.output
+        figures[flag] = _json.loads(out.read_text())
+    assert figures["--beliefs"]["beliefs"] is True and figures["--no-beliefs"]["beliefs"] is False
+    default = tmp_path / "default.json"
+    CliRunner().invoke(app, ["eval", "polnear", str(root), "--json", str(default)])
+    assert _json.loads(default.read_text())["beliefs"] is True
+    assert _json.dumps(figures["--beliefs"]) != _json.dumps(figures["--no-beliefs"])

@@ -23,7 +23,11 @@ def polnear(
     directory: Path = typer.Argument(..., exists=True, file_okay=False,
                                      help="PolNeAR-format folder holding text/ and attributions/."),
     json_out: Path = typer.Option(None, "--json", help="Also write the figures to this JSON file."),
-    beliefs: bool = typer.Option(False, "--beliefs", help="Also report belief verbs and 'according to' (PolNeAR counts them)."),
+    # PolNeAR annotates beliefs and "according to" as attributions, so its own scheme is the
+    # default here; --no-beliefs scores the news setting that `extract` uses.
+    beliefs: bool = typer.Option(True, "--beliefs/--no-beliefs",
+                                 help="Report belief verbs and 'according to' as PolNeAR annotates them "
+                                      "(default); --no-beliefs scores extract's news setting."),
     model: str = MODEL_OPTION,
 ) -> None:
     """Direct-quote, all-attribution and speaker scores against PolNeAR gold (see docs/evaluation.md).
@@ -38,7 +42,7 @@ def polnear(
     except FileNotFoundError as exc:
         stderr.print(f"[red]Error:[/red] {exc}")
         raise typer.Exit(2) from None
-    extractor = Extractor(Options.from_env(model=model, beliefs=beliefs or None))
+    extractor = Extractor(Options.from_env(model=model, beliefs=beliefs))
     articles = (Article(id=a.stem, text=a.text, source=a.stem) for a in corpus)
     report = Report()
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -54,6 +58,8 @@ def polnear(
     data["beliefs"] = extractor.options.beliefs
     out = Console()
     out.print(_table(report, directory))
+    out.print("attributions scored: " + ("PolNeAR's scheme (speech, beliefs, 'according to')" if beliefs
+                                          else "speech only (--no-beliefs, as extract reports them)"))
     if report.by_publisher:
         out.print(_publisher_table(report))
     if json_out:
