@@ -9,7 +9,7 @@ A gold folder holds ``<slug>.txt`` (the article) and ``<slug>.gold.json``:
 * ``boilerplate_keys``: pieces of leftovers that no quote may overlap;
 * ``people``: ``name``, ``must_alias``, optional ``gender``, ``age`` and ``role_any``.
 
-The definitions (docs/evaluation-news.md) are those of the set's own ``score.py``, so the figures
+The definitions (docs/evaluation.md) are those of the set's own ``score.py``, so the figures
 printed by ``quotegraph eval news`` and by that script agree on the same extraction.
 """
 
