@@ -217,3 +217,16 @@ def test_sign_off_names_the_speaker(run):
             "Sanders exaggerates when he says so.")
     q = _one(run, text)
     assert q.speaker.text == "Sanders" and q.confidence >= 0.6
+
+
+def test_subheadings_and_picture_credits_do_not_sign_a_quote(run):
+    text = ('Ms Hart said the region mattered more than ever.\n\n'
+            '"This region remains the most consequential for our own security and prosperity."\n\n'
+            'TRADE WORRIES.\n\nOther leaders said the situation was tense.')
+    q = _one(run, text)
+    assert q.speaker is not None and q.speaker.text == "Ms Hart"
+    text = ('\u201cI started this because I believe in us,\u201d Bond said on stage.\n\n'
+            '\u201cI want us to walk confidently in our truth and I want us to be free.\u201d\n\nGetty.\n\n'
+            'The show ran late.')
+    quotes = [q for q in run(text).quotes if q.type == "direct"]
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Bond" for q in quotes)

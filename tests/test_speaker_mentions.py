@@ -139,3 +139,30 @@ def test_pointing_back_prefers_the_name_in_apposition(run):
     text = ("\u201cIt is our matter now!\u201d\n\nThese were the words of the Tonga court\u2019s magistrate, "
             "Jacob Mamabolo, during the hearing.")
     assert _speaker(run, text) == "Jacob Mamabolo"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a participle's object is what was said, not an inverted speaker
+    ('The mayor gave a spirited defence of the "city spirit," saying the town had '
+     '"never given up on itself."', "The mayor"),
+    # the object of ``told`` heard the words
+    ('"We will not back down," Sara Blake, the union\u2019s regional secretary, told the BBC.', "Sara Blake"),
+    ("\u201cThe plan is dead,\u201d Tom Reyes, 52, told Reuters on Monday.", "Tom Reyes"),
+])
+def test_listener_and_participle_objects_are_not_speakers(run, text, speaker):
+    assert _speaker(run, text) == speaker
+
+
+def test_dates_are_not_speakers_but_ages_are(run):
+    text = ('Saturday at the party conference Sen. Jane Moore (D-MA) said the plan was a '
+            '"proven failure" for working families.')
+    found = _speaker(run, text)
+    assert found is not None and "Moore" in found
+    text = '\u201cHe has always been a fighter,\u201d said the 46-year-old. \u201cNow he will fight for you.\u201d'
+    assert _speaker(run, text) == "the 46-year-old"
+
+
+def test_name_in_apposition_before_the_cue(run):
+    text = ('In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: '
+            '"Cooperation is strongest when Europe is united."')
+    assert _speaker(run, text) == "Jake Sullivan"

@@ -316,7 +316,10 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
 
     def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph
         return p_start <= tok.idx < p_end and outside(tok)
-    if cue_after and after and (cue.i == next((i for i in after if not d.doc[i].is_punct), -1) or (
+    # ``saying the city ...``, ``told AFP``: the noun after a participle or a listener verb
+    # is what was said or who heard it, never an inverted speaker
+    inverts = cue.tag_ != "VBG" and cue.lemma_ not in _LISTENING
+    if inverts and cue_after and after and (cue.i == next((i for i in after if not d.doc[i].is_punct), -1) or (
             cue.i > 0 and d.doc[cue.i - 1].text == ","
             and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")
                         for c in cue.children))):
@@ -363,6 +366,11 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
             if doc[i].text == ",":
                 if i > 0 and doc[i - 1].pos_ == "PROPN" and allowed(doc[i - 1]):
                     return mention_range(doc[i - 1])
+                # ``her senior adviser, Jake Sullivan, said``: the name in apposition
+                last = doc[cue.i - 2]
+                if i < cue.i - 2 and last.pos_ == "PROPN" and allowed(last) and all(
+                        doc[k].pos_ == "PROPN" or doc[k].text == "." for k in range(i + 1, cue.i - 1)):
+                    return mention_range(last)
                 break
     # ``..., adding: "..."``: the closest named subject before the cue in its sentence
     for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - 60) - 1, -1):
@@ -415,9 +423,16 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
 
 
 def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | None:
-    """When the parse gives the cue no subject: a name or pronoun right next to it."""
+    """When the parse gives the cue no subject: a name or pronoun right next to it (past a
+    parenthesis: ``Sen. Jane Roe (D-MA) said``)."""
     doc = d.doc
-    for i in (cue.i - 1, cue.i + 1, cue.i + 2):
+    left = cue.i - 1
+    if left > 0 and doc[left].text == ")":
+        for k in range(left - 1, max(-1, left - 8), -1):
+            if doc[k].text == "(":
+                left = k - 1
+                break
+    for i in (left, cue.i + 1, cue.i + 2):
         pos = ("PROPN", "PRON")
         if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that"):
             head = doc[i]
@@ -569,9 +584,13 @@ def _sign_off(d: _Doc, item: _Item) -> tuple[int, int] | None:
     elif item.para + 1 < len(d.paras) and not any(s < d.paras[item.para + 1][0] and item.mark.end <= s
                                                  for s, _ in d.blocked):
         tokens = [i for i in d.tokens_in(*d.paras[item.para + 1]) if not doc[i].is_space]
+        # a name line with no dash: two or more words, not an all-capitals subheading
+        # (``TRUMP COUNTER.``) nor a one-word picture credit (``Getty.``)
         if len(tokens) > 14 or (tokens and doc[tokens[0]].text not in _DASHES and not (
                 doc[tokens[0]].pos_ == "PROPN" and tokens and doc[tokens[-1]].text in ".,"
-                and all(doc[i].pos_ in ("PROPN", "PUNCT", "NUM") for i in tokens[:4]))):
+                and all(doc[i].pos_ in ("PROPN", "PUNCT", "NUM") for i in tokens[:4])
+                and sum(1 for i in tokens if doc[i].is_alpha) >= 2
+                and not d.text[doc[tokens[0]].idx:d.char_end(tokens[-1])].isupper())):
             return None
     else:
         return None

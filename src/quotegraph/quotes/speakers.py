@@ -44,7 +44,8 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and allowed(pobj):
                     return pobj
-            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and (
+            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") \
+                    and (child.ent_type_ not in ("DATE", "TIME") or child.pos_ == "ADJ") and (  # ``the 46-year-old``
                     subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
                 subject = child  # two subjects in a bad parse: the one next to the verb
         if subject is not None:
@@ -69,8 +70,8 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
 def _inverted_subject(cue: Token) -> Token | None:
     """``..., said the minister.`` / ``says Smith``: a noun right after the cue, parsed as its
     object or attribute."""
-    if cue.lemma_ in _LISTENER_VERBS:
-        return None
+    if cue.lemma_ in _LISTENER_VERBS or cue.tag_ == "VBG":
+        return None  # ``told reporters``, ``saying the plan``: no inversion
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL:
             between = cue.doc[cue.i + 1:child.left_edge.i]
@@ -87,6 +88,9 @@ def mention_range(head: Token) -> tuple[int, int]:
     # leftwards: determiners, titles, first names, possessives; stop at punctuation
     while start > 0:
         tok = doc[start - 1]
+        if tok.tag_ == "HYPH" and not tok.whitespace_ and start - 2 >= 0 and head.is_ancestor(doc[start - 2]):
+            start -= 1  # inside a hyphenated word: ``the 46-year-old``
+            continue
         if tok.is_punct or tok.is_space or tok.dep_ in ("cc", "advmod", "preconj") or not head.is_ancestor(tok):
             break
         start -= 1
