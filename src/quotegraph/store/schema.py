@@ -85,25 +85,21 @@ people = Table(
     Column("corpus_person_id", Integer, ForeignKey("corpus_people.id", ondelete="SET NULL"), index=True),
 )
 
-organizations = Table(
-    "organizations", metadata,
-    Column("id", Integer, primary_key=True),
-    _article_fk(),
-    Column("local_id", String, nullable=False),
-    Column("name", String, nullable=False, index=True),
-    Column("aliases", Text, nullable=False, default="[]"),
-    Column("quote_count", Integer, nullable=False, default=0),
-)
+def _entity_table(name: str) -> Table:
+    """Organisations and places have the same shape (models.Entity)."""
+    return Table(
+        name, metadata,
+        Column("id", Integer, primary_key=True),
+        _article_fk(),
+        Column("local_id", String, nullable=False),
+        Column("name", String, nullable=False, index=True),
+        Column("aliases", Text, nullable=False, default="[]"),
+        Column("quote_count", Integer, nullable=False, default=0),
+    )
 
-places = Table(
-    "places", metadata,
-    Column("id", Integer, primary_key=True),
-    _article_fk(),
-    Column("local_id", String, nullable=False),
-    Column("name", String, nullable=False, index=True),
-    Column("aliases", Text, nullable=False, default="[]"),
-    Column("quote_count", Integer, nullable=False, default=0),
-)
+
+organizations = _entity_table("organizations")
+places = _entity_table("places")
 
 mentions = Table(
     "mentions", metadata,
