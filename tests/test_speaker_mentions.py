@@ -166,3 +166,28 @@ def test_name_in_apposition_before_the_cue(run):
     text = ('In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: '
             '"Cooperation is strongest when Europe is united."')
     assert _speaker(run, text) == "Jake Sullivan"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a day after the cue is when, not who
+    ("\u201cThey are clearly drawing more votes,\u201d Nate Silver, the polling analyst who founded the site "
+     "tweeted on Wednesday.", "Nate Silver"),
+    # a possessive next to the cue is not the speaker
+    ("''They were professionals, but also competitors,'' William M. Daley, the former chief of staff, "
+     "said of their time in the administration.", "William M. Daley"),
+])
+def test_dates_possessives_and_reflexives_never_speak(run, text, speaker):
+    assert _speaker(run, text) == speaker
+
+
+def test_colon_heading_skips_a_date(run):
+    text = ("One early supporter, Representative Lee Zeldin of New York, tried the line in an interview "
+            "on Tuesday: ''You can easily argue that the policy is wrong and the rhetoric is worse.''")
+    found = _speaker(run, text)
+    assert found is None or "Tuesday" not in found
+
+
+def test_reflexive_object_is_not_a_speaker(run):
+    text = "Mr Hale describes himself on his page as a ''proud son of the valley and a fighter.''"
+    found = _speaker(run, text)
+    assert found is None or "himself" not in found

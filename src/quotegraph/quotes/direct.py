@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from ..models import Excluded, Quote, Span
 from .cues import SPEECH
 from .marks import Marked, find_marked, paragraphs
-from .speakers import mention_range, noun_run_after, noun_run_before, speaker_head
+from .speakers import can_speak, mention_range, noun_run_after, noun_run_before, speaker_head
 
 # Cues that introduce quoted words in news copy beyond the reported-speech verbs.
 _QUOTING = frozenset(
@@ -314,8 +314,8 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
     outside = _outside(d)
     p_start, p_end = d.paras[d.para_of(cue.idx)]
 
-    def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph
-        return p_start <= tok.idx < p_end and outside(tok)
+    def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph, a word that can speak
+        return p_start <= tok.idx < p_end and outside(tok) and can_speak(tok)
     # ``saying the city ...``, ``told AFP``: the noun after a participle or a listener verb
     # is what was said or who heard it, never an inverted speaker
     inverts = cue.tag_ != "VBG" and cue.lemma_ not in _LISTENING
@@ -434,7 +434,7 @@ def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | 
                 break
     for i in (left, cue.i + 1, cue.i + 2):
         pos = ("PROPN", "PRON")
-        if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that"):
+        if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that") and can_speak(doc[i]):
             head = doc[i]
             while head.head.i != head.i and head.head.pos_ in ("PROPN", "NOUN") and abs(head.head.i - i) <= 3:
                 head = head.head
@@ -516,7 +516,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
         inside = set(before)
         subj = noun_run_before(doc[before[-1]])  # ``- Philip Bump: "..."``, ``the report:``
         if subj is None:
-            subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass")
+            subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass") and can_speak(doc[i])
                          and doc[i].head.i in inside and doc[i].lower_ not in ("it", "there")), None)
         if subj is not None:
             item.speaker = mention_range(subj)
@@ -542,7 +542,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             if node.head.i == node.i:
                 break
             node = node.head
-            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c)
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and can_speak(c)
                          and c.i in before and c.lower_ not in ("it", "there", "this")), None)
             if subj is not None and subj.lower_ in ("who", "that", "which", "whom"):
                 subj = node.head if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None

@@ -24,6 +24,15 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
 
 
+def can_speak(tok: Token) -> bool:
+    """Words that never head a speaker mention: dates and times (``said Tuesday``; an age
+    such as ``the 46-year-old`` is an adjective and stays), possessives (``his``) and
+    reflexives (``describes himself``)."""
+    if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "ADJ":
+        return False
+    return tok.tag_ != "PRP$" and not (tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves")))
+
+
 def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | None:
     """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None.
 
@@ -44,8 +53,7 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and allowed(pobj):
                     return pobj
-            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") \
-                    and (child.ent_type_ not in ("DATE", "TIME") or child.pos_ == "ADJ") and (  # ``the 46-year-old``
+            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and can_speak(child) and (
                     subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
                 subject = child  # two subjects in a bad parse: the one next to the verb
         if subject is not None:
@@ -60,6 +68,9 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                 return found
         if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL and allowed(verb.head):
             return verb.head
+        if verb is cue and verb.dep_ == "acl" and verb.head.i < verb.i and allowed(verb.head) and (
+                verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ == "NOUN" or verb.head.pos_ == "PROPN"):
+            return verb.head  # a finite cue parsed as a noun's modifier: ``X, the analyst who ..., tweeted``
         if verb.dep_ in _CLIMB and verb.head is not verb:
             verb = verb.head
             continue
@@ -73,7 +84,8 @@ def _inverted_subject(cue: Token) -> Token | None:
     if cue.lemma_ in _LISTENER_VERBS or cue.tag_ == "VBG":
         return None  # ``told reporters``, ``saying the plan``: no inversion
     for child in cue.rights:
-        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL \
+                and can_speak(child):
             between = cue.doc[cue.i + 1:child.left_edge.i]
             if all(t.is_punct is False and t.pos_ in ("ADV", "PART") for t in between):
                 return child
@@ -159,6 +171,6 @@ def noun_run_before(tok: Token) -> Token | None:
     """Head of the noun phrase right before ``tok`` (``Philip Bump:``, ``the report:``)."""
     doc = tok.doc
     i = tok.i - 1
-    if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not doc[i].is_punct:
+    if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not doc[i].is_punct and can_speak(doc[i]):
         return doc[i]
     return None
