@@ -219,14 +219,15 @@ def test_sign_off_names_the_speaker(run):
     assert q.speaker.text == "Sanders" and q.confidence >= 0.6
 
 
+
 def test_subheadings_and_picture_credits_do_not_sign_a_quote(run):
-    text = ('Ms Hart said the region mattered more than ever.\n\n'
-            '"This region remains the most consequential for our own security and prosperity."\n\n'
-            'TRADE WORRIES.\n\nOther leaders said the situation was tense.')
+    text = ('Ms Hart said the coastal towns mattered more than ever.\n\n'
+            '"These towns are the backbone of our fishing industry and of our whole economy."\n\n'
+            'HARBOUR FEARS.\n\nOther councillors said the vote was close.')
     q = _one(run, text)
     assert q.speaker is not None and q.speaker.text == "Ms Hart"
-    text = ('\u201cI started this because I believe in us,\u201d Bond said on stage.\n\n'
-            '\u201cI want us to walk confidently in our truth and I want us to be free.\u201d\n\nGetty.\n\n'
-            'The show ran late.')
+    text = ('\u201cI founded the choir because I believe in this town,\u201d Okoro said on stage.\n\n'
+            '\u201cI want every child here to sing loudly and I want them to be proud.\u201d\n\nReuters.\n\n'
+            'The concert ran late.')
     quotes = [q for q in run(text).quotes if q.type == "direct"]
-    assert quotes and all(q.speaker is not None and q.speaker.text == "Bond" for q in quotes)
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Okoro" for q in quotes)

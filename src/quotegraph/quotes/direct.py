@@ -355,6 +355,12 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
             return mention_range(head)
     head = speaker_head(cue, allowed, inverted=cue_after)
     if head is not None:
+        left = _left_of(doc, cue)
+        if left is not None and left.ent_type_ == "PERSON" and left.i != head.i and allowed(left) \
+                and not head.left_edge.i <= left.i <= head.right_edge.i and left.i in (after if cue_after else before):
+            # ``At the convention Sen. Jane Roe (D-MA) said``: the person right before the cue
+            # wins over a misparsed subject further away
+            return mention_range(left)
         return mention_range(head)
     near = _nearby_speaker(d, cue, before if not cue_after else after)
     if near is not None:
@@ -422,17 +428,23 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
     return found
 
 
-def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | None:
-    """When the parse gives the cue no subject: a name or pronoun right next to it (past a
-    parenthesis: ``Sen. Jane Roe (D-MA) said``)."""
-    doc = d.doc
+def _left_of(doc: Doc, cue: Token) -> Token | None:
+    """The word before ``cue``, past a parenthesis (``Sen. Jane Roe (D-MA) said``)."""
     left = cue.i - 1
     if left > 0 and doc[left].text == ")":
         for k in range(left - 1, max(-1, left - 8), -1):
             if doc[k].text == "(":
                 left = k - 1
                 break
-    for i in (left, cue.i + 1, cue.i + 2):
+    return doc[left] if left >= 0 else None
+
+
+def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | None:
+    """When the parse gives the cue no subject: a name or pronoun right next to it (past a
+    parenthesis: ``Sen. Jane Roe (D-MA) said``)."""
+    doc = d.doc
+    left = _left_of(doc, cue)
+    for i in (left.i if left is not None else -1, cue.i + 1, cue.i + 2):
         pos = ("PROPN", "PRON")
         if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that") and can_speak(doc[i]):
             head = doc[i]
