@@ -231,3 +231,17 @@ def test_subheadings_and_picture_credits_do_not_sign_a_quote(run):
             'The concert ran late.')
     quotes = [q for q in run(text).quotes if q.type == "direct"]
     assert quotes and all(q.speaker is not None and q.speaker.text == "Okoro" for q in quotes)
+
+
+def test_cue_read_as_a_plural_noun_after_the_quote(run):
+    text = ('\u201cThey know she is the only one strong enough,\u201d a voice-over in the ad states. '
+            '\u201cShe will stand up to the developers.\u201d')
+    quotes = _marked(run, text)
+    assert quotes and quotes[0].cue is not None and quotes[0].cue.text == "states"
+    assert quotes[0].speaker is not None and "voice-over" in quotes[0].speaker.text
+    assert "states" not in quotes[0].speaker.text
+
+
+def test_speaker_glued_to_its_cue_by_the_parse(run):
+    q = _one(run, '"The bridge will be finished by spring," the council notes.')
+    assert q.speaker is not None and "council" in q.speaker.text

@@ -207,7 +207,12 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
 
     item.cue, item.cue_after, item.own_cue = cue, cue_after, True
     outer = None if cue_after else _outer_report(d, cue, before)
-    item.speaker = _speaker(d, marked, outer or cue, cue_after, before, after)
+    if cue_after and cue.pos_ in ("NOUN", "PROPN"):  # a cue read as a noun has no parse to follow
+        item.speaker = _phrase_before_cue(d, cue, after)
+    else:
+        item.speaker = _speaker(d, marked, outer or cue, cue_after, before, after)
+    if item.speaker is None and cue_after:  # ``"...," the council notes.`` parsed as one noun phrase
+        item.speaker = _phrase_before_cue(d, cue, after)
     item.confidence = 0.9 if item.speaker else 0.7
     if cue_after:
         lead = [i for i in before if doc[i].is_alpha]
@@ -219,6 +224,19 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         return item
     _mixed_or_direct(d, item, cue, before, next_start)
     return item
+
+
+def _phrase_before_cue(d: _Doc, cue: Token, after: list[int]) -> tuple[int, int] | None:
+    """``a voice-over in the ad states``: the head of the words between the quote and the cue."""
+    doc = d.doc
+    span = [i for i in after if i < cue.i and not doc[i].is_punct]
+    heads = [i for i in span if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and not span[0] <= doc[i].head.i <= span[-1]]
+    if not heads:
+        heads = [i for i in span if doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+    if not heads:
+        return None
+    start, end = mention_range(doc[heads[0]])
+    return (start, min(end, cue.i)) if start < cue.i else None
 
 
 def _is_name(inner: str) -> bool:
@@ -280,6 +298,11 @@ def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool)
     return True
 
 
+# Third-person cue forms that the tagger sometimes reads as plural nouns at a sentence end.
+_NOUN_LIKE_CUES = frozenset({"states", "notes", "writes", "says", "adds", "explains", "argues", "insists",
+                             "recalls", "warns", "claims", "reports", "remarks", "tweets", "posts", "concludes"})
+
+
 def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
     """Any verb with a subject framing a quote as an attribution: ``Clinton cracked, "..."``,
     ``"...," Beck riffed.`` (short frames only, so narration is not taken for a cue)."""
@@ -289,6 +312,11 @@ def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
         if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in before for c in verb.children):
             return verb, False
     words = [i for i in after if not doc[i].is_punct]
+    if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 8 and doc[after[-1]].text in _END_PUNCT \
+            and doc[words[-1]].lower_ in _NOUN_LIKE_CUES and doc[words[-1]].pos_ in ("NOUN", "PROPN") \
+            and any(doc[i].pos_ in ("NOUN", "PROPN") for i in words[:-1]):
+        # ``"...," a voice-over in the ad states.``: a cue the tagger took for a plural noun
+        return doc[words[-1]], True
     if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 6 and doc[after[-1]].text in _END_PUNCT:
         verbs = [doc[i] for i in words if doc[i].pos_ == "VERB"]
         if len(verbs) == 1 and verbs[0].i in (words[0], words[-1]) or len(verbs) == 1 and any(
