@@ -121,3 +121,14 @@ def test_every_command_has_help():
     for args in (["--help"], ["extract", "--help"], ["eval", "--help"]):
         result = invoke(*args)
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_an_article_the_pipeline_refuses_is_reported_and_the_batch_goes_on(nlp, monkeypatch, tmp_path):
+    monkeypatch.setattr(nlp, "max_length", 300)  # spaCy refuses longer texts; readers do not
+    (tmp_path / "a-short.txt").write_text('"We are ready," said the coach.\n', encoding="utf-8")
+    (tmp_path / "b-long.txt").write_text("The council said the road would close. " * 20, encoding="utf-8")
+    result = invoke("extract", tmp_path, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a-short"]
+    assert "b-long.txt" in result.stderr and "extraction failed" in result.stderr
+    assert "Traceback" not in result.stderr

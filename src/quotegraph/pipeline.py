@@ -47,6 +47,21 @@ class Extractor:
         ):
             yield self._analyse(doc, article, excluded)
 
+    def extract_batch(self, articles: list[Article]) -> list[ArticleResult | Exception]:
+        """Extract a batch together; if that fails, redo it article by article so that one bad
+        article costs only itself: its slot holds the exception instead of a result."""
+        try:
+            return list(self.extract_many(articles))
+        except Exception:  # noqa: BLE001 - retried per article below
+            pass
+        results: list[ArticleResult | Exception] = []
+        for article in articles:
+            try:
+                results.append(self.extract(article))
+            except Exception as exc:  # noqa: BLE001 - handed back to the caller to report
+                results.append(exc)
+        return results
+
     def _analyse(self, doc, article: Article, excluded) -> ArticleResult:
         published = _published_date(article.published)
         quotes = split_at_leftovers(find_quotes(doc, excluded, self.options), excluded, doc.text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.traceback import Traceback
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from ..errors import InputError, QuotegraphError
@@ -103,18 +104,11 @@ def _safe_stream(extractor, articles, debug: bool):
 
 
 def _run_batch(extractor, batch: list[Article], debug: bool):
-    try:
-        results = list(extractor.extract_many(batch))
-    except Exception:  # noqa: BLE001 - any failure is retried per article below
-        results = None
-    if results is not None:
-        yield from results
-        return
-    for article in batch:
-        try:
-            yield extractor.extract(article)
-        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+    for article, result in zip(batch, extractor.extract_batch(batch)):
+        if isinstance(result, Exception):
             if debug:
-                stderr.print_exception()
-            stderr.print(f"[red]error[/red] {article.source}: extraction failed: {exc!r}")
+                stderr.print(Traceback.from_exception(type(result), result, result.__traceback__))
+            stderr.print(f"[red]error[/red] {article.source}: extraction failed: {result!r}")
             yield article
+        else:
+            yield result

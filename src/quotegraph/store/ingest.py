@@ -242,15 +242,8 @@ def _exit_with_parent() -> None:
 def _extract_chunk(chunk: list[tuple[str, str, dict]]) -> list[tuple[str, str, str, dict]]:
     """Extract a few articles together; if that fails, one by one to name the culprit."""
     articles = [_article_from_dict(data) for _key, _digest, data in chunk]
-    try:
-        results = [r.as_dict() for r in _extractor.extract_many(articles)]
-    except Exception:  # noqa: BLE001 - retried per article below
-        results = []
-        for article in articles:
-            try:
-                results.append(_extractor.extract(article).as_dict())
-            except Exception as exc:  # noqa: BLE001 - recorded as a failure, the run goes on
-                results.append({"error": f"extraction failed: {exc!r}"})
+    results = [{"error": f"extraction failed: {r!r}"} if isinstance(r, Exception) else r.as_dict()
+               for r in _extractor.extract_batch(articles)]
     return [(key, digest, data["source"], result) for (key, digest, data), result in zip(chunk, results)]
 
 
