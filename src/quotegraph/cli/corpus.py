@@ -237,6 +237,19 @@ def people(
           title=f"{len(records)} people")
 
 
+def _correct(ctx: typer.Context, db: str | None, action):
+    """Run a people correction in one transaction; a refused correction is a one-line error."""
+    from ..store.merge import CorrectionError
+
+    store = _open(db or (ctx.obj or {}).get("db"))
+    try:
+        with store.engine.begin() as conn:
+            return action(conn)
+    except CorrectionError as exc:
+        stderr.print(f"[red]Error:[/red] {exc}")
+        raise typer.Exit(1) from None
+
+
 @people_app.command("merge")
 def people_merge(
     ctx: typer.Context,
@@ -245,15 +258,9 @@ def people_merge(
     db: str = DB_OPTION,
 ) -> None:
     """Merge two corpus people; the correction is stored and re-applied by later ingests."""
-    from ..store.merge import CorrectionError, merge_people
+    from ..store.merge import merge_people
 
-    store = _open(db or (ctx.obj or {}).get("db"))
-    try:
-        with store.engine.begin() as conn:
-            merged = merge_people(conn, first, second)
-    except CorrectionError as exc:
-        stderr.print(f"[red]Error:[/red] {exc}")
-        raise typer.Exit(1) from None
+    merged = _correct(ctx, db, lambda conn: merge_people(conn, first, second))
     stdout.print(f"merged {first} and {second} into corpus person {merged}")
 
 
@@ -265,15 +272,9 @@ def people_split(
     db: str = DB_OPTION,
 ) -> None:
     """Split a corpus person: its entries in the given articles become another person."""
-    from ..store.merge import CorrectionError, split_person
+    from ..store.merge import split_person
 
-    store = _open(db or (ctx.obj or {}).get("db"))
-    try:
-        with store.engine.begin() as conn:
-            new_id = split_person(conn, person, articles)
-    except CorrectionError as exc:
-        stderr.print(f"[red]Error:[/red] {exc}")
-        raise typer.Exit(1) from None
+    new_id = _correct(ctx, db, lambda conn: split_person(conn, person, articles))
     stdout.print(f"split corpus person {person}: articles {', '.join(map(str, articles))} now hold person {new_id}")
 
 
