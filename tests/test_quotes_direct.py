@@ -245,3 +245,46 @@ def test_cue_read_as_a_plural_noun_after_the_quote(run):
 def test_speaker_glued_to_its_cue_by_the_parse(run):
     q = _one(run, '"The bridge will be finished by spring," the council notes.')
     assert q.speaker is not None and "council" in q.speaker.text
+
+
+# --- speakers of quotes introduced by objects, participles and "according to" -------------------
+
+
+def test_colon_after_an_object_gives_the_clause_subject(run):
+    q = _one(run, 'After the floods, the council leader Mary Evans issued the following statement: '
+                  '"Our thoughts are with every family who has lost a home this week."')
+    assert q.speaker.text.endswith("Mary Evans")
+    q = _one(run, 'Back in Leeds, he returned to his favourite theme: "We will build the homes this city needs."')
+    assert q.speaker.text == "he"
+
+
+def test_a_named_source_after_a_dash_keeps_the_colon_rule(run):
+    q = _one(run, "Turnout figures are hard to read - Electoral Commission: \u201cThe register was complete "
+                  "and accurate on polling day in every constituency.\u201d")
+    assert "Electoral Commission" in q.speaker.text
+
+
+def test_according_to_wins_over_the_clause_subject(run):
+    quotes = run('While most of the files were marked "confidential," according to a Home Office official, '
+                 'two were later upgraded.').quotes
+    marked = [q for q in quotes if q.type in ("direct", "mixed")]
+    assert marked and marked[0].speaker is not None and "official" in marked[0].speaker.text
+
+
+def test_participle_on_a_statement_is_spoken_by_who_issued_it(run):
+    q = _one(run, "The union issued a statement saying it would \u201cfight every single job cut at the plant\u201d.")
+    assert q.speaker.text == "The union"
+    q = _one(run, 'Her campaign sent an email to supporters stating, "We are in this race until the very last vote."')
+    assert q.speaker.text == "Her campaign"
+
+
+def test_participle_never_takes_the_subject_of_its_own_clause(run):
+    q = _one(run, 'On Saturday, the prime minister issued a statement saying that Mr Jones was "a remarkable '
+                  'public servant and a loyal friend".')
+    assert "Jones" not in q.speaker.text and "minister" in q.speaker.text
+
+
+def test_object_of_a_prompting_verb_speaks_its_to_clause(run):
+    q = _one(run, "The result prompted the Institute for Fiscal Studies to state, \u201cThe public finances are in "
+                  "a worse position than at any time since the war.\u201d")
+    assert "Institute for Fiscal Studies" in q.speaker.text

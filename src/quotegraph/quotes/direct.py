@@ -113,8 +113,9 @@ class _Doc:
 def _is_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
-        return False
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not (
+            tok.dep_ == "xcomp" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "TO"):
+        return False  # (an infinitive the tagger read as a noun, ``to state``, is a verb)
     if tok.dep_ in _NOT_CUE_DEPS:
         return False
     lemma = tok.lemma_.lower()
@@ -344,6 +345,9 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
 
     def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph, a word that can speak
         return p_start <= tok.idx < p_end and outside(tok) and can_speak(tok)
+    if cue.lower_ == "according":  # ``according to X``: X, wherever the quote stands
+        head = speaker_head(cue, allowed)
+        return mention_range(head) if head is not None else None
     # ``saying the city ...``, ``told AFP``: the noun after a participle or a listener verb
     # is what was said or who heard it, never an inverted speaker
     inverts = cue.tag_ != "VBG" and cue.lemma_ not in _LISTENING
@@ -474,6 +478,8 @@ def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | 
     left = _left_of(doc, cue)
     for i in (left.i if left is not None else -1, cue.i + 1, cue.i + 2):
         pos = ("PROPN", "PRON")
+        if i > cue.i and (cue.tag_ == "VBG" or i < len(doc) and doc[i].dep_ in ("nsubj", "nsubjpass")):
+            continue  # ``saying that Scalia was ...``: the reported clause, not its speaker
         if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that") and can_speak(doc[i]):
             head = doc[i]
             while head.head.i != head.i and head.head.pos_ in ("PROPN", "NOUN") and abs(head.head.i - i) <= 3:

@@ -20,6 +20,11 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
+# Verbs whose object is the subject of their to-clause (``prompted the group to state``; not
+# ``used this question to demand``).
+_OBJECT_CONTROL = frozenset("""prompt ask urge lead cause force encourage invite inspire get push press pressure
+    challenge allow want tell persuade convince call order instruct compel spur move drive""".split())
 # Listeners, not speakers: the object of ``told reporters``.
 _LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
 
@@ -45,11 +50,22 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         return pobj if pobj is not None and allowed(pobj) else None
+    if cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i \
+            and not any(c.dep_ in _SUBJECTS for c in cue.children):
+        # ``Black Lives Matter issued a statement saying ...``, ``sent an email to supporters
+        # stating``: who issued it
+        noun = cue.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            subject = speaker_head(noun.head, allowed, inverted=False)
+            if subject is not None:
+                return subject
     verb = cue
     for _ in range(4):
         subject = None
         for child in verb.children:
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" and verb is cue:  # (not ``now owned by X, ..., chanting``)
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and allowed(pobj):
                     return pobj
@@ -71,6 +87,12 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
         if verb is cue and verb.dep_ == "acl" and verb.head.i < verb.i and allowed(verb.head) and (
                 verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ == "NOUN" or verb.head.pos_ == "PROPN"):
             return verb.head  # a finite cue parsed as a noun's modifier: ``X, the analyst who ..., tweeted``
+        if verb.dep_ == "xcomp" and verb.head is not verb:
+            # ``prompted the group to state``: the object of the governing verb speaks
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
+                if verb.head.lemma_ in _OBJECT_CONTROL else None
+            if obj is not None and obj.pos_ in _NOMINAL and allowed(obj) and can_speak(obj):
+                return obj
         if verb.dep_ in _CLIMB and verb.head is not verb:
             verb = verb.head
             continue
@@ -168,9 +190,25 @@ def noun_run_after(tok: Token) -> Token | None:
 
 
 def noun_run_before(tok: Token) -> Token | None:
-    """Head of the noun phrase right before ``tok`` (``Philip Bump:``, ``the report:``)."""
+    """Head of the noun phrase right before ``tok`` (``Philip Bump:``, ``the report:``).
+
+    A noun that is the object of a clause (``Trump issued the following statement:``, ``he
+    returned to his familiar lines:``) gives way to that clause's subject."""
     doc = tok.doc
     i = tok.i - 1
-    if i >= 0 and doc[i].pos_ in ("PROPN", "NOUN", "PRON") and not doc[i].is_punct and can_speak(doc[i]):
-        return doc[i]
-    return None
+    if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].is_punct or not can_speak(doc[i]):
+        return None
+    noun = doc[i]
+    first = noun.i
+    while first > 0 and doc[first - 1].is_title and doc[first - 1].is_alpha:
+        first -= 1
+    headed = first > 0 and doc[first - 1].text in ("-", "--", "\u2013", "\u2014")  # ``... - Pew Research:``
+    if noun.dep_ in _OBJECTS and noun.pos_ != "PROPN" and not headed:  # (not ``surprised pollster Daron Shaw:``)
+        verb = noun.head
+        while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+            verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i and can_speak(c)
+                        and c.lower_ not in _RELATIVE | {"it", "there", "this"}), None)
+        if subject is not None and verb.pos_ in ("VERB", "AUX"):
+            return subject
+    return noun
