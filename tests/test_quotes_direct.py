@@ -288,3 +288,20 @@ def test_object_of_a_prompting_verb_speaks_its_to_clause(run):
     q = _one(run, "The result prompted the Institute for Fiscal Studies to state, \u201cThe public finances are in "
                   "a worse position than at any time since the war.\u201d")
     assert "Institute for Fiscal Studies" in q.speaker.text
+
+
+def test_relative_pronoun_speaker_spans_the_name_and_resolves_to_it(run):
+    result = run("The cuts fell hardest on Sir Keir Starmer, who said he was \u201cdeeply disappointed\u201d by the vote.")
+    [q] = [q for q in result.quotes if q.type in ("direct", "mixed")]
+    assert q.speaker.text == "Sir Keir Starmer, who"
+    assert result.text[q.speaker.start:q.speaker.end] == q.speaker.text
+    assert q.speaker_name == "Keir Starmer"
+    person = next(p for p in result.people if p.id == q.speaker_id)
+    assert not any("who" in a for a in person.aliases)
+
+
+def test_relative_pronoun_after_a_description_resolves_like_the_description(run):
+    result = run('Dr Ama Mensah is the trust\'s medical director. It was the medical director who said, '
+                 '"We have apologised to the family and we will learn from this."')
+    [q] = [q for q in result.quotes if q.type == "direct"]
+    assert q.speaker.text.endswith("who") and q.speaker_name == "Ama Mensah"

@@ -24,7 +24,7 @@ from .gender import decide
 from .mentions import find_name_mentions
 from .organizations import EntityDraft, find_organisations_and_places
 from .pronouns import collect_pronoun_evidence
-from .resolve import resolve_speakers
+from .resolve import resolve_speakers, speaker_core
 
 
 @dataclass
@@ -41,7 +41,7 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     Sets ``speaker_id``/``speaker_name`` on the quotes and ``quote_count`` on the entities.
     """
     text = doc.text  # built from the tokens on every access: read once
-    mentions = find_name_mentions(doc, [q.speaker for q in quotes if q.speaker is not None])
+    mentions = find_name_mentions(doc, [speaker_core(q.speaker) for q in quotes if q.speaker is not None])
 
     def full_name_pronouns(drafts: list[PersonDraft]) -> None:
         collect_pronoun_evidence(Context.build(doc, text, drafts, [], quotes))

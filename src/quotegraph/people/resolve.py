@@ -38,6 +38,15 @@ _SPOKES_FOR = re.compile(r"\b(?:spokes\w+|representatives?|statement|sources?|of
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
 
 Speaker = PersonDraft | EntityDraft
+_RELATIVE_TAIL = re.compile(r"[\s,\u2013\u2014-]*\b(?:who|which|that)$", re.I)
+
+
+def speaker_core(span: Span) -> Span:
+    """The mention without a trailing relative pronoun: ``Mr Scott, who`` -> ``Mr Scott``."""
+    m = _RELATIVE_TAIL.search(span.text)
+    if m is None or m.start() == 0:
+        return span
+    return Span(span.start, span.start + m.start(), span.text[:m.start()])
 _EXPANDED = {w for v in ROLE_EXPANSIONS.values() for w in v.split()}
 
 
@@ -244,7 +253,8 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
         if q.speaker is None:
             q.speaker_id = q.speaker_name = None
             continue
-        found, wording = resolver.resolve(q.speaker, previous)
+        mention = speaker_core(q.speaker)
+        found, wording = resolver.resolve(mention, previous)
         if found:
             q.speaker_id = found[0].id
             q.speaker_name = " and ".join(e.name for e in found)
@@ -253,7 +263,7 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
             previous = found[0] if len(found) == 1 else previous
             resolver.previous_group = list(found) if len(found) > 1 else []
             if isinstance(found[0], PersonDraft) and len(found) == 1:
-                _note_description(found[0], q.speaker)
+                _note_description(found[0], mention)
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
             q.speaker_id = None

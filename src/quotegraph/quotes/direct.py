@@ -591,7 +591,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and can_speak(c)
                          and c.i in before and c.lower_ not in ("it", "there", "this")), None)
             if subj is not None and subj.lower_ in ("who", "that", "which", "whom"):
-                subj = node.head if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
+                subj = subj if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
                 found = subj
         if found is not None:

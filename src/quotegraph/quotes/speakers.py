@@ -74,7 +74,8 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                 subject = child  # two subjects in a bad parse: the one next to the verb
         if subject is not None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
+                # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
+                return subject if _antecedent(subject) is not None and allowed(verb.head) else verb.head
             if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue:
                 return None  # ``X was told``: X heard it
             return subject
@@ -115,8 +116,23 @@ def _inverted_subject(cue: Token) -> Token | None:
     return None
 
 
+def _antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for (``Tyler`` in ``Tyler, who said``)."""
+    if tok.lower_ in _RELATIVE and tok.dep_ in _SUBJECTS and tok.head.dep_ == "relcl":
+        noun = tok.head.head
+        if noun.pos_ in _NOMINAL and noun.i < tok.i and noun.lower_ not in _RELATIVE:
+            return noun
+    return None
+
+
 def mention_range(head: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the compact mention headed by ``head``."""
+    """Token range ``[start, end)`` of the compact mention headed by ``head``.
+
+    A relative pronoun subject gives ``Tyler, who``: the name and the pronoun that speaks
+    for it (the pronoun is the cue's subject; people/ resolves the name)."""
+    antecedent = _antecedent(head)
+    if antecedent is not None:
+        return mention_range(antecedent)[0], head.i + 1
     doc = head.doc
     start = head.i
     # leftwards: determiners, titles, first names, possessives; stop at punctuation
