@@ -305,3 +305,27 @@ def test_relative_pronoun_after_a_description_resolves_like_the_description(run)
                  '"We have apologised to the family and we will learn from this."')
     [q] = [q for q in result.quotes if q.type == "direct"]
     assert q.speaker.text.endswith("who") and q.speaker_name == "Ama Mensah"
+
+
+def test_verb_with_a_particle_introduces_a_quote(run):
+    q = _one(run, "After the minister criticised her record, Ms Okafor shot back, \u201cI have delivered more homes "
+                  "in two years than he managed in ten.\u201d")
+    assert q.speaker.text == "Ms Okafor"
+
+
+def test_inverted_verb_after_a_quote_gives_the_name_after_it(run):
+    q = _one(run, "The crowd roared. \u201cThis is the best night of my life!\u201d beamed Tom Ellis of Gateshead, "
+                  "who had queued since dawn.")
+    assert q.speaker.text.startswith("Tom Ellis") and q.speaker_name == "Tom Ellis"
+
+
+def test_an_adjunct_after_the_cue_is_not_an_inverted_speaker(run):
+    q = _one(run, "\u201cIt is not the case that everything is rosy,\u201d Gene Barker, a senior adviser to the "
+                  "party, said at a recent business breakfast in Leeds.")
+    assert q.speaker.text == "Gene Barker"
+
+
+def test_shouted_down_is_not_speech(run):
+    q = _one(run, "Comedian Sarah Rhodes was booed and shouted down by supporters of the mayor after telling them "
+                  "they were \u201cbeing ridiculous\u201d.")
+    assert "Sarah Rhodes" in q.speaker.text

@@ -123,7 +123,8 @@ def _is_cue(tok: Token) -> bool:
         return False
     if lemma == "go":  # ``he went on:``
         return any(c.lower_ == "on" for c in tok.children)
-    return True
+    # ``shouted down by protesters``, ``called off``: not speech
+    return not any(c.dep_ == "prt" and c.lower_ in ("down", "off") for c in tok.children)
 
 
 def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
@@ -309,10 +310,16 @@ def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
     ``"...," Beck riffed.`` (short frames only, so narration is not taken for a cue)."""
     doc = d.doc
     if before and doc[before[-1]].text in (",", ":") and len(before) >= 2:
-        verb = doc[before[-2]]
+        k = len(before) - 2
+        while k > 0 and doc[before[k]].dep_ in ("prt", "advmod") and doc[before[k]].head.i == before[k - 1]:
+            k -= 1  # ``Hillary shot back, "..."``
+        verb = doc[before[k]]
         if verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in before for c in verb.children):
             return verb, False
     words = [i for i in after if not doc[i].is_punct]
+    if trail in _TRAIL_ATTRIBUTED and words and after[0] == words[0] and doc[words[0]].tag_ in ("VBD", "VBZ") \
+            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and 0 < c.i - words[0] <= 4 for c in doc[words[0]].children):
+        return doc[words[0]], True  # ``"This is fantastic!" beamed Donald Hartley``
     if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 8 and doc[after[-1]].text in _END_PUNCT \
             and doc[words[-1]].lower_ in _NOUN_LIKE_CUES and doc[words[-1]].pos_ in ("NOUN", "PROPN") \
             and any(doc[i].pos_ in ("NOUN", "PROPN") for i in words[:-1]):

@@ -187,6 +187,8 @@ def noun_run_after(tok: Token) -> Token | None:
         t = doc[i]
         if t.tag_ in ("WP", "WDT", "WP$") or t.ent_type_ in ("DATE", "TIME"):
             break  # ``said a strategist who ...``, ``said Monday``
+        if head is None and t.pos_ in ("ADP", "CCONJ", "SCONJ"):
+            break  # ``said at a recent event``: an adjunct, not an inverted speaker
         if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha) and not t.is_punct:
             if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
                 return t
