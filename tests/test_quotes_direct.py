@@ -329,3 +329,25 @@ def test_shouted_down_is_not_speech(run):
     q = _one(run, "Comedian Sarah Rhodes was booed and shouted down by supporters of the mayor after telling them "
                   "they were \u201cbeing ridiculous\u201d.")
     assert "Sarah Rhodes" in q.speaker.text
+
+
+def test_a_quote_after_an_attributed_one_keeps_its_speaker_not_the_next_name_line(run):
+    text = ("She had lived in Cork for a decade. \u201cShe was a mother of three young boys,\u201d another friend, "
+            "Aoife Byrne told RT\u00c9. \u201cShe used to run the parish choir and help everyone.\u201d\n\n"
+            "Mary Walsh, 54.\n\nThe search continued on Sunday.")
+    quotes = _marked(run, text)
+    assert {q.speaker.text for q in quotes} == {"Aoife Byrne"}
+    assert any("parish choir" in q.text or any("parish choir" in p.text for p in q.parts) for q in quotes)
+
+
+def test_cue_left_without_a_subject_by_the_parse_takes_the_phrase_before_it(run):
+    q = _one(run, "The row began after Mr. Hale, asked about the closure of the two wards, had said, "
+                  "\u201cI think this hospital does plenty of good work already.\u201d")
+    assert q.speaker.text == "Mr. Hale"
+
+
+def test_passive_cue_is_never_given_the_word_before_it(run):
+    result = run('The council leader defended his deputy as "a very decent man" on Tuesday, hours after the '
+                 "deputy was charged with fraud.")
+    q = next(q for q in result.quotes if "decent" in q.text)
+    assert "leader" in q.speaker.text

@@ -417,12 +417,45 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
                         doc[k].pos_ == "PROPN" or doc[k].text == "." for k in range(i + 1, cue.i - 1)):
                     return mention_range(last)
                 break
+    left_np = _noun_phrase_before(d, cue, allowed)
+    if left_np is not None:
+        return mention_range(left_np)
     # ``..., adding: "..."``: the closest named subject before the cue in its sentence
     for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - 60) - 1, -1):
         tok = doc[i]
         if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and allowed(tok) \
                 and tok.lower_ not in ("it", "this", "that", "there", "who", "which"):
             return mention_range(tok)
+    return None
+
+
+def _noun_phrase_before(d: _Doc, cue: Token, allowed) -> Token | None:
+    """A cue the parse left without a subject: the noun phrase that ends right before it
+    (``an official who spoke anonymously said``, ``Mr. Trump, asked about X, had said``)."""
+    doc, first = d.doc, d.sent_start[cue.i]
+    if cue.tag_ == "VBG" or any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children):
+        return None  # a participle has no subject of its own; ``X was charged``: X heard it (``he's said`` is active)
+    j = cue.i - 1
+    while j >= first and doc[j].head.i == cue.i and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    interrupted = j >= first and doc[j].text == ","
+    if interrupted:  # skip a phrase set off by commas
+        k = next((i for i in range(j - 1, max(first, j - 25) - 1, -1) if doc[i].text == ","), None)
+        if k is None:
+            return None
+        j = k - 1
+    if j < first or doc[j].is_punct:
+        return None
+    tok = node = doc[j]
+    for _ in range(8):  # the end of a relative clause: its noun
+        if node.dep_ in ("relcl", "acl") and node.head.pos_ in ("NOUN", "PROPN") and node.head.i < node.i:
+            return node.head if allowed(node.head) else None
+        if node.head.i == node.i or node.head.i >= cue.i:
+            break
+        node = node.head
+    if tok.pos_ in ("PROPN", "NOUN", "PRON") and allowed(tok) and tok.lower_ not in ("it", "this", "that", "there") \
+            and (interrupted and tok.pos_ == "PROPN" or tok.dep_ not in ("dobj", "pobj", "attr", "npadvmod")):
+        return tok
     return None
 
 
@@ -634,8 +667,9 @@ def _sign_off(d: _Doc, item: _Item) -> tuple[int, int] | None:
     p_start, p_end = d.paras[item.para]
     if text[item.mark.end:p_end].strip():
         tokens = [i for i in d.tokens_in(item.mark.end, p_end) if not doc[i].is_space]
-    elif item.para + 1 < len(d.paras) and not any(s < d.paras[item.para + 1][0] and item.mark.end <= s
-                                                 for s, _ in d.blocked):
+    elif item.para + 1 < len(d.paras) and item.mark.start == _skip_space(text, p_start) and not any(
+            s < d.paras[item.para + 1][0] and item.mark.end <= s for s, _ in d.blocked):
+        # (only a quote that is its whole paragraph: ``"A," Smith said. "B."`` is Smith's)
         tokens = [i for i in d.tokens_in(*d.paras[item.para + 1]) if not doc[i].is_space]
         # a name line with no dash: two or more words, not an all-capitals subheading
         # (``TRUMP COUNTER.``) nor a one-word picture credit (``Getty.``)
