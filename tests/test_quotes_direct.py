@@ -351,3 +351,14 @@ def test_passive_cue_is_never_given_the_word_before_it(run):
                  "deputy was charged with fraud.")
     q = next(q for q in result.quotes if "decent" in q.text)
     assert "leader" in q.speaker.text
+
+
+def test_asked_right_after_a_quote_is_inverted(run):
+    q = _one(run, "\u201cHow big will the new stand be?\u201d asked the boy, who had come with his father from Derby.")
+    assert q.speaker.text == "the boy"
+
+
+def test_reported_to_have_said_keeps_the_passive_subject(run):
+    q = _one(run, "The prime minister is reported to have called the rebels \u201ca bunch of chancers\u201d at a "
+                  "private dinner.")
+    assert "prime minister" in q.speaker.text

@@ -357,8 +357,10 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
         return mention_range(head) if head is not None else None
     # ``saying the city ...``, ``told AFP``: the noun after a participle or a listener verb
     # is what was said or who heard it, never an inverted speaker
-    inverts = cue.tag_ != "VBG" and cue.lemma_ not in _LISTENING
-    if inverts and cue_after and after and (cue.i == next((i for i in after if not d.doc[i].is_punct), -1) or (
+    first_after = next((i for i in after if not d.doc[i].is_punct), -1)
+    # (``"Why?" asked the boy``: asking, right after the quote, is inverted too)
+    inverts = cue.tag_ != "VBG" and (cue.lemma_ not in _LISTENING or cue.lemma_ == "ask" and cue.i == first_after)
+    if inverts and cue_after and after and (cue.i == first_after or (
             cue.i > 0 and d.doc[cue.i - 1].text == ","
             and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")
                         for c in cue.children))):

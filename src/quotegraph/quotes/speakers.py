@@ -76,8 +76,9 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
                 return subject if _antecedent(subject) is not None and allowed(verb.head) else verb.head
-            if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue:
-                return None  # ``X was told``: X heard it
+            if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue \
+                    and not any(c.dep_ == "xcomp" for c in verb.children):
+                return None  # ``X was told``: X heard it (``X is reported to have said``: X spoke)
             return subject
         if verb is cue and inverted:
             found = _inverted_subject(cue)
@@ -189,7 +190,8 @@ def noun_run_after(tok: Token) -> Token | None:
             break  # ``said a strategist who ...``, ``said Monday``
         if head is None and t.pos_ in ("ADP", "CCONJ", "SCONJ"):
             break  # ``said at a recent event``: an adjunct, not an inverted speaker
-        if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha) and not t.is_punct:
+        if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha or t.lower_ == "one" and head is None) \
+                and not t.is_punct:  # (``"...," read one.``)
             if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
                 return t
             head = t
