@@ -213,6 +213,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         item.speaker = _phrase_before_cue(d, cue, after)
     else:
         item.speaker = _speaker(d, marked, outer or cue, cue_after, before, after)
+        if item.speaker is None and outer is not None:  # ``When asked why, Sembler responded: "..."``
+            item.speaker = _speaker(d, marked, cue, cue_after, before, after)
     if item.speaker is None and cue_after:  # ``"...," the council notes.`` parsed as one noun phrase
         item.speaker = _phrase_before_cue(d, cue, after)
     item.confidence = 0.9 if item.speaker else 0.7
@@ -455,6 +457,8 @@ def _noun_phrase_before(d: _Doc, cue: Token, allowed) -> Token | None:
         if node.head.i == node.i or node.head.i >= cue.i:
             break
         node = node.head
+    if tok.dep_ == "csubj" and tok.is_title and tok.i == first and allowed(tok):
+        return tok  # a name the tagger took for a verb: ``Schilling describes himself as ...``
     if tok.pos_ in ("PROPN", "NOUN", "PRON") and allowed(tok) and tok.lower_ not in ("it", "this", "that", "there") \
             and (interrupted and tok.pos_ == "PROPN" or tok.dep_ not in ("dobj", "pobj", "attr", "npadvmod")):
         return tok
