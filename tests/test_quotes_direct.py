@@ -362,3 +362,9 @@ def test_reported_to_have_said_keeps_the_passive_subject(run):
     q = _one(run, "The prime minister is reported to have called the rebels \u201ca bunch of chancers\u201d at a "
                   "private dinner.")
     assert "prime minister" in q.speaker.text
+
+
+def test_inverted_unlisted_verb_with_a_description_after_the_quote(run):
+    q = _one(run, '"It is about time this city had a woman as mayor," exhorted the candidate\'s sister, '
+                  "the actress Jane Morley.")
+    assert "sister" in q.speaker.text

@@ -320,7 +320,9 @@ def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
             return verb, False
     words = [i for i in after if not doc[i].is_punct]
     if trail in _TRAIL_ATTRIBUTED and words and after[0] == words[0] and doc[words[0]].tag_ in ("VBD", "VBZ") \
-            and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" and 0 < c.i - words[0] <= 4 for c in doc[words[0]].children):
+            and not any(c.dep_ == "nsubj" and c.i < words[0] for c in doc[words[0]].children) \
+            and any(c.dep_ in ("nsubj", "dobj") and c.pos_ in ("PROPN", "NOUN") and 0 < c.i - words[0] <= 4
+                    for c in doc[words[0]].children):
         return doc[words[0]], True  # ``"This is fantastic!" beamed Donald Hartley``
     if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 8 and doc[after[-1]].text in _END_PUNCT \
             and doc[words[-1]].lower_ in _NOUN_LIKE_CUES and doc[words[-1]].pos_ in ("NOUN", "PROPN") \
