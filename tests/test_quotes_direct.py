@@ -381,3 +381,17 @@ def test_sentence_final_read_tagged_as_a_noun_still_attributes(run):
     q = _one(run, "\u201cIf he wants to lead this county, the chief executive should come to Cumbria and see the "
                   "damage,\u201d the editorial read.")
     assert q.speaker is not None and q.speaker.text == "the editorial"
+
+
+def test_a_cue_after_another_clause_does_not_attribute_the_quote(run):
+    result = run("He expressed amusement that the mayor had at last described his housing plans \u201cnot only in "
+                 "the chamber but on local radio,\u201d echoing campaigners who have suggested that the mayor is "
+                 "more worried about votes.")
+    q = next(q for q in result.quotes if "chamber" in q.text)
+    assert q.speaker is not None and q.speaker.text == "the mayor"
+
+
+def test_an_apposition_with_a_verb_still_lets_the_cue_attribute(run):
+    q = _one(run, "\u201cIf the council had listened, we would not be here,\u201d Mr. Daly, now 81 and retired in "
+                  "Galway, said by telephone this week.")
+    assert q.speaker is not None and "Daly" in q.speaker.text

@@ -191,7 +191,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
     ends_sentence = trail in _END_PUNCT
     before_cue = _governing_cue(d, before, m)
     after_cue = next((doc[i] for i in after if _is_cue(doc[i])), None)
-    if after_cue is not None and not _attributes_back(d, after_cue, after, ends_sentence):
+    if after_cue is not None and (not _attributes_back(d, after_cue, after, ends_sentence)
+                                  or _clause_between(d, after, after_cue)):
         after_cue = None
 
     cue, cue_after = None, False
@@ -302,6 +303,34 @@ def _attributes_back(d: _Doc, cue: Token, after: list[int], ends_sentence: bool)
         if child.dep_ == "dobj" and child.i > cue.i and cue.lemma_ not in _LISTENING and child.pos_ != "PROPN":
             return False
     return True
+
+
+def _clause_between(d: _Doc, after: list[int], cue: Token) -> bool:
+    """Whether a verb of another clause stands between a quote and a later cue (``"...,"
+    echoing commentators who have suggested``), so that the cue is not the quote's
+    attribution. Verbs inside the speaker's noun phrase (``Smith, who chairs X, said``) are fine."""
+    doc = d.doc
+    if cue.i > 0 and doc[cue.i - 1].text == ",":
+        return False  # ``"...," Smith, now 81 and retired in Leeds, said``: an apposition before the cue
+    first = next((i for i in after if not doc[i].is_punct), None)
+    for i in after:
+        if i >= cue.i:
+            return False
+        tok = doc[i]
+        if tok.pos_ != "VERB":
+            continue
+        if tok.tag_ == "VBG" and i == first:
+            return True  # ``"...," echoing ...``: a participle of the sentence's own clause
+        if tok.tag_ not in ("VBD", "VBZ", "VBP") or not any(c.dep_ == "nsubj" for c in tok.children):
+            continue
+        node = tok
+        for _ in range(12):
+            if node.i == cue.i or node.pos_ in ("NOUN", "PROPN", "PRON"):
+                break
+            if node.head.i == node.i:
+                return True
+            node = node.head
+    return False
 
 
 # Third-person cue forms that the tagger sometimes reads as plural nouns at a sentence end.
