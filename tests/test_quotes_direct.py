@@ -395,3 +395,10 @@ def test_an_apposition_with_a_verb_still_lets_the_cue_attribute(run):
     q = _one(run, "\u201cIf the council had listened, we would not be here,\u201d Mr. Daly, now 81 and retired in "
                   "Galway, said by telephone this week.")
     assert q.speaker is not None and "Daly" in q.speaker.text
+
+
+def test_participle_hung_inside_a_reported_clause_belongs_to_the_report(run):
+    result = run("The mayor said the court\u2019s ruling had \u201ckept the city safe\u201d on Monday before claiming "
+                 "that the new road plan was \u201ctearing families apart\u201d.")
+    q = next(q for q in result.quotes if "tearing" in q.text)
+    assert q.speaker is not None and q.speaker.text == "The mayor"

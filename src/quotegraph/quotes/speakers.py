@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .cues import SPEECH
+
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
 # Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
 # ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
@@ -97,6 +99,10 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                 return obj
         if verb.dep_ in _CLIMB and verb.head is not verb:
             verb = verb.head
+            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
+                # ``Trump said the deadlock has "kept us safe" before claiming ...``: a participle
+                # the parse hung inside the reported clause belongs to the report
+                verb = verb.head
             continue
         return None
     return None
