@@ -402,3 +402,11 @@ def test_participle_hung_inside_a_reported_clause_belongs_to_the_report(run):
                  "that the new road plan was \u201ctearing families apart\u201d.")
     q = next(q for q in result.quotes if "tearing" in q.text)
     assert q.speaker is not None and q.speaker.text == "The mayor"
+
+
+def test_respondents_of_a_poll_speak_through_the_poll(run):
+    q = _one(run, "In an Ipsos poll released on Monday, 41 per cent of voters said the government was "
+                  "\u201cout of touch\u201d with families.")
+    assert "poll" in q.speaker.text
+    q = _one(run, "Six in 10 residents said the new bridge was \u201ca waste of money\u201d.")
+    assert q.speaker.text == "Six in 10 residents"

@@ -218,6 +218,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
             item.speaker = _speaker(d, marked, cue, cue_after, before, after)
     if item.speaker is None and cue_after:  # ``"...," the council notes.`` parsed as one noun phrase
         item.speaker = _phrase_before_cue(d, cue, after)
+    if item.speaker is not None:
+        item.speaker = _poll_for_respondents(d, item.speaker)
     item.confidence = 0.9 if item.speaker else 0.7
     if cue_after:
         lead = [i for i in before if doc[i].is_alpha]
@@ -229,6 +231,23 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         return item
     _mixed_or_direct(d, item, cue, before, next_start)
     return item
+
+
+_SURVEYS = frozenset({"poll", "survey", "study"})
+
+
+def _poll_for_respondents(d: _Doc, speaker: tuple[int, int]) -> tuple[int, int]:
+    """``In a CNN poll, 31% of Republicans said ...``: a share of respondents speaks through the
+    poll, which is the source; the poll's noun phrase in the same sentence replaces them."""
+    doc = d.doc
+    words = doc[speaker[0]:speaker[1]]
+    if not any(t.lower_ in ("percent", "%", "per") or t.like_num for t in words[:4]):
+        return speaker
+    first, last = d.sent_start[speaker[0]], d.sent_end[speaker[0]]
+    outside = _outside(d)
+    poll = next((doc[i] for i in range(first, last) if doc[i].lemma_.lower() in _SURVEYS and doc[i].pos_ == "NOUN"
+                 and outside(doc[i]) and not speaker[0] <= i < speaker[1]), None)
+    return mention_range(poll) if poll is not None else speaker
 
 
 def _phrase_before_cue(d: _Doc, cue: Token, after: list[int]) -> tuple[int, int] | None:
