@@ -410,3 +410,19 @@ def test_respondents_of_a_poll_speak_through_the_poll(run):
     assert "poll" in q.speaker.text
     q = _one(run, "Six in 10 residents said the new bridge was \u201ca waste of money\u201d.")
     assert q.speaker.text == "Six in 10 residents"
+
+
+def test_uncued_quote_takes_the_named_subject_of_its_own_clause(run):
+    text = ("The lawsuit, filed by the former investigator, demands his reinstatement and lost wages, his "
+            "lawyer said. He also seeks \u201ca permanent injunction barring the chairman from repeating false "
+            "and damaging statements\u201d about him.")
+    q = next(q for q in run(text).quotes if "injunction" in q.text)
+    assert q.speaker is not None and q.speaker.text == "He"
+
+
+def test_uncued_quote_skips_the_subject_of_an_if_clause(run):
+    text = ("Last month he waded into politics on a radio show when he suggested that the minister \u201cshould "
+            "be locked up somewhere\u201d if she gave \u201cconfidential papers on hundreds if not thousands of "
+            "cases to a private firm\u201d.")
+    q = next(q for q in run(text).quotes if "confidential" in q.text)
+    assert q.speaker is None or q.speaker.text != "she"

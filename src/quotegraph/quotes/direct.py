@@ -675,14 +675,9 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
         # a long quotation inside a sentence with no speech verb: the speaker of a report
         # earlier in the paragraph (``The judge said ... . It seemed to him that ... "..."``),
         # else the subject of the nearest verb above it (``The petition accuses X of "..."``)
-        reporter = _last_reporter(d, item.para, before[0])
-        if reporter is not None:
-            item.speaker = reporter
-            item.confidence = 0.4
-            return
         allowed = _outside(d)
         node = doc[d.token_at(m.inner[0])]
-        found = None
+        found = nearest = None
         for _ in range(10):  # the outermost clause's subject: ``Ryan worried that X was "..."``
             if node.head.i == node.i:
                 break
@@ -693,6 +688,20 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
                 subj = subj if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
                 found = subj
+                if nearest is None and not any(c.dep_ == "mark" for c in node.children):
+                    nearest = subj  # (not the subject of an ``if``/``that`` clause)
+        if nearest is not None and nearest.dep_ == "nsubj" and nearest.lower_ not in ("who", "that", "which", "whom") and (
+                nearest.pos_ in ("PROPN", "PRON") or nearest.ent_type_ in ("PERSON", "ORG", "NORP")):
+            # ``He also seeks "a permanent injunction"``: a named or pronoun subject of the
+            # quote's own clause
+            item.speaker = mention_range(nearest)
+            item.confidence = 0.4
+            return
+        reporter = _last_reporter(d, item.para, before[0])
+        if reporter is not None:
+            item.speaker = reporter
+            item.confidence = 0.4
+            return
         if found is not None:
             item.speaker = mention_range(found)
             item.confidence = 0.4
