@@ -426,3 +426,9 @@ def test_uncued_quote_skips_the_subject_of_an_if_clause(run):
             "cases to a private firm\u201d.")
     q = next(q for q in run(text).quotes if "confidential" in q.text)
     assert q.speaker is None or q.speaker.text != "she"
+
+
+def test_colon_after_a_noun_deep_in_the_clause_gives_the_clause_subject(run):
+    q = _one(run, "The electoral commission was conclusive in its findings: \u201cFurther discussion of this "
+                  "complaint is unnecessary and the result stands.\u201d")
+    assert q.speaker.text == "The electoral commission"

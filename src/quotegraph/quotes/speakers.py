@@ -229,9 +229,13 @@ def noun_run_before(tok: Token) -> Token | None:
     while first > 0 and doc[first - 1].is_title and doc[first - 1].is_alpha:
         first -= 1
     headed = first > 0 and doc[first - 1].text in ("-", "--", "\u2013", "\u2014")  # ``... - Pew Research:``
-    if noun.dep_ in _OBJECTS and noun.pos_ != "PROPN" and not headed:  # (not ``surprised pollster Daron Shaw:``)
+    recipient = noun.dep_ == "pobj" and noun.head.lower_ in ("to", "with")  # ``... to the newspaper NRC:``
+    if noun.dep_ in _OBJECTS and (noun.pos_ != "PROPN" or recipient) and not headed:
+        # (not ``surprised pollster Daron Shaw:``)
         verb = noun.head
-        while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+        for _ in range(6):  # up to the clause: ``was conclusive in its findings:``
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
             verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i and can_speak(c)
                         and c.lower_ not in _RELATIVE | {"it", "there", "this"}), None)
