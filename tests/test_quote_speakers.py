@@ -146,3 +146,12 @@ def test_uncued_quote_skips_the_subject_of_an_if_clause(run):
             "cases to a private firm\u201d.")
     q = _quote_with(run, text, "confidential")
     assert q.speaker is None or q.speaker.text != "she"
+
+
+def test_a_long_quote_far_from_any_attribution_gets_no_guessed_speaker(run):
+    text = ('"We will win this vote," said Mayor Anne Cole.\n\nThe vote is on Thursday.\n\n'
+            "Residents have been asked for their views on the plan.\n\nThe plan includes 400 new homes.\n\n"
+            '"This whole scheme is a disgrace and the council should be ashamed of what it has done to this '
+            'town over many years."')
+    q = _quote_with(run, text, "disgrace")
+    assert q.speaker is None and q.speaker_name is None
