@@ -92,6 +92,9 @@ SPEAKERS = [
     ("poll-respondents",
      "In an Ipsos poll released on Monday, 41 per cent of voters said the government was \u201cout of touch\u201d "
      "with families.", "out of touch", "~poll"),
+    ("object-relative-clause-has-its-own-speaker",
+     "Councillor Jane Hart said she backed the bill to curb the regional boards, which she called \u201ca "
+     "cartel for the building trade.\u201d", "cartel", "she"),
     ("share-without-a-poll",
      "Six in 10 residents said the new bridge was \u201ca waste of money\u201d.", "waste", "Six in 10 residents"),
     ("uncued-quote-with-a-pronoun-subject",

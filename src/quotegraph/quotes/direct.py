@@ -49,6 +49,7 @@ _CUES = SPEECH | _QUOTING
 _NAMING = frozenset({"call", "dub", "nickname", "label", "brand", "term", "title", "name"})
 _SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
+_WH = frozenset({"who", "which", "that", "whom"})
 # Dependents of a cue that may stand between it and a direct quote (``told reporters on
 # Tuesday:``, ``said in a statement``, ``said Smith,``).
 _ADJUNCT = frozenset({"npadvmod", "advmod", "prep", "dative", "agent", "nsubj", "nsubjpass", "punct",
@@ -555,6 +556,8 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
             break
         if node.dep_ == "conj" and any(c.dep_ == "nsubj" for c in node.children):
             break  # ``a woman asked for a photo and Clinton said``: a report of its own
+        if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _WH for c in node.children):
+            break  # ``bodies, which he called "a cartel"``: the relative clause's own report
         node = node.head
         if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in _NAMING:
             found = node
