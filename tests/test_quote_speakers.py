@@ -95,6 +95,9 @@ SPEAKERS = [
     ("object-relative-clause-has-its-own-speaker",
      "Councillor Jane Hart said she backed the bill to curb the regional boards, which she called \u201ca "
      "cartel for the building trade.\u201d", "cartel", "she"),
+    ("adverbial-clause-has-its-own-speaker",
+     "The host asked the senator about comments he made on Monday, when he claimed the tax plan was "
+     "\u201ca total disaster\u201d for families.", "total disaster", "he"),
     ("share-without-a-poll",
      "Six in 10 residents said the new bridge was \u201ca waste of money\u201d.", "waste", "Six in 10 residents"),
     ("uncued-quote-with-a-pronoun-subject",

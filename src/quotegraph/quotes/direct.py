@@ -556,8 +556,8 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
             break
         if node.dep_ == "conj" and any(c.dep_ == "nsubj" for c in node.children):
             break  # ``a woman asked for a photo and Clinton said``: a report of its own
-        if node.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ not in _WH for c in node.children):
-            break  # ``bodies, which he called "a cartel"``: the relative clause's own report
+        if node.dep_ in ("relcl", "advcl") and any(c.dep_ == "nsubj" and c.lower_ not in _WH for c in node.children):
+            break  # ``bodies, which he called "a cartel"``, ``though he said "..."``: a clause's own report
         node = node.head
         if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in _NAMING:
             found = node
