@@ -175,6 +175,13 @@ def test_scare_quotes_titles_and_nicknames_are_not_quotes(run):
     assert _marked(run, text) == []
 
 
+def test_title_after_a_possessive_is_not_a_quote_even_near_a_cue(run):
+    text = ("She told the BBC’s “Today Programme” on Monday the talks were cordial and predicted "
+            "a deal “within weeks, not months”.")
+    assert [q.text for q in _marked(run, text) if "Today" in q.text] == []
+    assert any("within weeks" in q.text for q in _marked(run, text))
+
+
 def test_short_fragment_without_cue_is_dropped_but_long_one_is_kept(run):
     assert _marked(run, 'The "plan" was late. The roads were closed.') == []
     kept = _marked(run, 'The roads were closed.\n\n"Nobody could get in or out of the village for three whole days."')

@@ -189,6 +189,9 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
             item.frame_end = d.char_end(after[-1])
 
     inner_s, inner_e = m.inner
+    if before and doc[before[-1]].tag_ == "POS" and _is_name(text[inner_s:inner_e]):
+        item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
+        return item
     trail = text[inner_s:inner_e].rstrip()[-1:] or " "
     after_char = text[m.end:m.end + 1]
     ends_sentence = trail in _END_PUNCT
