@@ -182,6 +182,15 @@ def test_title_after_a_possessive_is_not_a_quote_even_near_a_cue(run):
     assert any("within weeks" in q.text for q in _marked(run, text))
 
 
+def test_a_title_in_the_attribution_does_not_break_the_continuation(run):
+    text = ("“He is absolutely right. There is a real gap between the council and the town,” Ms Reid, a "
+            "local organiser, said on Monday on BBC Radio Kent’s “Breakfast Show.” “I mean, "
+            "nobody here was asked about any of it.”")
+    quotes = _marked(run, text)
+    assert len(quotes) == 1 and "Ms Reid" in quotes[0].speaker.text
+    assert [p.text[:12] for p in quotes[0].parts] == ["“He is absol", "“I mean, nob"]
+
+
 def test_short_fragment_without_cue_is_dropped_but_long_one_is_kept(run):
     assert _marked(run, 'The "plan" was late. The roads were closed.') == []
     kept = _marked(run, 'The roads were closed.\n\n"Nobody could get in or out of the village for three whole days."')

@@ -189,7 +189,8 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
             item.frame_end = d.char_end(after[-1])
 
     inner_s, inner_e = m.inner
-    if before and doc[before[-1]].tag_ == "POS" and _is_name(text[inner_s:inner_e]):
+    if before and (doc[before[-1]].tag_ == "POS" or doc[before[-1]].lower_ in ("'s", "\u2019s")) \
+            and _is_name(text[inner_s:inner_e]):
         item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
         return item
     trail = text[inner_s:inner_e].rstrip()[-1:] or " "
@@ -876,8 +877,9 @@ def _continues(d: _Doc, prev: _Item, head: _Item, item: _Item) -> bool:
         return False
     if d.text[prev.end:item.start].strip(" ,.;:\u2014\u2013-") == "":
         return True
-    # only the attribution of the quote before stands between: ``"A," she said. "B."``
-    if not (prev.cue_after and d.text[prev.frame_end:item.start].strip() == ""):
+    # only the attribution of the quote before stands between: ``"A," she said. "B."`` (and
+    # titles in marks within it: ``said on Fox News's "Fox and Friends." "B."``)
+    if not (prev.cue_after and _unmarked(d, prev.frame_end, item.start).strip() == ""):
         return False
     doc = d.doc
     spk = head.speaker or (0, 0)
@@ -887,6 +889,20 @@ def _continues(d: _Doc, prev: _Item, head: _Item, item: _Item) -> bool:
     return not any(
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
         for i in others for c in doc[i].children)
+
+
+def _unmarked(d: _Doc, start: int, end: int) -> str:
+    """The text of ``[start, end)`` without the quoted stretches wholly inside it."""
+    out, pos = [], start
+    for k in range(bisect_left(d.mark_starts, start), len(d.marked)):
+        m = d.marked[k]
+        if m.start >= end:
+            break
+        if m.end <= end:
+            out.append(d.text[pos:m.start])
+            pos = m.end
+    out.append(d.text[pos:end])
+    return "".join(out)
 
 
 def _near(d: _Doc, head: _Item, item: _Item) -> bool:
