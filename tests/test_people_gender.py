@@ -81,3 +81,12 @@ def test_reported_clause_opening_with_a_pronoun_speaks_of_its_speaker(nlp):
     lyall = next(p for p in people if p.name == "Peter Lyall")
     assert lyall.gender.value == "male" and "pronoun:he" in lyall.gender.evidence
     assert q.speaker_name == "Peter Lyall"
+
+
+def test_a_pronoun_against_the_stated_gender_is_not_evidence_and_not_the_speaker(nlp, run):
+    text = 'Mr. Okafor spoke on Monday. "We will win this ward," she said.'
+    people = _people(nlp, text)
+    g = people["Okafor"].gender
+    assert g.value == "male" and not any(e.startswith("pronoun:") for e in g.evidence)
+    [q] = run(text).quotes
+    assert q.speaker.text == "she" and q.speaker_name != "Okafor"

@@ -65,8 +65,15 @@ def collect_pronoun_evidence(ctx: Context) -> None:
             person = _same_sentence_subject(ctx, sent, tok.i)
             if person is None and not named_before and tok.dep_ != "poss":
                 person = _previous_subject(ctx, n, None)
-            if person is not None:
+            if person is not None and _stated_gender(person) in (None, gender):
                 add_pronoun(person, gender, Span(tok.idx, tok.idx + len(tok.text), tok.text))
+
+
+def _stated_gender(person: PersonDraft) -> str | None:
+    """Gender from the person's honorifics, titles and nouns (not pronouns), if one: a ``she``
+    after ``Mr. Trump spoke`` is someone else."""
+    values = {v for v, label in person.evidence if not label.startswith("pronoun:")}
+    return values.pop() if len(values) == 1 else None
 
 
 def add_pronoun(person: PersonDraft, gender: str, span: Span) -> None:

@@ -21,6 +21,7 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
 _RELATIVE = frozenset({"who", "that", "which", "whom"})
+_NOBODY = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
 # Verbs whose object is the subject of their to-clause (``prompted the group to state``; not
@@ -37,6 +38,8 @@ def can_speak(tok: Token) -> bool:
     reflexives (``describes himself``)."""
     if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "ADJ":
         return False
+    if tok.lower_ in _NOBODY:
+        return False  # ``all she could do was shout "..."``
     return tok.tag_ != "PRP$" and not (tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves")))
 
 
