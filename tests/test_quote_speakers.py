@@ -98,6 +98,9 @@ SPEAKERS = [
     ("adverbial-clause-has-its-own-speaker",
      "The host asked the senator about comments he made on Monday, when he claimed the tax plan was "
      "\u201ca total disaster\u201d for families.", "total disaster", "he"),
+    ("infinitive-cue-is-not-inverted",
+     "She has coined a new phrase, \u201cthe forgotten middle,\u201d to describe families on average incomes.",
+     "forgotten middle", "She"),
     ("share-without-a-poll",
      "Six in 10 residents said the new bridge was \u201ca waste of money\u201d.", "waste", "Six in 10 residents"),
     ("uncued-quote-with-a-pronoun-subject",

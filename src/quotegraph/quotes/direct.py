@@ -421,7 +421,8 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
     # is what was said or who heard it, never an inverted speaker
     first_after = next((i for i in after if not d.doc[i].is_punct), -1)
     # (``"Why?" asked the boy``: asking, right after the quote, is inverted too)
-    inverts = cue.tag_ != "VBG" and (cue.lemma_ not in _LISTENING or cue.lemma_ == "ask" and cue.i == first_after)
+    inverts = cue.tag_ != "VBG" and not any(c.tag_ == "TO" for c in cue.children) and (
+        cue.lemma_ not in _LISTENING or cue.lemma_ == "ask" and cue.i == first_after)
     if inverts and cue_after and after and (cue.i == first_after or (
             cue.i > 0 and d.doc[cue.i - 1].text == ","
             and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")

@@ -114,8 +114,8 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
 def _inverted_subject(cue: Token) -> Token | None:
     """``..., said the minister.`` / ``says Smith``: a noun right after the cue, parsed as its
     object or attribute."""
-    if cue.lemma_ in _LISTENER_VERBS or cue.tag_ == "VBG":
-        return None  # ``told reporters``, ``saying the plan``: no inversion
+    if cue.lemma_ in _LISTENER_VERBS or cue.tag_ == "VBG" or any(c.tag_ == "TO" for c in cue.children):
+        return None  # ``told reporters``, ``saying the plan``, ``to describe those``: no inversion
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL \
                 and can_speak(child):
