@@ -27,6 +27,18 @@ SPEAKERS = [
     ("noun-deep-in-the-clause-before-colon",
      "The electoral commission was conclusive in its findings: \u201cFurther discussion of this complaint is "
      "unnecessary and the result stands.\u201d", "Further discussion", "The electoral commission"),
+    ("name-after-a-preposition-before-colon",
+     "Hours after the attack, a familiar voice celebrated it on Twitter: \u201cWe have already arrived with our "
+     "soldiers and there is more to come.\u201d", "arrived", "a familiar voice"),
+    ("main-clause-subject-before-colon",
+     "Another said he hoped with all his heart that the mayor wins the election: \u201cThat way I can watch "
+     "the comedy at the town hall for several more years.\u201d", "comedy", "Another"),
+    ("heading-after-a-dash-with-from",
+     "Turnout was higher than expected -More from Okafor and Lee: \u201cThe data we collected shows a late "
+     "swing among younger voters in every ward.\u201d", "late swing", "~Okafor"),
+    ("hyphenated-word-is-not-a-heading-dash",
+     "She gave the council a back-handed compliment: \u201cYou never have to guess where they stand, even when "
+     "they stand still.\u201d", "guess", "She"),
     ("named-source-after-a-dash",
      "Turnout figures are hard to read - Electoral Commission: \u201cThe register was complete and accurate on "
      "polling day in every constituency.\u201d", "register", "~Electoral Commission"),

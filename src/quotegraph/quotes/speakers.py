@@ -228,20 +228,32 @@ def noun_run_before(tok: Token) -> Token | None:
     if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN", "PRON") or doc[i].is_punct or not can_speak(doc[i]):
         return None
     noun = doc[i]
-    first = noun.i
-    while first > 0 and doc[first - 1].is_title and doc[first - 1].is_alpha:
-        first -= 1
-    headed = first > 0 and doc[first - 1].text in ("-", "--", "\u2013", "\u2014")  # ``... - Pew Research:``
-    recipient = noun.dep_ == "pobj" and noun.head.lower_ in ("to", "with")  # ``... to the newspaper NRC:``
-    if noun.dep_ in _OBJECTS and (noun.pos_ != "PROPN" or recipient) and not headed:
-        # (not ``surprised pollster Daron Shaw:``)
-        verb = noun.head
+    # ``... - Pew Research:``, ``-More from Blumenthal and Cohen:``: a heading after a dash
+    headed = False
+    for k in range(noun.i - 1, max(-1, noun.i - 8), -1):
+        spaced = k == 0 or bool(doc[k - 1].whitespace_)  # not the hyphen of ``back-handed``
+        if spaced and (doc[k].text in ("-", "--", "\u2013", "\u2014") or doc[k].text.startswith("-") and doc[k].is_title):
+            headed = True
+            break
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct:
+            break
+    core = noun
+    while core.dep_ in ("appos", "conj") and core.head.i < core.i:
+        core = core.head  # ``the Dutch newspaper NRC:``, ``an animation and a proclamation:``
+    # a name after a preposition (``celebrated the attacks on Twitter:``) is not the speaker;
+    # a name as the object itself may be (``doesn't surprise pollster Daron Shaw:``)
+    if core.dep_ in _OBJECTS and (noun.pos_ != "PROPN" or core.dep_ == "pobj") and not headed:
+        verb = core.head
         for _ in range(6):  # up to the clause: ``was conclusive in its findings:``
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
+        while verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # ``Another said he hoped that Trump wins the election:``: the main clause
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i and can_speak(c)
                         and c.lower_ not in _RELATIVE | {"it", "there", "this"}), None)
         if subject is not None and verb.pos_ in ("VERB", "AUX"):
             return subject
+    while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ == noun.pos_:
+        noun = noun.head  # ``Blumenthal and Cohen:``: both
     return noun
