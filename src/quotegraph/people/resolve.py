@@ -38,6 +38,8 @@ _SPOKES_FOR = re.compile(r"\b(?:spokes\w+|representatives?|statement|sources?|of
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
 
 Speaker = PersonDraft | EntityDraft
+_EXPANDED = {w for v in ROLE_EXPANSIONS.values() for w in v.split()}
+# a speaker mention may end in the relative pronoun of its cue (``Mr Scott, who``)
 _RELATIVE_TAIL = re.compile(r"[\s,\u2013\u2014-]*\b(?:who|which|that)$", re.I)
 
 
@@ -47,7 +49,6 @@ def speaker_core(span: Span) -> Span:
     if m is None or m.start() == 0:
         return span
     return Span(span.start, span.start + m.start(), span.text[:m.start()])
-_EXPANDED = {w for v in ROLE_EXPANSIONS.values() for w in v.split()}
 
 
 def _is_person_noun(word: str) -> bool:

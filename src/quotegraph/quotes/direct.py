@@ -33,7 +33,15 @@ from spacy.tokens import Doc, Token
 from ..models import Excluded, Quote, Span
 from .cues import SPEECH
 from .marks import Marked, find_marked, paragraphs
-from .speakers import can_speak, mention_range, noun_run_after, noun_run_before, speaker_head
+from .speakers import (
+    RELATIVE_PRONOUNS,
+    can_speak,
+    mention_range,
+    non_finite,
+    noun_run_after,
+    noun_run_before,
+    speaker_head,
+)
 
 # Cues that introduce quoted words in news copy beyond the reported-speech verbs.
 _QUOTING = frozenset(
@@ -49,7 +57,6 @@ _CUES = SPEECH | _QUOTING
 _NAMING = frozenset({"call", "dub", "nickname", "label", "brand", "term", "title", "name"})
 _SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
-_WH = frozenset({"who", "which", "that", "whom"})
 # Dependents of a cue that may stand between it and a direct quote (``told reporters on
 # Tuesday:``, ``said in a statement``, ``said Smith,``).
 _ADJUNCT = frozenset({"npadvmod", "advmod", "prep", "dative", "agent", "nsubj", "nsubjpass", "punct",
@@ -421,7 +428,7 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
     # is what was said or who heard it, never an inverted speaker
     first_after = next((i for i in after if not d.doc[i].is_punct), -1)
     # (``"Why?" asked the boy``: asking, right after the quote, is inverted too)
-    inverts = cue.tag_ != "VBG" and not any(c.tag_ == "TO" for c in cue.children) and (
+    inverts = not non_finite(cue) and (
         cue.lemma_ not in _LISTENING or cue.lemma_ == "ask" and cue.i == first_after)
     if inverts and cue_after and after and (cue.i == first_after or (
             cue.i > 0 and d.doc[cue.i - 1].text == ","
@@ -561,7 +568,8 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
             break
         if node.dep_ == "conj" and any(c.dep_ == "nsubj" for c in node.children):
             break  # ``a woman asked for a photo and Clinton said``: a report of its own
-        if node.dep_ in ("relcl", "advcl") and any(c.dep_ == "nsubj" and c.lower_ not in _WH for c in node.children):
+        if node.dep_ in ("relcl", "advcl") and any(
+                c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in node.children):
             break  # ``bodies, which he called "a cartel"``, ``though he said "..."``: a clause's own report
         node = node.head
         if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in _NAMING:
@@ -694,13 +702,13 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and can_speak(c)
                          and c.i in before and c.lower_ not in ("it", "there", "this")), None)
-            if subj is not None and subj.lower_ in ("who", "that", "which", "whom"):
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
                 subj = subj if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
                 found = subj
                 if nearest is None and not any(c.dep_ == "mark" for c in node.children):
                     nearest = subj  # (not the subject of an ``if``/``that`` clause)
-        if nearest is not None and nearest.dep_ == "nsubj" and nearest.lower_ not in ("who", "that", "which", "whom") and (
+        if nearest is not None and nearest.dep_ == "nsubj" and nearest.lower_ not in RELATIVE_PRONOUNS and (
                 nearest.pos_ in ("PROPN", "PRON") or nearest.ent_type_ in ("PERSON", "ORG", "NORP")):
             # ``He also seeks "a permanent injunction"``: a named or pronoun subject of the
             # quote's own clause

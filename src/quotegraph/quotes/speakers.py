@@ -20,7 +20,7 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # Relations through which a verb without a subject shares its governor's subject
 # (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
-_RELATIVE = frozenset({"who", "that", "which", "whom"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 _NOBODY = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
@@ -78,7 +78,7 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
                     subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
                 subject = child  # two subjects in a bad parse: the one next to the verb
         if subject is not None:
-            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
                 return subject if _antecedent(subject) is not None and allowed(verb.head) else verb.head
             if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue \
@@ -111,10 +111,16 @@ def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | Non
     return None
 
 
+def non_finite(cue: Token) -> bool:
+    """A participle or an infinitive (``saying the plan``, ``to describe those``): the noun after
+    it is what was said, never an inverted speaker."""
+    return cue.tag_ == "VBG" or any(c.tag_ == "TO" for c in cue.children)
+
+
 def _inverted_subject(cue: Token) -> Token | None:
     """``..., said the minister.`` / ``says Smith``: a noun right after the cue, parsed as its
     object or attribute."""
-    if cue.lemma_ in _LISTENER_VERBS or cue.tag_ == "VBG" or any(c.tag_ == "TO" for c in cue.children):
+    if cue.lemma_ in _LISTENER_VERBS or non_finite(cue):
         return None  # ``told reporters``, ``saying the plan``, ``to describe those``: no inversion
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL \
@@ -128,9 +134,9 @@ def _inverted_subject(cue: Token) -> Token | None:
 
 def _antecedent(tok: Token) -> Token | None:
     """The noun a relative pronoun subject stands for (``Tyler`` in ``Tyler, who said``)."""
-    if tok.lower_ in _RELATIVE and tok.dep_ in _SUBJECTS and tok.head.dep_ == "relcl":
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in _SUBJECTS and tok.head.dep_ == "relcl":
         noun = tok.head.head
-        if noun.pos_ in _NOMINAL and noun.i < tok.i and noun.lower_ not in _RELATIVE:
+        if noun.pos_ in _NOMINAL and noun.i < tok.i and noun.lower_ not in RELATIVE_PRONOUNS:
             return noun
     return None
 
@@ -251,7 +257,7 @@ def noun_run_before(tok: Token) -> Token | None:
         while verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # ``Another said he hoped that Trump wins the election:``: the main clause
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i and can_speak(c)
-                        and c.lower_ not in _RELATIVE | {"it", "there", "this"}), None)
+                        and c.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"}), None)
         if subject is not None and verb.pos_ in ("VERB", "AUX"):
             return subject
     while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ == noun.pos_:
