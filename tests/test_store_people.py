@@ -8,7 +8,8 @@ from test_store_support import article, db_url, person, quote  # noqa: F401  (db
 from quotegraph.store import Store
 from quotegraph.store import schema as t
 from quotegraph.store.ingest import ingest_results
-from quotegraph.store.merge import merge_people, name_key, split_person
+from quotegraph.store.corrections import merge_people, split_person
+from quotegraph.store.merge import name_key
 from quotegraph.store.query import find_person, list_people
 
 WARREN_US = ('Sen. Elizabeth Warren said Tuesday that the bill "would gut consumer protections." '
@@ -157,5 +158,5 @@ def test_split_correction_separates_namesakes_across_rebuilds(db_url):
     ids = _corpus_ids(store)
     assert ids[("senator2", "John Smith")] == ids[("senator", "John Smith")] != ids[("plumber", "John Smith")]
     with store.engine.connect() as conn:
-        actions = conn.execute(select(t.person_corrections.c.action)).scalars().all()
+        actions = conn.execute(select(t.corrections.c.action)).scalars().all()
     assert actions == ["split"]

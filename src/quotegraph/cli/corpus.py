@@ -239,7 +239,7 @@ def people(
 
 def _correct(ctx: typer.Context, db: str | None, action):
     """Run a people correction in one transaction; a refused correction is a one-line error."""
-    from ..store.merge import CorrectionError
+    from ..store.corrections import CorrectionError
 
     store = _open(db or (ctx.obj or {}).get("db"))
     try:
@@ -258,7 +258,7 @@ def people_merge(
     db: str = DB_OPTION,
 ) -> None:
     """Merge two corpus people; the correction is stored and re-applied by later ingests."""
-    from ..store.merge import merge_people
+    from ..store.corrections import merge_people
 
     merged = _correct(ctx, db, lambda conn: merge_people(conn, first, second))
     stdout.print(f"merged {first} and {second} into corpus person {merged}")
@@ -272,7 +272,7 @@ def people_split(
     db: str = DB_OPTION,
 ) -> None:
     """Split a corpus person: its entries in the given articles become another person."""
-    from ..store.merge import split_person
+    from ..store.corrections import split_person
 
     new_id = _correct(ctx, db, lambda conn: split_person(conn, person, articles))
     stdout.print(f"split corpus person {person}: articles {', '.join(map(str, articles))} now hold person {new_id}")

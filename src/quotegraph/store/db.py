@@ -66,7 +66,7 @@ class Store:
         from sqlalchemy import func
 
         names = ["articles", "quotes", "people", "corpus_people", "organizations", "places",
-                 "mentions", "excluded", "dates", "failures", "person_corrections"]
+                 "mentions", "excluded", "dates", "failures", "corrections", "corpus_organizations"]
         with self.engine.connect() as conn:
             return {name: conn.execute(select(func.count()).select_from(schema.metadata.tables[name])).scalar_one()
                     for name in names}

@@ -23,7 +23,7 @@ from ..readers import read_paths
 from ..settings import Options
 from . import schema as t
 from .db import Store, now
-from .merge import rebuild_corpus_people
+from .rebuild import rebuild_corpus
 
 CHUNK = 8  # articles per spaCy batch / worker task: big enough to batch, small enough to stream
 
@@ -112,7 +112,7 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
         report(status)
 
     with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus_people(conn)
+        summary.corpus_people = rebuild_corpus(conn)
     return summary
 
 
@@ -399,5 +399,5 @@ def ingest_results(store: Store, results: Iterable) -> IngestSummary:
             summary.quotes += len(data["quotes"])
             summary.people += len(data["people"])
     with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus_people(conn)
+        summary.corpus_people = rebuild_corpus(conn)
     return summary

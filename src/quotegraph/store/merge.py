@@ -6,11 +6,12 @@ Rules (wrong merges are worse than missed ones, since statistics count corpus pe
   Suffixes stay ("Donald Trump Jr." is not "Donald Trump").
 - An article person's multi-word aliases join its name's group only when they share its first
   name, so a bad cluster inside one article cannot tie two first names together corpus-wide.
-- A one-word entry ("Clinton") joins a full-name group only when exactly one group in the
-  corpus has that surname and their genders do not contradict; otherwise it stays its own
-  corpus person, one per article.
-- Corrections (``people merge`` / ``people split``) are stored by name key and article key,
-  so they are re-applied by every rebuild, whatever ids the rows get.
+- A one-word entry ("Clinton") joins a full-name group of that surname when its article says
+  which: the only such group that is not a separate person in the same article and whose gender
+  does not contradict, or else the only one sharing a distinctive titled alias ("President
+  Trump"; not "Mr"/"Mrs"). Otherwise it stays its own corpus person, one per article.
+- The corrections log (store/corrections.py: merge, split, rename, delete, gender, reassign) is
+  stored by name key and article key and re-applied by every rebuild, whatever ids rows get.
 
 The rebuild is deterministic (inputs sorted) so the same articles always give the same groups.
 """
@@ -22,10 +23,11 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Column, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy.engine import Connection
 
+from . import corrections
 from . import schema as t
-from .db import now
 
 HONORIFICS = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother
@@ -60,7 +62,7 @@ def _surname(key: str) -> str:
     return words[-1]
 
 
-class _UnionFind:
+class UnionFind:
     def __init__(self):
         self.parent: dict[str, str] = {}
 
@@ -94,8 +96,14 @@ def _gender_vote(members: list) -> tuple[str, str]:
     return "unknown", "none"
 
 
-def rebuild_corpus_people(conn) -> int:
+def rebuild_corpus_people(conn: Connection) -> int:
     """Group every article person into corpus people; returns how many corpus people exist."""
+    return len(set(group_people(conn).values()))
+
+
+def group_people(conn: Connection) -> dict[str, int]:
+    """Rebuild the corpus people, applying the corrections log; returns every grouping key
+    (name keys, split labels, one-word keys) -> the corpus person id it ended in."""
     rows = conn.execute(
         select(t.people.c.id, t.people.c.local_id, t.people.c.name, t.people.c.aliases, t.people.c.roles,
                t.people.c.gender, t.people.c.gender_source, t.people.c.corpus_person_id,
@@ -103,15 +111,35 @@ def rebuild_corpus_people(conn) -> int:
         .join(t.articles, t.articles.c.id == t.people.c.article_id)
     ).all()
     rows.sort(key=lambda r: (r.article_key, r.local_id, r.id))
-    corrections = conn.execute(select(t.person_corrections).order_by(t.person_corrections.c.id)).all()
-    splits = {(c.article_key, c.person_name): c.split_group for c in corrections if c.action == "split"}
-    merges = [(c.key, c.other_key) for c in corrections if c.action == "merge"]
-
-    uf = _UnionFind()
+    fixes = corrections.load(conn)
+    uf = UnionFind()
     primary: dict[int, str] = {}
-    single: list = []
+    singles = _group_full_names(rows, fixes, uf, primary)
+    _apply_merges(uf, fixes.merges)
+    by_id = {r.id: r for r in rows}
+    _attach_singles(singles, by_id, uf, primary)
+    _apply_merges(uf, fixes.merges)
+
+    groups: dict[str, list] = defaultdict(list)
+    for pid, key in primary.items():
+        groups[uf.find(key)].append((key, by_id[pid]))
+    deleted = {uf.find(k) for k in fixes.deletes if k in uf.parent}
+    for root in deleted:
+        groups.pop(root, None)
+    _apply_reassigns(conn, fixes.reassigns, uf, primary, by_id)
+    quote_counts = dict(conn.execute(
+        select(t.quotes.c.person_id, func.count()).where(t.quotes.c.person_id.is_not(None))
+        .group_by(t.quotes.c.person_id)).all())
+    root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf))
+    return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
+
+
+def _group_full_names(rows: list, fixes: corrections.Corrections, uf: UnionFind,
+                      primary: dict[int, str]) -> list:
+    """Full names (and split labels) into the union-find; returns the one-word rows left over."""
+    singles = []
     for row in rows:
-        label = splits.get((row.article_key, name_key(row.name)))
+        label = fixes.splits.get((row.article_key, name_key(row.name)))
         if label:
             uf.add(label)
             primary[row.id] = label
@@ -119,7 +147,7 @@ def rebuild_corpus_people(conn) -> int:
         keys = [name_key(row.name)] + [name_key(a) for a in json.loads(row.aliases)]
         full = list(dict.fromkeys(k for k in keys if " " in k))
         if not full:
-            single.append(row)
+            singles.append(row)
             continue
         first = full[0]
         uf.add(first)
@@ -128,145 +156,154 @@ def rebuild_corpus_people(conn) -> int:
             if key.split()[0] == first.split()[0]:
                 uf.add(key)
                 uf.union(first, key)
-    _apply_merges(uf, merges)
+    return singles
 
-    # one-word names: attach to the only full-name group with that surname, if any
-    by_id = {r.id: r for r in rows}
-    group_members: dict[str, list] = defaultdict(list)
+
+# Titles that say which of several namesakes a one-word name is ("President Trump"); these do not
+_COMMON_TITLES = frozenset("mr mrs ms miss mx dr".split())
+
+
+def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int, str]) -> None:
+    """A one-word name joins a full-name group with that surname when its article says which:
+    the only group of that surname not already a separate person in the article and not of the
+    other gender, or else the only one sharing a distinctive titled alias ("President Trump")."""
+    members: dict[str, list] = defaultdict(list)
     for pid, key in primary.items():
-        group_members[uf.find(key)].append(by_id[pid])
+        members[uf.find(key)].append(by_id[pid])
     surnames: dict[str, set[str]] = defaultdict(set)
     for key in uf.parent:
         if " " in key and not key.startswith("split:"):
             surnames[_surname(key)].add(uf.find(key))
-    for row in single:
+    for row in singles:
         token = name_key(row.name) or row.name.lower()
-        roots = surnames.get(token, set())
+        roots = sorted(r for r in surnames.get(token, set()) if _may_be(row, members[r]))
+        if len(roots) > 1:
+            roots = [r for r in roots if _titled(row) & {a for m in members[r] for a in _titled(m)}]
         if len(roots) == 1:
-            root = next(iter(roots))
-            gender, _ = _gender_vote(group_members[root])
-            if row.gender_source != "text" or gender in ("unknown", row.gender):
-                primary[row.id] = root
-                continue
+            primary[row.id] = roots[0]
+            continue
         own = f"{token}@{row.article_key}"
         uf.add(own)
         primary[row.id] = own
-    _apply_merges(uf, merges)
-
-    groups: dict[str, list] = defaultdict(list)
-    for pid, key in primary.items():
-        groups[uf.find(key)].append((key, by_id[pid]))
-    quote_counts = dict(conn.execute(
-        select(t.quotes.c.person_id, func.count()).where(t.quotes.c.person_id.is_not(None))
-        .group_by(t.quotes.c.person_id)).all())
-    return _write_groups(conn, groups, quote_counts)
 
 
-def _apply_merges(uf: _UnionFind, merges: list[tuple[str, str]]) -> None:
+def _may_be(row, members: list) -> bool:
+    """Not a separate person of the same article, and no gender stated against the group's."""
+    if any(m.article_id == row.article_id for m in members):
+        return False
+    gender, _ = _gender_vote(members)
+    return row.gender_source != "text" or gender in ("unknown", row.gender)
+
+
+def _titled(row) -> set[str]:
+    out = set()
+    for alias in [row.name, *json.loads(row.aliases)]:
+        words = alias.lower().replace(".", "").split()
+        if len(words) > 1 and words[0] in HONORIFICS and words[0] not in _COMMON_TITLES:
+            out.add(" ".join(words))
+    return out
+
+
+def _apply_merges(uf: UnionFind, merges: list[tuple[str, str]]) -> None:
     for a, b in merges:
         if a in uf.parent and b in uf.parent:
             uf.union(a, b)
 
 
-def _write_groups(conn, groups: dict[str, list], quote_counts: dict[int, int]) -> int:
-    existing = dict(conn.execute(select(t.corpus_people.c.key, t.corpus_people.c.id)).all())
-    current = {r.id: r.corpus_person_id for _root, members in groups.items() for _k, r in members}
-    records = []
-    for members in groups.values():
-        people = [r for _key, r in members]
-        key_counts = Counter(key for key, _r in members)
-        key = min(key_counts, key=lambda k: (-key_counts[k], -len(k), k))
-        names = Counter(r.name for key_, r in members if key_ == key)
-        name = min(names, key=lambda n: (-names[n], n)) if names else people[0].name
-        aliases = Counter(a for r in people for a in [r.name, *json.loads(r.aliases)] if a != name)
-        roles = Counter(role for r in people for role in json.loads(r.roles))
-        gender, source = _gender_vote(people)
-        records.append({
-            "key": key, "name": name,
-            "aliases": json.dumps([a for a, _n in aliases.most_common(20)], ensure_ascii=False),
-            "roles": json.dumps([r for r, _n in roles.most_common(10)], ensure_ascii=False),
-            "gender": gender, "gender_source": source,
-            "article_count": len({r.article_id for r in people}),
-            "quote_count": sum(quote_counts.get(r.id, 0) for r in people),
-            "_people": [r.id for r in people],
-        })
-    new = [r for r in records if r["key"] not in existing]
+def _overrides(fixes: corrections.Corrections, uf: UnionFind) -> dict[str, dict]:
+    """Group root -> fields set by hand (name, gender)."""
+    out: dict[str, dict] = defaultdict(dict)
+    for key, name in fixes.renames.items():
+        if key in uf.parent:
+            out[uf.find(key)]["name"] = name
+    for key, gender in fixes.genders.items():
+        if key in uf.parent:
+            out[uf.find(key)].update(gender=gender, gender_source="manual" if gender != "unknown" else "none")
+    return out
+
+
+def _apply_reassigns(conn: Connection, reassigns: list[corrections.Reassign], uf: UnionFind,
+                     primary: dict[int, str], by_id: dict) -> None:
+    """Point each reassigned quote at the article person of the chosen corpus person (or at none)."""
+    for fix in reassigns:
+        quote_id = conn.execute(
+            select(t.quotes.c.id).join(t.articles, t.articles.c.id == t.quotes.c.article_id)
+            .where(t.articles.c.key == fix.article_key, t.quotes.c.start_char == fix.start,
+                   t.quotes.c.end_char == fix.end)).scalar()
+        if quote_id is None:
+            continue  # the article changed and the quote is gone: nothing to correct
+        values: dict = {"person_id": None, "organization_id": None}
+        if fix.to_key is None:
+            values["speaker_name"] = None
+        else:
+            root = uf.find(fix.to_key) if fix.to_key in uf.parent else None
+            pid = next((pid for pid, key in primary.items() if root and uf.find(key) == root
+                        and by_id[pid].article_key == fix.article_key), None)
+            if pid is None:
+                continue
+            values["person_id"] = pid
+        conn.execute(update(t.quotes).where(t.quotes.c.id == quote_id).values(values))
+
+
+def _group_record(members: list, quote_counts: dict[int, int], override: dict) -> dict:
+    people = [r for _key, r in members]
+    key_counts = Counter(key for key, _r in members)
+    key = min(key_counts, key=lambda k: (-key_counts[k], -len(k), k))
+    names = Counter(r.name for key_, r in members if key_ == key)
+    name = min(names, key=lambda n: (-names[n], n)) if names else people[0].name
+    name = override.get("name", name)
+    aliases = Counter(a for r in people for a in [r.name, *json.loads(r.aliases)] if a != name)
+    roles = Counter(role for r in people for role in json.loads(r.roles))
+    gender, source = _gender_vote(people)
+    return {
+        "key": key, "name": name,
+        "aliases": json.dumps([a for a, _n in aliases.most_common(20)], ensure_ascii=False),
+        "roles": json.dumps([r for r, _n in roles.most_common(10)], ensure_ascii=False),
+        "gender": override.get("gender", gender), "gender_source": override.get("gender_source", source),
+        "article_count": len({r.article_id for r in people}),
+        "quote_count": sum(quote_counts.get(r.id, 0) for r in people),
+        "_members": [r.id for r in people],
+    }
+
+
+def _write_groups(conn: Connection, groups: dict[str, list], quote_counts: dict[int, int],
+                  overrides: dict[str, dict]) -> dict[str, int]:
+    roots = list(groups)
+    records = [_group_record(groups[root], quote_counts, overrides.get(root, {})) for root in roots]
+    ids = write_grouped(conn, t.corpus_people, t.people.c.corpus_person_id, records)
+    return dict(zip(roots, ids))
+
+
+def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: list[dict]) -> list[int]:
+    """Write corpus groups over the stored ones (same key, same id), point their members (ids in
+    ``_members``) at them, clear members of no group, drop groups gone; returns the ids in order."""
+    existing = dict(conn.execute(select(corpus.c.key, corpus.c.id)).all())
     old = [r for r in records if r["key"] in existing]
     if old:
-        conn.execute(update(t.corpus_people).where(t.corpus_people.c.id == bindparam("cid")),
+        conn.execute(update(corpus).where(corpus.c.id == bindparam("cid"))
+                     .values({k: bindparam(k) for k in _fields(old[0]) if k != "key"}),
                      [{**_fields(r), "cid": existing[r["key"]]} for r in old])
+    new = [r for r in records if r["key"] not in existing]
     if new:
-        ids = conn.execute(insert(t.corpus_people).returning(t.corpus_people.c.id, sort_by_parameter_order=True),
+        ids = conn.execute(insert(corpus).returning(corpus.c.id, sort_by_parameter_order=True),
                            [_fields(r) for r in new]).scalars().all()
         existing.update({r["key"]: i for r, i in zip(new, ids)})
-    changes = [{"pid": pid, "cid": existing[r["key"]]} for r in records for pid in r["_people"]
-               if current.get(pid) != existing[r["key"]]]
+    members = member_fk.table
+    current = dict(conn.execute(select(members.c.id, member_fk).where(member_fk.is_not(None))).all())
+    wanted = {mid: existing[r["key"]] for r in records for mid in r["_members"]}
+    changes = [{"mid": mid, "cid": cid} for mid, cid in wanted.items() if current.get(mid) != cid]
+    changes += [{"mid": mid, "cid": None} for mid in current if mid not in wanted]
     if changes:
-        conn.execute(update(t.people).where(t.people.c.id == bindparam("pid"))
-                     .values(corpus_person_id=bindparam("cid")), changes)
+        conn.execute(update(members).where(members.c.id == bindparam("mid"))
+                     .values({member_fk.name: bindparam("cid")}), changes)
     used = {existing[r["key"]] for r in records}
     stale = [cid for cid in existing.values() if cid not in used]
     if stale:
-        conn.execute(delete(t.corpus_people).where(t.corpus_people.c.id.in_(stale)))
-    return len(records)
+        conn.execute(delete(corpus).where(corpus.c.id.in_(stale)))
+    return [existing[r["key"]] for r in records]
 
 
 def _fields(record: dict) -> dict:
     return {k: v for k, v in record.items() if not k.startswith("_")}
 
 
-# --- corrections --------------------------------------------------------------------------
-
-class CorrectionError(ValueError):
-    pass
-
-
-def merge_people(conn, first_id: int, second_id: int) -> int:
-    """Record that two corpus people are one, rebuild, and return the merged corpus person's id."""
-    keys = dict(conn.execute(select(t.corpus_people.c.id, t.corpus_people.c.key)
-                             .where(t.corpus_people.c.id.in_([first_id, second_id]))).all())
-    for cid in (first_id, second_id):
-        if cid not in keys:
-            raise CorrectionError(f"no corpus person with id {cid}")
-    if first_id == second_id:
-        raise CorrectionError("cannot merge a person with itself")
-    conn.execute(insert(t.person_corrections), {"action": "merge", "key": keys[first_id],
-                                                "other_key": keys[second_id], "created_at": now()})
-    rebuild_corpus_people(conn)
-    return _corpus_id_of_key(conn, keys[first_id], keys[second_id])
-
-
-def split_person(conn, corpus_id: int, article_ids: list[int]) -> int:
-    """Move the given articles' entries of a corpus person into a new corpus person of their own.
-
-    Returns the new corpus person's id.
-    """
-    key = conn.execute(select(t.corpus_people.c.key).where(t.corpus_people.c.id == corpus_id)).scalar()
-    if key is None:
-        raise CorrectionError(f"no corpus person with id {corpus_id}")
-    members = conn.execute(
-        select(t.people.c.name, t.people.c.article_id, t.articles.c.key.label("article_key"))
-        .join(t.articles, t.articles.c.id == t.people.c.article_id)
-        .where(t.people.c.corpus_person_id == corpus_id)
-    ).all()
-    chosen = [m for m in members if m.article_id in set(article_ids)]
-    missing = set(article_ids) - {m.article_id for m in chosen}
-    if missing:
-        raise CorrectionError(f"corpus person {corpus_id} has no entry in article(s) {sorted(missing)}")
-    if len({m.article_id for m in members}) == len({m.article_id for m in chosen}):
-        raise CorrectionError("a split must leave at least one article with the original person")
-    number = (conn.execute(select(func.count()).select_from(t.person_corrections)).scalar_one() or 0) + 1
-    label = f"split:{number}:{name_key(chosen[0].name)}"
-    conn.execute(insert(t.person_corrections), [
-        {"action": "split", "key": key, "article_key": m.article_key, "person_name": name_key(m.name),
-         "split_group": label, "created_at": now()} for m in chosen])
-    rebuild_corpus_people(conn)
-    return conn.execute(select(t.people.c.corpus_person_id)
-                        .join(t.articles, t.articles.c.id == t.people.c.article_id)
-                        .where(t.articles.c.key == chosen[0].article_key,
-                               t.people.c.name == chosen[0].name)).scalars().first()
-
-
-def _corpus_id_of_key(conn, *keys: str) -> int:
-    # the merged group keeps the key of whichever side has more entries
-    return conn.execute(select(t.corpus_people.c.id).where(t.corpus_people.c.key.in_(keys))).scalars().first()

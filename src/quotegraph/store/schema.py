@@ -85,7 +85,7 @@ people = Table(
     Column("corpus_person_id", Integer, ForeignKey("corpus_people.id", ondelete="SET NULL"), index=True),
 )
 
-def _entity_table(name: str) -> Table:
+def _entity_table(name: str, *extra: Column) -> Table:
     """Organisations and places have the same shape (models.Entity)."""
     return Table(
         name, metadata,
@@ -95,10 +95,23 @@ def _entity_table(name: str) -> Table:
         Column("name", String, nullable=False, index=True),
         Column("aliases", Text, nullable=False, default="[]"),
         Column("quote_count", Integer, nullable=False, default=0),
+        *extra,
     )
 
 
-organizations = _entity_table("organizations")
+corpus_organizations = Table(
+    "corpus_organizations", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String, nullable=False, unique=True),  # normalised name key, stable across rebuilds
+    Column("name", String, nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("article_count", Integer, nullable=False, default=0),
+    Column("quote_count", Integer, nullable=False, default=0),
+)
+
+# corpus_organization_id: corpus_organizations.id, kept by the rebuild (no declared foreign key,
+# so the column could be added without SQLite rebuilding the table)
+organizations = _entity_table("organizations", Column("corpus_organization_id", Integer, index=True))
 places = _entity_table("places")
 
 mentions = Table(
@@ -156,17 +169,20 @@ failures = Table(
     Column("failed_at", String, nullable=False),
 )
 
-person_corrections = Table(
-    "person_corrections", metadata,
+corrections = Table(
+    "corrections", metadata,
     Column("id", Integer, primary_key=True),
-    Column("action", String(8), nullable=False),  # merge | split
-    # merge: the two corpus people's name keys
-    Column("key", String),
-    Column("other_key", String),
-    # split: which article person leaves its corpus person, and the group it joins
-    Column("article_key", String),
-    Column("person_name", String),
-    Column("split_group", String),
+    # people-merge | people-split | people-rename | people-delete | people-gender | quote-reassign | orgs-merge
+    Column("action", String(16), nullable=False),
+    Column("key", String),  # the corpus person's (or organisation's) name key
+    Column("other_key", String),  # merge: the other key; quote-reassign: the new speaker's key
+    Column("article_key", String),  # split, quote-reassign: the article's key
+    Column("person_name", String),  # split: the article person's name key
+    Column("quote_start", Integer),  # quote-reassign: the quote's offsets in the article
+    Column("quote_end", Integer),
+    Column("value", String),  # rename: the name; gender: the gender; split: the new group's label
+    Column("note", Text),  # why, in the corrector's words
+    Column("author", String),  # who
     Column("created_at", String, nullable=False),
 )
 
