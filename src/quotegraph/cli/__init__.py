@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from .app import app
 from . import extract, evaluate, corpus  # noqa: F401  (register the commands)
+from . import corrections  # noqa: F401
+from . import check  # noqa: F401
 
 
 def main() -> None:

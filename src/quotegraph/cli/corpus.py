@@ -73,6 +73,9 @@ def ingest(
                                   help="CSV/TSV of article metadata by id (file name): outlet/publisher, "
                                        "published/date, title, author, url."),
     force: bool = typer.Option(False, "--force", help="Re-extract articles even when stored unchanged."),
+    name_gender: bool = typer.Option(True, "--name-gender/--no-name-gender",
+                                     help="Guess gender from first names when the text says nothing "
+                                          "(labelled as a name guess in the database and statistics)."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Extract articles and store them in the corpus database; unchanged articles are skipped.
@@ -82,7 +85,7 @@ def ingest(
     from ..store.ingest import ingest as run_ingest, load_metadata
 
     store = _open(db)
-    options = Options.from_env(model=model)
+    options = Options.from_env(model=model, name_gender=name_gender)
     try:
         meta = load_metadata(str(metadata)) if metadata else None
     except (QuotegraphError, OSError, UnicodeDecodeError) as exc:
@@ -150,8 +153,9 @@ def _emit(records: list[dict], fmt: TableFormat, columns: list[str], title: str 
         stdout.print(table)
 
 
-_HEADERS = {"share_women": "% women", "share_men": "% men", "share_unknown": "% unknown",
-            "gender_from_text": "by text", "gender_from_name": "by name", "by_honorific": "honorific",
+_HEADERS = {"share_women": "% women (of known)", "share_men": "% men", "share_unknown": "% unknown",
+            "share_women_low": "% women if unknown men", "share_women_high": "% women if unknown women",
+            "gender_from_text": "by text", "gender_from_name": "by name", "gender_from_correction": "by correction", "by_honorific": "honorific",
             "by_pronoun": "pronoun", "by_other_text": "other text", "article_id": "article",
             "quote_count": "quotes", "article_count": "articles"}
 
@@ -187,8 +191,13 @@ class QuoteType(str, Enum):
     indirect = "indirect"
 
 
-@app.command()
+quotes_app = typer.Typer(help="Search the stored quotes; correct their speaker (quotes reassign).")
+app.add_typer(quotes_app, name="quotes")
+
+
+@quotes_app.callback(invoke_without_command=True)
 def quotes(
+    ctx: typer.Context,
     speaker: str = typer.Option(None, "--speaker", help="Speaker name (or part of it)."),
     search: str = typer.Option(None, "--search", "-s", help="Full-text search in quotes and speaker names."),
     outlet: str = typer.Option(None, "--outlet", help="Outlet (or part of its name)."),
@@ -199,10 +208,13 @@ def quotes(
     fmt: TableFormat = FORMAT_OPTION,
     db: str = DB_OPTION,
 ) -> None:
-    """Search the stored quotes.
+    """Search the stored quotes (subcommand: reassign).
 
     Example: quotegraph quotes --search "health care" --outlet breitbart --since 2016-09
     """
+    if ctx.invoked_subcommand:
+        ctx.obj = {"db": db}
+        return
     from ..store.query import search_quotes
 
     store = _open(db)
@@ -226,7 +238,12 @@ def people(
     fmt: TableFormat = FORMAT_OPTION,
     db: str = DB_OPTION,
 ) -> None:
-    """List the people of the corpus, most quoted first (subcommands: merge, split)."""
+    """List the people of the corpus, most quoted first.
+
+    Subcommands correct them: merge, split, rename, delete, set-gender; rebuild regroups all.
+
+    Example: quotegraph people --search Obama --db corpus.db
+    """
     if ctx.invoked_subcommand:
         ctx.obj = {"db": db}  # `people --db X merge 1 2` works as well as `people merge 1 2 --db X`
         return
@@ -235,47 +252,6 @@ def people(
     records = list_people(_open(db), top=top or None, search=search)
     _emit(records, fmt, ["id", "name", "gender", "quote_count", "article_count", "aliases"],
           title=f"{len(records)} people")
-
-
-def _correct(ctx: typer.Context, db: str | None, action):
-    """Run a people correction in one transaction; a refused correction is a one-line error."""
-    from ..store.corrections import CorrectionError
-
-    store = _open(db or (ctx.obj or {}).get("db"))
-    try:
-        with store.engine.begin() as conn:
-            return action(conn)
-    except CorrectionError as exc:
-        stderr.print(f"[red]Error:[/red] {exc}")
-        raise typer.Exit(1) from None
-
-
-@people_app.command("merge")
-def people_merge(
-    ctx: typer.Context,
-    first: int = typer.Argument(..., help="Corpus person id (kept)."),
-    second: int = typer.Argument(..., help="Corpus person id merged into the first."),
-    db: str = DB_OPTION,
-) -> None:
-    """Merge two corpus people; the correction is stored and re-applied by later ingests."""
-    from ..store.corrections import merge_people
-
-    merged = _correct(ctx, db, lambda conn: merge_people(conn, first, second))
-    stdout.print(f"merged {first} and {second} into corpus person {merged}")
-
-
-@people_app.command("split")
-def people_split(
-    ctx: typer.Context,
-    person: int = typer.Argument(..., help="Corpus person id."),
-    articles: list[int] = typer.Argument(..., help="Article ids whose entries become a separate person."),
-    db: str = DB_OPTION,
-) -> None:
-    """Split a corpus person: its entries in the given articles become another person."""
-    from ..store.corrections import split_person
-
-    new_id = _correct(ctx, db, lambda conn: split_person(conn, person, articles))
-    stdout.print(f"split corpus person {person}: articles {', '.join(map(str, articles))} now hold person {new_id}")
 
 
 @app.command()
@@ -320,29 +296,40 @@ stats_app = typer.Typer(help="Corpus statistics.", no_args_is_help=True)
 app.add_typer(stats_app, name="stats")
 
 
+class Evidence(str, Enum):
+    all = "all"
+    text = "text"
+
+
+_SOURCE_COLUMNS = ["people", "women", "men", "unknown", "share_women", "share_women_low", "share_women_high",
+                   "gender_from_text", "gender_from_name", "gender_from_correction", "by_honorific",
+                   "by_pronoun", "by_other_text"]
+
+
 @stats_app.command("sources")
 def stats_sources(
     by: str = typer.Option("outlet", "--by", help="outlet, month or outlet,month."),
+    evidence: Evidence = typer.Option(Evidence.all, "--evidence",
+                                      help="all, or text: first-name guesses count as unknown."),
     fmt: TableFormat = FORMAT_OPTION,
     db: str = DB_OPTION,
 ) -> None:
-    """Who gets quoted: people quoted per group, women/men/unknown, and how gender was known.
+    """Who gets quoted: people quoted per group by gender, how gender was known, and a total row.
 
-    gender_from_text counts genders stated by the articles, split by the strongest evidence
-    (by_honorific, by_pronoun, by_other_text such as role nouns); gender_from_name counts
-    first-name guesses.
+    % women is among people of known gender; "women if unknown men/women" is the range it would
+    take if every unknown were a man / a woman (as a share of all people). by text / by name /
+    by correction: how the known genders were established. docs/statistics.md defines each figure.
+
+    Example: quotegraph stats sources --by outlet,month --evidence text --format csv
     """
     from ..store.query import source_stats
 
     keys = [k.strip() for k in by.split(",") if k.strip()]
     try:
-        records = source_stats(_open(db), keys)
+        records = source_stats(_open(db), keys, evidence=evidence.value)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--by") from None
-    _emit(records, fmt, keys + ["people", "women", "men", "unknown", "share_women", "share_men",
-                                "share_unknown", "gender_from_text", "by_honorific", "by_pronoun",
-                                "by_other_text", "gender_from_name"],
-          title="people quoted")
+    _emit(records, fmt, keys + _SOURCE_COLUMNS, title=f"people quoted (gender evidence: {evidence.value})")
 
 
 @stats_app.command("top")

@@ -178,13 +178,27 @@ def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int
         token = name_key(row.name) or row.name.lower()
         roots = sorted(r for r in surnames.get(token, set()) if _may_be(row, members[r]))
         if len(roots) > 1:
-            roots = [r for r in roots if _titled(row) & {a for m in members[r] for a in _titled(m)}]
+            roots = _by_title(row, roots, members)
         if len(roots) == 1:
             primary[row.id] = roots[0]
             continue
         own = f"{token}@{row.article_key}"
         uf.add(own)
         primary[row.id] = own
+
+
+_DOMINANT = 3  # a titled alias settles a one-word name when one group holds it this many times more
+
+
+def _by_title(row, roots: list[str], members: dict[str, list]) -> list[str]:
+    """The group whose entries most often carry the row's distinctive titled alias, when it
+    clearly dominates (a stray "President Obama" on Michelle Obama does not make a tie)."""
+    titled = _titled(row)
+    if not titled:
+        return []
+    scores = sorted(((sum(1 for m in members[r] if titled & _titled(m)), r) for r in roots), reverse=True)
+    (best, root), (second, _r) = scores[0], scores[1]
+    return [root] if best and best >= _DOMINANT * second else []
 
 
 def _may_be(row, members: list) -> bool:
@@ -200,7 +214,7 @@ def _titled(row) -> set[str]:
     for alias in [row.name, *json.loads(row.aliases)]:
         words = alias.lower().replace(".", "").split()
         if len(words) > 1 and words[0] in HONORIFICS and words[0] not in _COMMON_TITLES:
-            out.add(" ".join(words))
+            out.add(f"{words[0]} {words[-1]}")  # "President Barack Obama" -> "president obama"
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from sqlalchemy import Select, func, literal_column, or_, select, table
 
@@ -23,7 +23,7 @@ def _quote_select() -> Select:
     q, a, p, cp, o = t.quotes, t.articles, t.people, t.corpus_people, t.organizations
     return (
         select(q.c.id, q.c.type, q.c.text, q.c.cue, q.c.speaker_text, _speaker_name().label("speaker"),
-               cp.c.id.label("person_id"), o.c.name.label("organization"), q.c.confidence,
+               cp.c.id.label("corpus_person_id"), o.c.name.label("organization"), q.c.confidence,
                a.c.id.label("article_id"), a.c.title, a.c.outlet, a.c.published, a.c.url, a.c.source)
         .join(a, a.c.id == q.c.article_id)
         .outerjoin(p, p.c.id == q.c.person_id)
@@ -85,22 +85,43 @@ def list_people(store: Store, top: int | None = 50, search: str | None = None) -
         return [_decode(dict(r._mapping)) for r in conn.execute(stmt)]
 
 
+def list_organizations(store: Store, top: int | None = 50, search: str | None = None) -> list[dict]:
+    """Corpus organisations, most quoted first."""
+    co = t.corpus_organizations
+    stmt = select(co.c.id, co.c.name, co.c.quote_count, co.c.article_count, co.c.aliases)
+    if search:
+        like = f"%{search}%"
+        stmt = stmt.where(or_(co.c.name.ilike(like), co.c.aliases.ilike(like)))
+    stmt = stmt.order_by(co.c.quote_count.desc(), co.c.article_count.desc(), co.c.name)
+    if top:
+        stmt = stmt.limit(top)
+    with store.engine.connect() as conn:
+        return [_decode(dict(r._mapping)) for r in conn.execute(stmt)]
+
+
 def find_person(store: Store, name: str) -> list[dict]:
-    """Corpus people matching ``name``: its id, an exact name, else names/aliases containing it."""
+    """Corpus people matching ``name``, most quoted first.
+
+    An id gives that person; a full name gives the person with that name key if there is one;
+    otherwise (a surname, part of a name) every person whose name or aliases contain it.
+    """
     from .merge import name_key
 
     cp = t.corpus_people
+    ranked = (cp.c.quote_count.desc(), cp.c.article_count.desc(), cp.c.id)
     with store.engine.connect() as conn:
         if name.isdigit():
             rows = conn.execute(select(cp).where(cp.c.id == int(name))).all()
             if rows:
                 return [_decode(dict(r._mapping)) for r in rows]
-        rows = conn.execute(select(cp).where(or_(func.lower(cp.c.name) == name.lower(),
-                                                 cp.c.key == name_key(name)))).all()
+        rows = []
+        if " " in name_key(name):
+            rows = conn.execute(select(cp).where(or_(func.lower(cp.c.name) == name.lower(),
+                                                     cp.c.key == name_key(name))).order_by(*ranked)).all()
         if not rows:
             like = f"%{name}%"
             rows = conn.execute(select(cp).where(or_(cp.c.name.ilike(like), cp.c.aliases.ilike(like)))
-                                .order_by(cp.c.quote_count.desc())).all()
+                                .order_by(*ranked)).all()
         return [_decode(dict(r._mapping)) for r in rows]
 
 
@@ -124,54 +145,67 @@ def person_detail(store: Store, corpus_id: int) -> dict | None:
     return person
 
 
-def source_stats(store: Store, by: list[str]) -> list[dict]:
-    """People quoted per outlet and/or month, by gender, with the kind of gender evidence.
+NO_VALUE = {"outlet": "(no outlet)", "month": "(no date)"}
+TOTAL = "(total)"
+EVIDENCE = ("all", "text")
 
-    A person counts once per group however often quoted; gender is the corpus person's.
-    ``gender_from_text`` splits into ``by_honorific``, ``by_pronoun`` and ``by_other_text``
-    (strongest evidence kind first); ``gender_from_name`` counts first-name guesses.
+
+def source_stats(store: Store, by: list[str], evidence: str = "all") -> list[dict]:
+    """People quoted per outlet and/or month, by gender, with how each gender is known; a total row last.
+
+    A person counts once per group however often quoted (and once in the total); gender is the
+    corpus person's. ``evidence="text"`` counts first-name guesses as unknown. docs/statistics.md
+    defines every figure.
     """
     for key in by:
         if key not in GROUPINGS:
             raise ValueError(f"cannot group by {key!r}; choose from {', '.join(GROUPINGS)}")
+    if evidence not in EVIDENCE:
+        raise ValueError(f"evidence must be one of {', '.join(EVIDENCE)}")
     a, cp = t.articles, t.corpus_people
     columns = {"outlet": a.c.outlet, "month": func.substr(a.c.published, 1, 7)}
-    group_cols = [columns[k].label(k) for k in by]
-    stmt = (select(*group_cols, cp.c.id, cp.c.gender, cp.c.gender_source).distinct()
+    stmt = (select(*[columns[k].label(k) for k in by], cp.c.id, cp.c.gender, cp.c.gender_source).distinct()
             .select_from(t.quotes)
             .join(a, a.c.id == t.quotes.c.article_id)
             .join(t.people, t.people.c.id == t.quotes.c.person_id)
             .join(cp, cp.c.id == t.people.c.corpus_person_id))
-    groups: dict[tuple, dict] = defaultdict(lambda: defaultdict(int))
+    groups: dict[tuple, dict[int, tuple[str, str]]] = defaultdict(dict)
     with store.engine.connect() as conn:
         basis = _evidence_basis(conn)
         for row in conn.execute(stmt):
-            values = tuple(getattr(row, k) for k in by)
-            g = groups[values]
-            g["people"] += 1
-            g[{"female": "women", "male": "men"}.get(row.gender, "unknown")] += 1
-            if row.gender == "unknown":
-                continue
-            if row.gender_source == "text":
-                g["gender_from_text"] += 1
-                g["by_" + basis.get(row.id, "other_text")] += 1
-            else:
-                g["gender_from_name"] += 1
-    out = []
-    for values in sorted(groups, key=lambda v: tuple("" if x is None else str(x) for x in v)):
-        g = groups[values]
-        n = g["people"]
-        record = {k: v for k, v in zip(by, values)}
-        record.update({
-            "people": n, "women": g["women"], "men": g["men"], "unknown": g["unknown"],
-            "share_women": round(g["women"] / n, 4), "share_men": round(g["men"] / n, 4),
-            "share_unknown": round(g["unknown"] / n, 4),
-            "gender_from_text": g["gender_from_text"], "by_honorific": g["by_honorific"],
-            "by_pronoun": g["by_pronoun"], "by_other_text": g["by_other_text"],
-            "gender_from_name": g["gender_from_name"],
-        })
-        out.append(record)
+            gender, source = row.gender, row.gender_source
+            if evidence == "text" and source == "name":
+                gender, source = "unknown", "none"
+            person = (gender, basis.get(row.id, "other_text") if source == "text" else source)
+            groups[tuple(NO_VALUE[k] if getattr(row, k) is None else getattr(row, k) for k in by)][row.id] = person
+    total: dict[int, tuple[str, str]] = {}
+    for people in groups.values():
+        total.update(people)
+    out = [{**dict(zip(by, values)), **_figures(groups[values])} for values in sorted(groups)]
+    if by:
+        out.append({**{k: TOTAL if i == 0 else "" for i, k in enumerate(by)}, **_figures(total)})
     return out
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _figures(people: dict[int, tuple[str, str]]) -> dict:
+    """The figures of one row from its people: id -> (gender, evidence kind)."""
+    count = Counter(gender for gender, _kind in people.values())
+    kinds = Counter(kind for gender, kind in people.values() if gender != "unknown")
+    n, women, men = len(people), count["female"], count["male"]
+    unknown = n - women - men
+    by_text = kinds["honorific"] + kinds["pronoun"] + kinds["other_text"]
+    return {
+        "people": n, "women": women, "men": men, "unknown": unknown,
+        "share_women": _share(women, women + men), "share_unknown": _share(unknown, n),
+        "share_women_low": _share(women, n), "share_women_high": _share(women + unknown, n),
+        "gender_from_text": by_text, "by_honorific": kinds["honorific"], "by_pronoun": kinds["pronoun"],
+        "by_other_text": kinds["other_text"], "gender_from_name": kinds["name"],
+        "gender_from_correction": kinds["manual"],
+    }
 
 
 def _evidence_basis(conn) -> dict[int, str]:
@@ -196,11 +230,10 @@ def top_stats(store: Store, limit: int = 20) -> dict[str, list[dict]]:
             select(cp.c.id, cp.c.name, cp.c.gender, cp.c.quote_count, cp.c.article_count)
             .where(cp.c.quote_count > 0)
             .order_by(cp.c.quote_count.desc(), cp.c.name).limit(limit)).all()
+        co = t.corpus_organizations
         orgs = conn.execute(
-            select(o.c.name, func.count(q.c.id).label("quote_count"),
-                   func.count(func.distinct(q.c.article_id)).label("article_count"))
-            .join(o, o.c.id == q.c.organization_id).group_by(o.c.name)
-            .order_by(func.count(q.c.id).desc(), o.c.name).limit(limit)).all()
+            select(co.c.id, co.c.name, co.c.quote_count, co.c.article_count).where(co.c.quote_count > 0)
+            .order_by(co.c.quote_count.desc(), co.c.name).limit(limit)).all()
         outlets = conn.execute(
             select(a.c.outlet, func.count(func.distinct(a.c.id)).label("article_count"),
                    func.count(q.c.id).label("quote_count"))
@@ -223,5 +256,5 @@ def _decode(record: dict) -> dict:
     return record
 
 
-__all__ = ["search_quotes", "list_people", "find_person", "person_detail", "source_stats", "top_stats",
+__all__ = ["search_quotes", "list_people", "list_organizations", "find_person", "person_detail", "source_stats", "top_stats",
            "failures"]

@@ -1,0 +1,169 @@
+"""What an editor reviews before publishing figures from a corpus: suspect people and speakers.
+
+Each finding is a dict with the ids the correction commands take (``people delete 88``...).
+Sections: headline_names, fragments, shared_aliases, gender_conflicts, speakers_not_entities.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Connection
+
+from ..people.lexicon import (
+    GENDERED_NOUNS,
+    ORG_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    SPOKES_NOUNS,
+    THING_PRONOUNS,
+)
+from ..quotes.cues import SPEECH
+from . import schema as t
+from .db import Store
+from .merge import name_key
+
+SECTIONS = ("headline_names", "fragments", "shared_aliases", "gender_conflicts", "speakers_not_entities")
+# Pronouns the extraction's lists leave out (first and second person, demonstratives)
+_OTHER_PRONOUNS = frozenset({"i", "me", "you", "those", "these", "this", "one", "someone", "anyone", "who",
+                             "which", "that", "whom", "whose"})
+# Documents and channels that speak for a source ("the report said", "court documents show")
+_DOCUMENT_NOUNS = frozenset({"report", "document", "study", "survey", "poll", "website", "filing", "complaint",
+                             "ruling", "letter", "memo", "release", "post", "tweet", "email", "data",
+                             "figure", "record", "analysis", "review", "piece", "article", "ad", "advert"})
+_SOURCE_NOUNS = ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | set(GENDERED_NOUNS) | _DOCUMENT_NOUNS
+_PRONOUNS = set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS | _OTHER_PRONOUNS
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def speaker_kind(text: str) -> str:
+    """"pronoun", "source" (a description naming a kind of source) or "not a source"."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return "not a source"
+    if len(words) == 1 and words[0] in _PRONOUNS:
+        return "pronoun"
+    head = words[-1]
+    if head in _SOURCE_NOUNS or _singular(head) in _SOURCE_NOUNS or head.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "aides")):
+        return "source"
+    return "not a source"
+
+
+def _headline_word(word: str) -> bool:
+    w = word.lower()
+    return w in SPEECH or (w.endswith("s") and w[:-1] in SPEECH)
+
+
+def check(store: Store, limit: int = 50) -> dict[str, dict]:
+    """Every section: {"count": how many, "items": the first ``limit`` findings}."""
+    with store.engine.connect() as conn:
+        people = conn.execute(select(t.corpus_people)).all()
+        found = {
+            "headline_names": _headline_names(conn, people),
+            "fragments": _fragments(people),
+            "shared_aliases": _shared_aliases(people),
+            "gender_conflicts": _gender_conflicts(conn),
+            "speakers_not_entities": _speakers_not_entities(conn),
+        }
+    return {name: {"count": len(items), "items": items[:limit]} for name, items in found.items()}
+
+
+def _person(row, **extra) -> dict:
+    return {"id": row.id, "name": row.name, "quote_count": row.quote_count, **extra}
+
+
+def _ranked(items: Iterable[dict]) -> list[dict]:
+    return sorted(items, key=lambda r: (-r.get("quote_count", 0), str(r.get("name", r.get("alias", "")))))
+
+
+def _headline_names(conn: Connection, people: list) -> list[dict]:
+    """Names with a headline word ("Obama Says") or only ever mentioned in the first line."""
+    in_body = set(conn.execute(
+        select(t.people.c.corpus_person_id).distinct()
+        .join(t.mentions, t.mentions.c.person_id == t.people.c.id)
+        .join(t.articles, t.articles.c.id == t.people.c.article_id)
+        .where(t.mentions.c.start_char > _first_newline(conn))).scalars())
+    out = []
+    for row in people:
+        words = row.name.split()
+        if len(words) > 1 and any(_headline_word(w) for w in words):
+            out.append(_person(row, reason="headline word"))
+        elif row.id not in in_body:
+            out.append(_person(row, reason="only in the first line"))
+    return _ranked(out)
+
+
+def _first_newline(conn: Connection):
+    """Offset of the end of an article's first line (its headline in plain-text inputs)."""
+    find = func.strpos if conn.dialect.name == "postgresql" else func.instr
+    return find(t.articles.c.text, "\n")
+
+
+def _fragments(people: list) -> list[dict]:
+    """One-word names that are the surname of a fuller name in the corpus."""
+    fuller: dict[str, list[str]] = defaultdict(list)
+    for row in people:
+        words = name_key(row.name).split()
+        if len(words) > 1:
+            fuller[words[-1]].append(row.name)
+    return _ranked(_person(row, twins=sorted(fuller[name_key(row.name)])[:5]) for row in people
+                   if " " not in name_key(row.name) and name_key(row.name) in fuller)
+
+
+def _alias_form(alias: str) -> str:
+    return " ".join(_WORD.findall(alias.lower().replace(".", "")))
+
+
+def _shared_aliases(people: list) -> list[dict]:
+    """Multi-word aliases ("President Obama") carried by two or more corpus people."""
+    holders: dict[str, list] = defaultdict(list)
+    for row in people:
+        for form in {_alias_form(a) for a in [row.name, *json.loads(row.aliases)]}:
+            if " " in form:
+                holders[form].append(row)
+    return _ranked({"alias": form, "people": [f"{r.name} (#{r.id})" for r in rows],
+                    "quote_count": sum(r.quote_count for r in rows)}
+                   for form, rows in holders.items() if len(rows) > 1)
+
+
+def _gender_conflicts(conn: Connection) -> list[dict]:
+    """Corpus people that articles' text calls a woman in one place and a man in another."""
+    rows = conn.execute(
+        select(t.corpus_people.c.id, t.corpus_people.c.name, t.corpus_people.c.quote_count,
+               t.corpus_people.c.gender, t.people.c.gender.label("stated"))
+        .join(t.people, t.people.c.corpus_person_id == t.corpus_people.c.id)
+        .where(t.people.c.gender_source == "text")).all()
+    stated: dict[int, Counter] = defaultdict(Counter)
+    info = {}
+    for row in rows:
+        stated[row.id][row.stated] += 1
+        info[row.id] = row
+    return _ranked(_person(info[cid], gender=info[cid].gender, stated=dict(votes))
+                   for cid, votes in stated.items() if votes["female"] and votes["male"])
+
+
+def _speakers_not_entities(conn: Connection) -> list[dict]:
+    """Quotes whose speaker mention is neither a person nor an organisation, grouped by wording;
+    descriptions that name a kind of source (police, analysts, a report) are fine and not listed."""
+    rows = conn.execute(
+        select(func.lower(t.quotes.c.speaker_text).label("speaker"), func.count().label("quote_count"),
+               func.min(t.quotes.c.id).label("example_quote"))
+        .where(t.quotes.c.person_id.is_(None), t.quotes.c.organization_id.is_(None),
+               t.quotes.c.speaker_text.is_not(None))
+        .group_by(func.lower(t.quotes.c.speaker_text))).all()
+    return _ranked({"speaker": r.speaker, "kind": speaker_kind(r.speaker), "quote_count": r.quote_count,
+                    "example_quote": r.example_quote}
+                   for r in rows if speaker_kind(r.speaker) != "source")
