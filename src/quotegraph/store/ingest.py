@@ -112,7 +112,7 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
         report(status)
 
     with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus(conn)
+        summary.corpus_people = rebuild_corpus(conn, incremental=not summary.updated)
     return summary
 
 
@@ -399,5 +399,5 @@ def ingest_results(store: Store, results: Iterable) -> IngestSummary:
             summary.quotes += len(data["quotes"])
             summary.people += len(data["people"])
     with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus(conn)
+        summary.corpus_people = rebuild_corpus(conn, incremental=not summary.updated)
     return summary

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 
-from sqlalchemy import Column, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Column, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from . import corrections
@@ -55,7 +55,7 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
-def _surname(key: str) -> str:
+def surname(key: str) -> str:
     words = key.split()
     while len(words) > 1 and words[-1] in SUFFIXES:
         words.pop()
@@ -98,19 +98,35 @@ def _gender_vote(members: list) -> tuple[str, str]:
 
 def rebuild_corpus_people(conn: Connection) -> int:
     """Group every article person into corpus people; returns how many corpus people exist."""
-    return len(set(group_people(conn).values()))
+    from .incremental import index_surnames
+
+    rows = people_rows(conn)
+    index_surnames(conn, rows, every=True)
+    group_people(conn, rows, scoped=False)
+    return conn.execute(select(func.count()).select_from(t.corpus_people)).scalar_one()
 
 
-def group_people(conn: Connection) -> dict[str, int]:
-    """Rebuild the corpus people, applying the corrections log; returns every grouping key
-    (name keys, split labels, one-word keys) -> the corpus person id it ended in."""
-    rows = conn.execute(
-        select(t.people.c.id, t.people.c.local_id, t.people.c.name, t.people.c.aliases, t.people.c.roles,
-               t.people.c.gender, t.people.c.gender_source, t.people.c.corpus_person_id,
-               t.people.c.article_id, t.articles.c.key.label("article_key"))
-        .join(t.articles, t.articles.c.id == t.people.c.article_id)
-    ).all()
+def people_rows(conn: Connection, where=None) -> list:
+    """Article people with what grouping needs, in the one order every rebuild uses."""
+    stmt = (select(t.people.c.id, t.people.c.local_id, t.people.c.name, t.people.c.aliases, t.people.c.roles,
+                   t.people.c.gender, t.people.c.gender_source, t.people.c.corpus_person_id,
+                   t.people.c.article_id, t.articles.c.key.label("article_key"))
+            .join(t.articles, t.articles.c.id == t.people.c.article_id))
+    rows = conn.execute(stmt if where is None else stmt.where(where)).all()
     rows.sort(key=lambda r: (r.article_key, r.local_id, r.id))
+    return rows
+
+
+def group_people(conn: Connection, rows: list | None = None, scoped: bool = True) -> dict[str, int]:
+    """Rebuild the corpus people, applying the corrections log; returns every grouping key
+    (name keys, split labels, one-word keys) -> the corpus person id it ended in.
+
+    ``rows`` with ``scoped``: regroup only these article people (a closed set: every row sharing
+    a surname with one of them is among them; see store/incremental.py); the other corpus people
+    stay as they are.
+    """
+    if rows is None:
+        rows, scoped = people_rows(conn), False
     fixes = corrections.load(conn)
     uf = UnionFind()
     primary: dict[int, str] = {}
@@ -123,14 +139,15 @@ def group_people(conn: Connection) -> dict[str, int]:
     groups: dict[str, list] = defaultdict(list)
     for pid, key in primary.items():
         groups[uf.find(key)].append((key, by_id[pid]))
-    deleted = {uf.find(k) for k in fixes.deletes if k in uf.parent}
-    for root in deleted:
+    for root in {uf.find(k) for k in fixes.deletes if k in uf.parent}:
         groups.pop(root, None)
     _apply_reassigns(conn, fixes.reassigns, uf, primary, by_id)
-    quote_counts = dict(conn.execute(
-        select(t.quotes.c.person_id, func.count()).where(t.quotes.c.person_id.is_not(None))
-        .group_by(t.quotes.c.person_id)).all())
-    root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf))
+    counted = select(t.quotes.c.person_id, func.count()).where(t.quotes.c.person_id.is_not(None))
+    if scoped:
+        counted = counted.where(t.quotes.c.person_id.in_(list(by_id)))
+    quote_counts = dict(conn.execute(counted.group_by(t.quotes.c.person_id)).all())
+    scope = {r.corpus_person_id for r in rows if r.corpus_person_id is not None} if scoped else None
+    root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf), scope, list(by_id))
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
 
 
@@ -173,7 +190,7 @@ def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int
     surnames: dict[str, set[str]] = defaultdict(set)
     for key in uf.parent:
         if " " in key and not key.startswith("split:"):
-            surnames[_surname(key)].add(uf.find(key))
+            surnames[surname(key)].add(uf.find(key))
     for row in singles:
         token = name_key(row.name) or row.name.lower()
         roots = sorted(r for r in surnames.get(token, set()) if _may_be(row, members[r]))
@@ -281,17 +298,25 @@ def _group_record(members: list, quote_counts: dict[int, int], override: dict) -
 
 
 def _write_groups(conn: Connection, groups: dict[str, list], quote_counts: dict[int, int],
-                  overrides: dict[str, dict]) -> dict[str, int]:
+                  overrides: dict[str, dict], scope: set[int] | None, member_ids: list[int]) -> dict[str, int]:
     roots = list(groups)
     records = [_group_record(groups[root], quote_counts, overrides.get(root, {})) for root in roots]
-    ids = write_grouped(conn, t.corpus_people, t.people.c.corpus_person_id, records)
+    ids = write_grouped(conn, t.corpus_people, t.people.c.corpus_person_id, records,
+                        scope, member_ids if scope is not None else None)
     return dict(zip(roots, ids))
 
 
-def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: list[dict]) -> list[int]:
+def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: list[dict],
+                  scope: set[int] | None = None, member_ids: list[int] | None = None) -> list[int]:
     """Write corpus groups over the stored ones (same key, same id), point their members (ids in
-    ``_members``) at them, clear members of no group, drop groups gone; returns the ids in order."""
-    existing = dict(conn.execute(select(corpus.c.key, corpus.c.id)).all())
+    ``_members``) at them, clear members of no group, drop groups gone; returns the ids in order.
+
+    ``scope``/``member_ids``: only these groups and members were regrouped (None: all of them).
+    """
+    stored = select(corpus.c.key, corpus.c.id)
+    if scope is not None:
+        stored = stored.where(or_(corpus.c.key.in_([r["key"] for r in records]), corpus.c.id.in_(scope)))
+    existing = dict(conn.execute(stored).all())
     old = [r for r in records if r["key"] in existing]
     if old:
         conn.execute(update(corpus).where(corpus.c.id == bindparam("cid"))
@@ -303,7 +328,10 @@ def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: l
                            [_fields(r) for r in new]).scalars().all()
         existing.update({r["key"]: i for r, i in zip(new, ids)})
     members = member_fk.table
-    current = dict(conn.execute(select(members.c.id, member_fk).where(member_fk.is_not(None))).all())
+    stmt = select(members.c.id, member_fk).where(member_fk.is_not(None))
+    if member_ids is not None:
+        stmt = stmt.where(members.c.id.in_(member_ids))
+    current = dict(conn.execute(stmt).all())
     wanted = {mid: existing[r["key"]] for r in records for mid in r["_members"]}
     changes = [{"mid": mid, "cid": cid} for mid, cid in wanted.items() if current.get(mid) != cid]
     changes += [{"mid": mid, "cid": None} for mid in current if mid not in wanted]
@@ -311,7 +339,7 @@ def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: l
         conn.execute(update(members).where(members.c.id == bindparam("mid"))
                      .values({member_fk.name: bindparam("cid")}), changes)
     used = {existing[r["key"]] for r in records}
-    stale = [cid for cid in existing.values() if cid not in used]
+    stale = [cid for cid in existing.values() if cid not in used and (scope is None or cid in scope)]
     if stale:
         conn.execute(delete(corpus).where(corpus.c.id.in_(stale)))
     return [existing[r["key"]] for r in records]

@@ -85,6 +85,16 @@ people = Table(
     Column("corpus_person_id", Integer, ForeignKey("corpus_people.id", ondelete="SET NULL"), index=True),
 )
 
+# The surnames of each article person's name keys, so that an incremental update finds every
+# person a new name could join or change without reading the whole corpus (store/incremental.py).
+person_keys = Table(
+    "person_keys", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("surname", String, nullable=False, index=True),
+)
+
+
 def _entity_table(name: str, *extra: Column) -> Table:
     """Organisations and places have the same shape (models.Entity)."""
     return Table(

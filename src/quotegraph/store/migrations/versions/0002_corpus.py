@@ -1,4 +1,4 @@
-"""Corrections log, corpus organisations.
+"""Corrections log, corpus organisations, surnames for incremental corpus people.
 
 One ``corrections`` table replaces ``person_corrections`` (its merge and split rows are copied):
 every correction of people, organisations and quotes, with who made it, when and why.
@@ -55,9 +55,20 @@ def upgrade() -> None:
     # a plain column (no declared foreign key): adding one would make SQLite rebuild the table
     op.add_column("organizations", sa.Column("corpus_organization_id", sa.Integer(), nullable=True))
     op.create_index("ix_organizations_corpus_organization_id", "organizations", ["corpus_organization_id"])
+    op.create_table(
+        "person_keys",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("person_id", sa.Integer(), nullable=False),
+        sa.Column("surname", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(["person_id"], ["people.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_person_keys_person_id", "person_keys", ["person_id"])
+    op.create_index("ix_person_keys_surname", "person_keys", ["surname"])
 
 
 def downgrade() -> None:
+    op.drop_table("person_keys")
     op.drop_index("ix_organizations_corpus_organization_id", "organizations")
     with op.batch_alter_table("organizations") as batch_op:
         batch_op.drop_column("corpus_organization_id")
