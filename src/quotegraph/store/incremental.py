@@ -64,13 +64,22 @@ def _closure(conn: Connection, pending: list, merges: list[tuple[str, str]]) -> 
     return people_rows(conn, t.people.c.id.in_(sorted(ids)))
 
 
+def affected_people(conn: Connection) -> list:
+    """The article people an incremental update regroups: those in no corpus person yet, and every
+    one reachable from them by surname, corpus person or merge correction (their surnames indexed)."""
+    pending = people_rows(conn, t.people.c.corpus_person_id.is_(None))
+    if not pending:
+        return []
+    index_surnames(conn, pending)
+    return _closure(conn, pending, corrections.load(conn).merges)
+
+
 def update_corpus_people(conn: Connection) -> int:
     """Group the article people not yet in a corpus person; returns how many corpus people exist."""
     if not conn.execute(select(exists().where(t.person_keys.c.id.is_not(None)))).scalar() and \
             conn.execute(select(exists().where(t.people.c.id.is_not(None)))).scalar():
         return rebuild_corpus_people(conn)  # a corpus from before person_keys: index it all once
-    pending = people_rows(conn, t.people.c.corpus_person_id.is_(None))
-    if pending:
-        index_surnames(conn, pending)
-        group_people(conn, _closure(conn, pending, corrections.load(conn).merges))
+    rows = affected_people(conn)
+    if rows:
+        group_people(conn, rows)
     return conn.execute(select(func.count()).select_from(t.corpus_people)).scalar_one()

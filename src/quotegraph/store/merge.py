@@ -280,7 +280,8 @@ def _group_record(members: list, quote_counts: dict[int, int], override: dict) -
     people = [r for _key, r in members]
     key_counts = Counter(key for key, _r in members)
     key = min(key_counts, key=lambda k: (-key_counts[k], -len(k), k))
-    names = Counter(r.name for key_, r in members if key_ == key)
+    # the name is one whose own key is the group's ("Donald Trump", not an attached "Trump")
+    names = Counter(r.name for key_, r in members if key_ == key and name_key(r.name) == key)
     name = min(names, key=lambda n: (-names[n], n)) if names else people[0].name
     name = override.get("name", name)
     aliases = Counter(a for r in people for a in [r.name, *json.loads(r.aliases)] if a != name)
