@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..people.lexicon import (
@@ -95,7 +95,7 @@ def _headline_names(conn: Connection, people: list) -> list[dict]:
         select(t.people.c.corpus_person_id).distinct()
         .join(t.mentions, t.mentions.c.person_id == t.people.c.id)
         .join(t.articles, t.articles.c.id == t.people.c.article_id)
-        .where(t.mentions.c.start_char > _first_newline(conn))).scalars())
+        .where(or_(t.mentions.c.start_char >= _first_newline(conn), _first_newline(conn) == 0))).scalars())
     out = []
     for row in people:
         words = row.name.split()
@@ -107,7 +107,8 @@ def _headline_names(conn: Connection, people: list) -> list[dict]:
 
 
 def _first_newline(conn: Connection):
-    """Offset of the end of an article's first line (its headline in plain-text inputs)."""
+    """Where an article's second line starts (the 1-based position of its first newline is the
+    0-based offset after it); 0 when the text is one line, with no headline to tell apart."""
     find = func.strpos if conn.dialect.name == "postgresql" else func.instr
     return find(t.articles.c.text, "\n")
 

@@ -1,0 +1,63 @@
+"""`check`: each kind of suspect entry is found in a corpus built to contain exactly one of each."""
+
+from __future__ import annotations
+
+from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+
+from quotegraph.models import Quote, Span
+from quotegraph.store import Store
+from quotegraph.store.check import check, speaker_kind
+from quotegraph.store.ingest import ingest_results
+
+HEADLINE = 'Obama Says Goodbye\nBarack Obama said "thank you" to the staff.'
+RALLY = 'Michelle Obama said "we go high" at the rally, and President Obama smiled.'
+FRAGMENT = 'Kamin said "the tax plan is regressive" on Monday.'
+PAPER = ('David Kamin said "it costs too much" and he left. The game said "fans were loud" and who knows. '
+         'Ruth Kamin said "I disagree" later.')
+CONFLICT = 'Sam Reed said "we won" and she laughed.'
+CONFLICT2 = 'Sam Reed said "we lost" and he frowned.'
+
+
+def _orphan(text: str, content: str, speaker: str) -> Quote:
+    """A quote whose speaker mention resolved to no person or organisation."""
+    start, s = text.index(content), text.index(speaker)
+    return Quote(start=start, end=start + len(content), text=content, type="direct",
+                 speaker=Span.of(text, s, s + len(speaker)), parts=[Span.of(text, start, start + len(content))])
+
+
+def test_speaker_kinds():
+    assert [speaker_kind(s) for s in ("who", "I", "which", "they")] == ["pronoun"] * 4
+    assert [speaker_kind(s) for s in ("police", "a government source", "analysts", "court documents",
+                                      "the company's spokeswoman")] == ["source"] * 5
+    assert [speaker_kind(s) for s in ("game", "sales pace", "no information", "")] == ["not a source"] * 4
+
+
+def test_each_kind_of_suspect_is_listed_with_counts(db_url):
+    says = person("p1", "Obama Says", HEADLINE, quotes=0)
+    barack = person("p2", "Barack Obama", HEADLINE, aliases=["President Obama"], quotes=1)
+    michelle = person("p1", "Michelle Obama", RALLY, aliases=["President Obama"], gender="female", quotes=1)
+    kamin = person("p1", "Kamin", FRAGMENT, quotes=1)
+    david = person("p1", "David Kamin", PAPER, quotes=1)
+    ruth = person("p2", "Ruth Kamin", PAPER, quotes=1)  # two Kamins: the fragment stays apart
+    reed_f = person("p1", "Sam Reed", CONFLICT, gender="female", evidence=["pronoun:she"], quotes=1)
+    reed_m = person("p1", "Sam Reed", CONFLICT2, gender="male", evidence=["pronoun:he"], quotes=1)
+    store = Store(db_url)
+    ingest_results(store, [
+        article("headline", HEADLINE, [says, barack], [quote("q1", HEADLINE, "thank you", barack)]),
+        article("rally", RALLY, [michelle], [quote("q1", RALLY, "we go high", michelle)]),
+        article("fragment", FRAGMENT, [kamin], [quote("q1", FRAGMENT, "the tax plan is regressive", kamin)]),
+        article("paper", PAPER, [david, ruth], [quote("q1", PAPER, "it costs too much", david),
+                                                quote("q2", PAPER, "I disagree", ruth),
+                                          _orphan(PAPER, "fans were loud", "The game")]),
+        article("c1", CONFLICT, [reed_f], [quote("q1", CONFLICT, "we won", reed_f)]),
+        article("c2", CONFLICT2, [reed_m], [quote("q1", CONFLICT2, "we lost", reed_m)]),
+    ])
+    found = check(store)
+    assert {k: v["count"] for k, v in found.items()} == {
+        "headline_names": 1, "fragments": 1, "shared_aliases": 1, "gender_conflicts": 1, "speakers_not_entities": 1}
+    assert found["headline_names"]["items"][0]["name"] == "Obama Says"
+    assert found["fragments"]["items"][0]["name"] == "Kamin"
+    assert found["fragments"]["items"][0]["twins"] == ["David Kamin", "Ruth Kamin"]
+    assert found["shared_aliases"]["items"][0]["alias"] == "president obama"
+    assert found["gender_conflicts"]["items"][0]["stated"] == {"female": 1, "male": 1}
+    assert found["speakers_not_entities"]["items"][0]["speaker"] == "the game"
