@@ -134,7 +134,7 @@ def person_detail(store: Store, corpus_id: int) -> dict | None:
             return None
         person = _decode(dict(row._mapping))
         entries = conn.execute(
-            select(p.c.id, p.c.name, p.c.gender, p.c.gender_evidence, p.c.age, p.c.roles,
+            select(p.c.id.label("article_person_id"), p.c.local_id, p.c.name, p.c.gender, p.c.gender_evidence, p.c.age, p.c.roles,
                    a.c.id.label("article_id"), a.c.title, a.c.outlet, a.c.published)
             .join(a, a.c.id == p.c.article_id).where(p.c.corpus_person_id == corpus_id)
             .order_by(a.c.published, a.c.id)).all()
