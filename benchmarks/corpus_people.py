@@ -20,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from quotegraph.models import ArticleResult, Gender, Person, Quote, Span
+from quotegraph.models import Article, ArticleResult, Gender, Person, Quote, Span
 from quotegraph.store import Store
 from quotegraph.store import schema as t
 from quotegraph.store.ingest import article_key, content_hash, write_result
@@ -54,7 +54,7 @@ def synthetic_article(i: int, rng: random.Random, surnames: int) -> ArticleResul
 
 def _store(store: Store, articles: list[ArticleResult]) -> None:
     for result in articles:
-        probe = ArticleResult(id=result.id, source=result.source, text=result.text)
+        probe = Article(id=result.id, source=result.source, text=result.text)
         write_result(store, article_key(probe), content_hash(probe), result.as_dict())
 
 
@@ -94,7 +94,7 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=10, help="articles in the small ingest")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        print("articles  full rebuild s  incremental s (+%d articles)  same groups" % args.new)
+        print(f"articles  full rebuild s  incremental s (+{args.new} articles)  same groups")
         for size in args.sizes:
             r = run(size, args.new, Path(tmp))
             print(f"{r['articles']:>8}  {r['full_s']:>14}  {r['incremental_s']:>29}  {r['agree']}")

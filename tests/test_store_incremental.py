@@ -14,7 +14,7 @@ from quotegraph.store.ingest import ingest_results
 from quotegraph.store.merge import rebuild_corpus_people
 from quotegraph.store.query import find_person
 
-TEXTS = {
+TEXTS: dict[str, tuple[str, list[tuple[str, list[str], str, list[str]]]]] = {
     "t1": ('Donald Trump said "we will win" at the rally. President Donald Trump waved.', [
         ("Donald Trump", ["President Donald Trump", "Trump"], "male", ["pronoun:he"])]),
     "t2": ('Trump said "the media is unfair" again.', [("Trump", ["President Trump"], "unknown", [])]),
@@ -39,8 +39,8 @@ def _article(ext_id: str):
     people = [person(f"p{i}", name, text, aliases=aliases, gender=g, evidence=ev, quotes=1)
               for i, (name, aliases, g, ev) in enumerate(names, 1)]
     contents = [text.split('"')[1 + 2 * i] for i in range(len(people))]
-    return article(ext_id, text, people, [quote(f"q{i}", text, c, p) for i, (c, p) in enumerate(zip(contents, people), 1)],
-                   outlet="Wire", published="2026-06-0" + str(1 + len(ext_id) % 8))
+    quotes = [quote(f"q{i}", text, c, p) for i, (c, p) in enumerate(zip(contents, people, strict=True), 1)]
+    return article(ext_id, text, people, quotes, outlet="Wire", published="2026-06-0" + str(1 + len(ext_id) % 8))
 
 
 def _snapshot(store: Store) -> set:

@@ -40,8 +40,8 @@ def test_forms_aliases_and_acronyms_group_only_where_supported(db_url):
         "b": [_org("o1", "Republican Party", texts["b"], aliases=["GOP"])],
         "c": [_org("o1", "Federal Bureau of Investigation", texts["c"])],
         "d": [_org("o1", "FBI", texts["d"])],
-        "e": [_org("o1", "National Rifle Association", texts["e"]), _org("o2", "National Rugby Association", texts["e"]),
-              _org("o3", "NRA", texts["e"])],
+        "e": [_org("o1", "National Rifle Association", texts["e"]),
+              _org("o2", "National Rugby Association", texts["e"]), _org("o3", "NRA", texts["e"])],
     }
     store = Store(db_url)
     ingest_results(store, [article(k, texts[k], orgs=orgs[k]) for k in texts])

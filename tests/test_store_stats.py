@@ -36,7 +36,8 @@ def _corpus():
     return [
         article("n1", N1, n1, [quote(f"q{i}", N1, said[p.name], p) for i, p in enumerate(n1[:4], 1)],
                 outlet="North Star", published="2026-03-02"),
-        article("n2", N2, n2, [quote("q1", N2, "the ships are back", n2[0]), quote("q2", N2, "prices will fall", n2[1])],
+        article("n2", N2, n2,
+                [quote("q1", N2, "the ships are back", n2[0]), quote("q2", N2, "prices will fall", n2[1])],
                 outlet="North Star", published="2026-04-09"),
         article("x1", X1, x1, [quote("q1", X1, "the school stays open", x1[0]), quote("q2", X1, "good news", x1[1])]),
     ]

@@ -11,7 +11,7 @@ import json
 import re
 import sys
 import time
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 
 import typer
@@ -296,7 +296,7 @@ stats_app = typer.Typer(help="Corpus statistics.", no_args_is_help=True)
 app.add_typer(stats_app, name="stats")
 
 
-class Evidence(str, Enum):
+class Evidence(StrEnum):
     all = "all"
     text = "text"
 

@@ -6,7 +6,7 @@ every ingest; docs/corrections.md explains the log.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import TypeVar
 
 import typer
@@ -105,7 +105,7 @@ def people_delete(
     stdout.print(f"deleted corpus person {person}")
 
 
-class Gender(str, Enum):
+class Gender(StrEnum):
     female = "female"
     male = "male"
     unknown = "unknown"

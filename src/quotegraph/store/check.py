@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
@@ -39,6 +39,7 @@ _DOCUMENT_NOUNS = frozenset({"report", "document", "study", "survey", "poll", "w
 _SOURCE_NOUNS = ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | set(GENDERED_NOUNS) | _DOCUMENT_NOUNS
 _PRONOUNS = set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS | _OTHER_PRONOUNS
 _WORD = re.compile(r"[\w'-]+")
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "aides")  # demonstrators, residents
 
 
 def _singular(word: str) -> str:
@@ -57,7 +58,7 @@ def speaker_kind(text: str) -> str:
     if len(words) == 1 and words[0] in _PRONOUNS:
         return "pronoun"
     head = words[-1]
-    if head in _SOURCE_NOUNS or _singular(head) in _SOURCE_NOUNS or head.endswith(("ers", "ors", "ists", "ians", "ants", "ents", "aides")):
+    if head in _SOURCE_NOUNS or _singular(head) in _SOURCE_NOUNS or head.endswith(_AGENT_PLURALS):
         return "source"
     return "not a source"
 
@@ -89,7 +90,7 @@ def _ranked(items: Iterable[dict]) -> list[dict]:
     return sorted(items, key=lambda r: (-r.get("quote_count", 0), str(r.get("name", r.get("alias", "")))))
 
 
-def _headline_names(conn: Connection, people: list) -> list[dict]:
+def _headline_names(conn: Connection, people: Sequence) -> list[dict]:
     """Names with a headline word ("Obama Says") or only ever mentioned in the first line."""
     in_body = set(conn.execute(
         select(t.people.c.corpus_person_id).distinct()
@@ -113,7 +114,7 @@ def _first_newline(conn: Connection):
     return find(t.articles.c.text, "\n")
 
 
-def _fragments(people: list) -> list[dict]:
+def _fragments(people: Sequence) -> list[dict]:
     """One-word names that are the surname of a fuller name in the corpus."""
     fuller: dict[str, list[str]] = defaultdict(list)
     for row in people:
@@ -128,7 +129,7 @@ def _alias_form(alias: str) -> str:
     return " ".join(_WORD.findall(alias.lower().replace(".", "")))
 
 
-def _shared_aliases(people: list) -> list[dict]:
+def _shared_aliases(people: Sequence) -> list[dict]:
     """Multi-word aliases ("President Obama") carried by two or more corpus people."""
     holders: dict[str, list] = defaultdict(list)
     for row in people:

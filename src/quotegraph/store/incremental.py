@@ -45,7 +45,8 @@ def _closure(conn: Connection, pending: list, merges: list[tuple[str, str]]) -> 
     seen_names: set[str] = set()
     seen_groups: set[int] = set()
     ids: set[int] = {r.id for r in pending}
-    todo_names, todo_groups = set(start), set()
+    todo_names: set[str] = set(start)
+    todo_groups: set[int] = set()
     while todo_names or todo_groups:
         seen_names |= todo_names
         seen_groups |= todo_groups

@@ -113,8 +113,7 @@ def people_rows(conn: Connection, where=None) -> list:
                    t.people.c.article_id, t.articles.c.key.label("article_key"))
             .join(t.articles, t.articles.c.id == t.people.c.article_id))
     rows = conn.execute(stmt if where is None else stmt.where(where)).all()
-    rows.sort(key=lambda r: (r.article_key, r.local_id, r.id))
-    return rows
+    return sorted(rows, key=lambda r: (r.article_key, r.local_id, r.id))
 
 
 def group_people(conn: Connection, rows: list | None = None, scoped: bool = True) -> dict[str, int]:
@@ -145,7 +144,7 @@ def group_people(conn: Connection, rows: list | None = None, scoped: bool = True
     counted = select(t.quotes.c.person_id, func.count()).where(t.quotes.c.person_id.is_not(None))
     if scoped:
         counted = counted.where(t.quotes.c.person_id.in_(list(by_id)))
-    quote_counts = dict(conn.execute(counted.group_by(t.quotes.c.person_id)).all())
+    quote_counts: dict[int, int] = dict(conn.execute(counted.group_by(t.quotes.c.person_id)).tuples().all())
     scope = {r.corpus_person_id for r in rows if r.corpus_person_id is not None} if scoped else None
     root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf), scope, list(by_id))
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
@@ -304,7 +303,7 @@ def _write_groups(conn: Connection, groups: dict[str, list], quote_counts: dict[
     records = [_group_record(groups[root], quote_counts, overrides.get(root, {})) for root in roots]
     ids = write_grouped(conn, t.corpus_people, t.people.c.corpus_person_id, records,
                         scope, member_ids if scope is not None else None)
-    return dict(zip(roots, ids))
+    return dict(zip(roots, ids, strict=True))
 
 
 def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: list[dict],
@@ -327,7 +326,7 @@ def write_grouped(conn: Connection, corpus: Table, member_fk: Column, records: l
     if new:
         ids = conn.execute(insert(corpus).returning(corpus.c.id, sort_by_parameter_order=True),
                            [_fields(r) for r in new]).scalars().all()
-        existing.update({r["key"]: i for r, i in zip(new, ids)})
+        existing.update({r["key"]: i for r, i in zip(new, ids, strict=True)})
     members = member_fk.table
     stmt = select(members.c.id, member_fk).where(member_fk.is_not(None))
     if member_ids is not None:

@@ -17,6 +17,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -52,7 +53,7 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _MINOR)
 
 
-def _group(rows: list, merges: list[tuple[str, str]]) -> tuple[UnionFind, dict[int, str]]:
+def _group(rows: Sequence, merges: list[tuple[str, str]]) -> tuple[UnionFind, dict[int, str]]:
     uf = UnionFind()
     primary: dict[int, str] = {}
     for row in rows:
@@ -87,9 +88,9 @@ def rebuild_corpus_organizations(conn: Connection) -> dict[str, int]:
     groups: dict[str, list] = defaultdict(list)
     for oid, key in primary.items():
         groups[uf.find(key)].append((key, by_id[oid]))
-    quote_counts = dict(conn.execute(
+    quote_counts: dict[int, int] = dict(conn.execute(
         select(t.quotes.c.organization_id, func.count()).where(t.quotes.c.organization_id.is_not(None))
-        .group_by(t.quotes.c.organization_id)).all())
+        .group_by(t.quotes.c.organization_id)).tuples().all())
     root_ids = _write(conn, groups, quote_counts)
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
 
@@ -111,4 +112,4 @@ def _write(conn: Connection, groups: dict[str, list], quote_counts: dict[int, in
     roots = list(groups)
     records = [_record(groups[root], quote_counts) for root in roots]
     ids = write_grouped(conn, t.corpus_organizations, t.organizations.c.corpus_organization_id, records)
-    return dict(zip(roots, ids))
+    return dict(zip(roots, ids, strict=True))

@@ -134,8 +134,8 @@ def person_detail(store: Store, corpus_id: int) -> dict | None:
             return None
         person = _decode(dict(row._mapping))
         entries = conn.execute(
-            select(p.c.id.label("article_person_id"), p.c.local_id, p.c.name, p.c.gender, p.c.gender_evidence, p.c.age, p.c.roles,
-                   a.c.id.label("article_id"), a.c.title, a.c.outlet, a.c.published)
+            select(p.c.id.label("article_person_id"), p.c.local_id, p.c.name, p.c.gender, p.c.gender_evidence,
+                   p.c.age, p.c.roles, a.c.id.label("article_id"), a.c.title, a.c.outlet, a.c.published)
             .join(a, a.c.id == p.c.article_id).where(p.c.corpus_person_id == corpus_id)
             .order_by(a.c.published, a.c.id)).all()
         person["entries"] = [_decode(dict(r._mapping)) for r in entries]
@@ -181,7 +181,7 @@ def source_stats(store: Store, by: list[str], evidence: str = "all") -> list[dic
     total: dict[int, tuple[str, str]] = {}
     for people in groups.values():
         total.update(people)
-    out = [{**dict(zip(by, values)), **_figures(groups[values])} for values in sorted(groups)]
+    out = [{**dict(zip(by, values, strict=True)), **_figures(groups[values])} for values in sorted(groups)]
     if by:
         out.append({**{k: TOTAL if i == 0 else "" for i, k in enumerate(by)}, **_figures(total)})
     return out
@@ -224,7 +224,7 @@ def _evidence_basis(conn) -> dict[int, str]:
 
 def top_stats(store: Store, limit: int = 20) -> dict[str, list[dict]]:
     """The most quoted people and organisations, and the outlets with the most quotes."""
-    cp, a, o, q = t.corpus_people, t.articles, t.organizations, t.quotes
+    cp, a, q = t.corpus_people, t.articles, t.quotes
     with store.engine.connect() as conn:
         people = conn.execute(
             select(cp.c.id, cp.c.name, cp.c.gender, cp.c.quote_count, cp.c.article_count)
@@ -256,5 +256,5 @@ def _decode(record: dict) -> dict:
     return record
 
 
-__all__ = ["search_quotes", "list_people", "list_organizations", "find_person", "person_detail", "source_stats", "top_stats",
-           "failures"]
+__all__ = ["search_quotes", "list_people", "list_organizations", "find_person", "person_detail", "source_stats",
+           "top_stats", "failures"]
