@@ -144,7 +144,7 @@ def group_people(conn: Connection, rows: list | None = None, scoped: bool = True
     counted = select(t.quotes.c.person_id, func.count()).where(t.quotes.c.person_id.is_not(None))
     if scoped:
         counted = counted.where(t.quotes.c.person_id.in_(list(by_id)))
-    quote_counts: dict[int, int] = dict(conn.execute(counted.group_by(t.quotes.c.person_id)).tuples().all())
+    quote_counts: dict[int, int] = {pid: n for pid, n in conn.execute(counted.group_by(t.quotes.c.person_id))}
     scope = {r.corpus_person_id for r in rows if r.corpus_person_id is not None} if scoped else None
     root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf), scope, list(by_id))
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}

@@ -88,9 +88,9 @@ def rebuild_corpus_organizations(conn: Connection) -> dict[str, int]:
     groups: dict[str, list] = defaultdict(list)
     for oid, key in primary.items():
         groups[uf.find(key)].append((key, by_id[oid]))
-    quote_counts: dict[int, int] = dict(conn.execute(
+    quote_counts: dict[int, int] = {oid: n for oid, n in conn.execute(
         select(t.quotes.c.organization_id, func.count()).where(t.quotes.c.organization_id.is_not(None))
-        .group_by(t.quotes.c.organization_id)).tuples().all())
+        .group_by(t.quotes.c.organization_id))}
     root_ids = _write(conn, groups, quote_counts)
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
 
