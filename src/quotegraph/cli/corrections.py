@@ -1,6 +1,6 @@
 """Correction commands: people merge|split|rename|delete|set-gender|rebuild|corrections,
 quotes reassign, orgs merge. Each correction is logged (who, when, why) and re-applied after
-every ingest; docs/corrections.md explains the log.
+every ingest; docs/database.md (Corrections) explains the log.
 """
 
 from __future__ import annotations
