@@ -22,6 +22,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from sqlalchemy import Column, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
@@ -51,6 +52,7 @@ def name_tokens(name: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across articles and every rebuild
 def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
