@@ -235,7 +235,8 @@ def top_stats(store: Store, limit: int = 20) -> dict[str, list[dict]]:
             select(co.c.id, co.c.name, co.c.quote_count, co.c.article_count).where(co.c.quote_count > 0)
             .order_by(co.c.quote_count.desc(), co.c.name).limit(limit)).all()
         outlets = conn.execute(
-            select(a.c.outlet, func.count(func.distinct(a.c.id)).label("article_count"),
+            select(func.coalesce(a.c.outlet, NO_VALUE["outlet"]).label("outlet"),
+                   func.count(func.distinct(a.c.id)).label("article_count"),
                    func.count(q.c.id).label("quote_count"))
             .outerjoin(q, q.c.article_id == a.c.id).group_by(a.c.outlet)
             .order_by(func.count(q.c.id).desc(), a.c.outlet).limit(limit)).all()
