@@ -184,7 +184,7 @@ _COMMON_TITLES = frozenset("mr mrs ms miss mx dr".split())
 def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int, str]) -> None:
     """A one-word name joins a full-name group with that surname when its article says which:
     the only group of that surname not already a separate person in the article and not of the
-    other gender, or else the only one sharing a distinctive titled alias ("President Trump")."""
+    other gender, or else the one that clearly dominates a distinctive titled alias (``_by_title``)."""
     members: dict[str, list] = defaultdict(list)
     for pid, key in primary.items():
         members[uf.find(key)].append(by_id[pid])
