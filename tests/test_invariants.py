@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +24,7 @@ adversarial = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(adversarial, st.text(max_size=300)))
 def test_every_span_indexes_the_text(run, text):
@@ -44,6 +46,7 @@ REALISTIC = (
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(0, len(REALISTIC)), insert=st.sampled_from(FRAGMENTS))
 def test_invariants_hold_on_damaged_articles(run, cut, insert):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import InputError
 from ..models import Article, Span, Warning
@@ -39,9 +40,12 @@ class IngestSummary:
     corpus_people: int = 0  # corpus people after the run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, error)
 
-    @property
-    def total(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+    def count(self, status: str, result: dict) -> None:
+        """Count one stored article ("new", "updated" or "unchanged") and what it wrote."""
+        setattr(self, status, getattr(self, status) + 1)
+        if status != "unchanged":
+            self.quotes += len(result["quotes"])
+            self.people += len(result["people"])
 
 
 Report = Callable[[str], None]  # called with "new", "updated", "unchanged" or "failed"
@@ -99,21 +103,41 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
 
     # longest first: the workers finish together instead of one chewing a long article at the end
     todo.sort(key=lambda item: -len(item[2]["text"]))
-    for key, digest, source, result in _extract(todo, options, workers, extractor):
-        if "error" in result:
-            _record_failure(store, summary, source, "extract", result["error"])
-            report("failed")
-            continue
-        status = write_result(store, key, digest, result, force)
-        setattr(summary, status, getattr(summary, status) + 1)
-        if status != "unchanged":
-            summary.quotes += len(result["quotes"])
-            summary.people += len(result["people"])
-        report(status)
-
-    with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus_people(conn)
+    try:
+        for key, digest, source, result in _extract(todo, options, workers, extractor):
+            report(_store_one(store, summary, key, digest, source, result, force))
+    except KeyboardInterrupt:
+        rebuild_people(store)  # corpus people then cover every article stored before Ctrl-C
+        raise
+    summary.corpus_people = rebuild_people(store)
     return summary
+
+
+def _store_one(store: Store, summary: IngestSummary, key: str, digest: str, source: str, result: dict,
+               force: bool) -> str:
+    """Write one extracted article; a failure (extraction or database) is that article's alone."""
+    if "error" in result:
+        _record_failure(store, summary, source, "extract", result["error"])
+        return "failed"
+    try:
+        status = write_result(store, key, digest, result, force)
+    except SQLAlchemyError as exc:
+        _record_failure(store, summary, source, "store", _first_line(exc))
+        return "failed"
+    summary.count(status, result)
+    return status
+
+
+def rebuild_people(store: Store) -> int:
+    """Rebuild corpus people in one transaction (one process at a time); returns how many."""
+    with store.write(lock="corpus_people") as conn:
+        return rebuild_corpus_people(conn)
+
+
+def _first_line(exc: BaseException) -> str:
+    """The driver's message without SQL or parameters (which can hold a whole article)."""
+    original = getattr(exc, "orig", None) or exc
+    return (str(original).strip().splitlines() or [type(original).__name__])[0][:300]
 
 
 # --- metadata side files -----------------------------------------------------------------
@@ -263,7 +287,7 @@ def write_result(store: Store, key: str, digest: str, result: dict, force: bool 
 
     Returns "new", "updated" (its old rows replaced) or "unchanged" (same content stored).
     """
-    with store.engine.begin() as conn:
+    with store.write(lock=key) as conn:
         old = conn.execute(select(t.articles.c.id, t.articles.c.content_hash)
                            .where(t.articles.c.key == key)).first()
         if old is not None and old.content_hash == digest and not force:
@@ -376,7 +400,7 @@ def _quote_row(article_id: int, q: dict, local: dict) -> dict:
 def _record_failure(store: Store, summary: IngestSummary, source: str, stage: str, error: str) -> None:
     summary.failed += 1
     summary.failures.append((source, error))
-    with store.engine.begin() as conn:
+    with store.write(lock=source) as conn:
         conn.execute(delete(t.failures).where(t.failures.c.source == source))
         conn.execute(insert(t.failures), {"source": source, "stage": stage, "error": error, "failed_at": now()})
 
@@ -393,11 +417,6 @@ def ingest_results(store: Store, results: Iterable) -> IngestSummary:
                           published=result.published, outlet=result.outlet, url=result.url,
                           author=result.author)
         data = result.as_dict()
-        status = write_result(store, article_key(article), content_hash(article), data)
-        setattr(summary, status, getattr(summary, status) + 1)
-        if status != "unchanged":
-            summary.quotes += len(data["quotes"])
-            summary.people += len(data["people"])
-    with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus_people(conn)
+        summary.count(write_result(store, article_key(article), content_hash(article), data), data)
+    summary.corpus_people = rebuild_people(store)
     return summary
