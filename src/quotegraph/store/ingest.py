@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..models import Article, Span, Warning
 from ..readers import read_paths
 from ..settings import Options
@@ -122,7 +122,7 @@ def _store_one(store: Store, summary: IngestSummary, key: str, digest: str, sour
     try:
         status = write_result(store, key, digest, result, force)
     except SQLAlchemyError as exc:
-        _record_failure(store, summary, source, "store", _first_line(exc))
+        _record_failure(store, summary, source, "store", one_line(exc))
         return "failed"
     summary.count(status, result)
     return status
@@ -132,12 +132,6 @@ def rebuild_people(store: Store) -> int:
     """Rebuild corpus people in one transaction (one process at a time); returns how many."""
     with store.write(lock="corpus_people") as conn:
         return rebuild_corpus_people(conn)
-
-
-def _first_line(exc: BaseException) -> str:
-    """The driver's message without SQL or parameters (which can hold a whole article)."""
-    original = getattr(exc, "orig", None) or exc
-    return (str(original).strip().splitlines() or [type(original).__name__])[0][:300]
 
 
 # --- metadata side files -----------------------------------------------------------------
