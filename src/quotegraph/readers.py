@@ -227,7 +227,7 @@ def _article_from_record(line: str, where: str, default_id: str, options: Option
     return Article(
         id=meta["id"] or default_id, text=text, source=where, title=meta["title"],
         published=normalise_date(meta["published"]), outlet=meta["outlet"], url=meta["url"],
-        author=meta["author"], warnings=nul + _text_warnings(text),
+        author=meta["author"], warnings=nul + date_warnings(meta["published"]) + _text_warnings(text),
     )
 
 
@@ -243,6 +243,21 @@ def _metadata_field(record: dict, name: str, where: str) -> str | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     raise InputError(where, f"field {name!r} must be a string, not {type(value).__name__}")
+
+
+_SLASHED = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\s*$")
+
+
+def date_warnings(value: object) -> list[Warning]:
+    """A warning when a metadata date like 12/03/2004 could be read day-first or month-first."""
+    match = _SLASHED.match(value) if isinstance(value, str) else None
+    if not match:
+        return []
+    first, second = int(match.group(1)), int(match.group(2))
+    if first == second or first > 12 or second > 12:
+        return []
+    return [Warning("ambiguous-date", f"the date {value.strip()!r} could be day-first or month-first; "
+                                      f"stored as {normalise_date(value)} (month first); give ISO dates (YYYY-MM-DD)")]
 
 
 def normalise_date(value) -> str | None:

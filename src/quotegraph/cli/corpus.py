@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -62,10 +63,10 @@ def _open(db: str | None, create: bool = False) -> Store:
     try:
         return Store(db, create=create)
     except DatabaseError as exc:
-        stderr.print(f"[red]Error:[/red] {exc}")
+        stderr.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     except Exception as exc:  # noqa: BLE001 - an unreachable server, a damaged file: one line, exit 1
-        stderr.print(f"[red]Error:[/red] cannot open database {db or ''}: {one_line(exc)}")
+        stderr.print(f"[red]Error:[/red] cannot open database {escape(db or '')}: {escape(one_line(exc))}")
         raise typer.Exit(1) from None
 
 

@@ -135,6 +135,8 @@ def _parse(url: str) -> URL:
 
 def _engine(url: str) -> Engine:
     parsed = _parse(url)
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseError(f"unsupported database {parsed.drivername!r}; {SUPPORTED}")
     try:
         if parsed.get_backend_name() != "sqlite":
             return create_engine(url, pool_pre_ping=True)

@@ -178,13 +178,14 @@ def load_metadata(path: str) -> dict[str, dict]:
 def _with_metadata(article: Article, metadata: dict[str, dict]) -> Article:
     from pathlib import Path
 
-    from ..readers import normalise_date
+    from ..readers import date_warnings, normalise_date
 
     extra = metadata.get(article.id) or metadata.get(Path(article.source).stem)
     if not extra:
         return article
-    values = {k: v for k, v in extra.items() if not getattr(article, k)}
+    values: dict = {k: v for k, v in extra.items() if not getattr(article, k)}
     if "published" in values:
+        values["warnings"] = article.warnings + date_warnings(values["published"])
         values["published"] = normalise_date(values["published"])
     return replace(article, **values)
 
