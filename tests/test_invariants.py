@@ -34,6 +34,42 @@ def test_every_span_indexes_the_text(run, text):
     validate(record)
 
 
+LEFTOVER_LINES = ["Photo", "Picture: PA", "READ MORE: Council tax to rise", "Advertisement",
+                  "Sign up to our newsletter", "(Image: Reuters)", "Share this article", "bod", "y demand it ese."]
+LINE_ENDS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"]
+ODD = ["\x00", "\u2028", "\u200b", "e\u0301", "\ufeff", "\U0001f1ec\U0001f1e7", "\u202e"]
+lines = st.lists(st.one_of(st.sampled_from(LEFTOVER_LINES), adversarial, st.sampled_from(ODD)), min_size=1, max_size=12)
+
+
+@pytest.mark.slow
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=lines, ends=st.lists(st.sampled_from(LINE_ENDS), min_size=12, max_size=12))
+def test_invariants_hold_with_leftover_lines_and_any_line_endings(run, parts, ends):
+    # every span, speakers included, stays off the excluded leftovers (docs/format.md)
+    text = "".join(line + end for line, end in zip(parts, ends, strict=False))
+    record = run(text).as_dict()
+    assert record["text"] == text
+    check_invariants(record)
+    validate(record)
+
+
+def test_a_speaker_across_a_leftover_line_is_cut_to_the_body():
+    from quotegraph.models import ArticleResult, Excluded, Quote, Span
+    from quotegraph.spans_outside import keep_off_leftovers
+
+    text = "bod\nPhoto\ny demand it ese."
+    quote = Quote(start=12, end=25, text=text[12:25], type="indirect", speaker=Span.of(text, 0, 11),
+                  cue=Span.of(text, 12, 18), parts=[Span.of(text, 12, 25)])
+    result = keep_off_leftovers(ArticleResult(id="x", source="x", text=text, excluded=[Excluded(4, 9, "media")],
+                                              quotes=[quote]))
+    assert result.quotes[0].speaker == Span.of(text, 0, 3)
+    check_invariants(result.as_dict())
+
+
+def test_the_issue_example_keeps_its_speaker_off_the_caption(run):
+    check_invariants(run("bod\nPhoto\ny demand it ese.").as_dict())
+
+
 REALISTIC = (
     "Council leader Margaret Hale, 58, said the decision was \"the hardest this authority has had to make\".\n\n"
     "\u201cNobody came into local government to shut libraries,\u201d she told the meeting. \u201cBut the money "

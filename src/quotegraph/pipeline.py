@@ -16,6 +16,7 @@ from .models import Article, ArticleResult, Quote, Span
 from .nlp import analysis_text, load_model
 from .people import build_entities
 from .quotes import find_quotes
+from .spans_outside import keep_off_leftovers
 from .settings import Options
 
 
@@ -86,7 +87,7 @@ class Extractor:
             warnings=list(article.warnings) + entities.warnings,
             model=self.options.model,
         )
-        return _resync_spans(result)
+        return keep_off_leftovers(_resync_spans(result))
 
 
 def split_at_leftovers(quotes: list[Quote], excluded, text: str) -> list[Quote]:
