@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from spans import check_invariants
 from typer.testing import CliRunner
 
 from quotegraph.cli import app
 from quotegraph.schema import validate
-from spans import check_invariants
 
 ROOT = Path(__file__).parents[1]
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -58,7 +58,7 @@ def test_a_bad_input_is_reported_and_the_others_still_processed(tmp_path):
 
 def test_stdin():
     result = invoke("extract", "-", "--format", "jsonl",
-                    input="\"We are ready,\" said the coach.\n".encode())
+                    input=b"\"We are ready,\" said the coach.\n")
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["id"] == "stdin" and record["text"] == "\"We are ready,\" said the coach.\n"

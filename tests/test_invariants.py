@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spans import check_invariants
 
 from quotegraph.schema import validate
-from spans import check_invariants
 
 FRAGMENTS = [
     '"', "\u201c", "\u201d", "\u201e", "'", "\u2018", "\u2019", "''", "``", "\n", "\n\n", "\r\n", " ",

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from .models import ArticleResult
 
+
 def to_json(result: ArticleResult, indent: int | None = None) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=indent)
 
@@ -66,7 +67,8 @@ def render_table(result: ArticleResult, console: Console, clip: int | None = QUO
     for col in ("name", "aliases", "titles / roles", "gender (evidence)", "age", "quotes"):
         people.add_column(col)
     for p in result.people:
-        gender = p.gender.value if p.gender.value == "unknown" else f"{p.gender.value} ({', '.join(p.gender.evidence[:3])})"
+        evidence = ", ".join(p.gender.evidence[:3])
+        gender = p.gender.value if p.gender.value == "unknown" else f"{p.gender.value} ({evidence})"
         people.add_row(p.name, ", ".join(a for a in p.aliases if a != p.name), "; ".join(p.titles + p.roles),
                        gender, "" if p.age is None else str(p.age), str(p.quote_count))
     console.print(people)

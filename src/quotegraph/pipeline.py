@@ -16,8 +16,8 @@ from .models import Article, ArticleResult, Quote, Span
 from .nlp import analysis_text, load_model
 from .people import build_entities
 from .quotes import find_quotes
-from .spans_outside import keep_off_leftovers
 from .settings import Options
+from .spans_outside import keep_off_leftovers
 
 
 def _published_date(value: str | None) -> date | None:

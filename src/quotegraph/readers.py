@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .models import Article, Warning
@@ -107,7 +108,7 @@ def _decode(data: bytes, source: str) -> tuple[str, list[Warning]]:
         raise InputError(source, "looks like a binary file, not text")
     else:
         try:
-            text, warnings = data.decode("utf-8-sig"), []
+            text, warnings = data.decode("utf-8-sig"), list[Warning]()
         except UnicodeDecodeError as exc:
             text = data.decode("utf-8-sig", errors="replace")
             bad = text.count("\ufffd")
@@ -167,11 +168,13 @@ def _article_from_html(html: str, source: str, stem: str, options: Options,
                        warnings: list[Warning] | None = None, **meta: str | None) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    settings = dict(with_metadata=True, include_comments=False, include_tables=False, favor_precision=False)
-    doc = trafilatura.bare_extraction(html, **settings)
-    if doc is None or not (doc.text or "").strip():
-        doc = trafilatura.bare_extraction(_LAYOUT_TAGS.sub(" ", html), **settings)
-    if doc is None or not (doc.text or "").strip():
+    doc: Any = None  # trafilatura's Document
+    for page in (html, _LAYOUT_TAGS.sub(" ", html)):
+        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=False)
+        if doc is not None and (doc.text or "").strip():
+            break
+    else:
         raise InputError(source, "no article text found in the HTML page")
     text, nul = _without_nul(doc.text, [])
     _check_length(text, source, options)
@@ -202,7 +205,8 @@ def _read_jsonl(data: bytes, source: str, stem: str, options: Options) -> Iterat
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        yield _guard(lambda: _article_from_record(line, where, f"{stem}-{number}", options, warnings))
+        yield _guard(lambda line=line, where=where, number=number:  # type: ignore[misc]
+                     _article_from_record(line, where, f"{stem}-{number}", options, warnings))
 
 
 def _article_from_record(line: str, where: str, default_id: str, options: Options,
@@ -250,7 +254,9 @@ _SLASHED = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\s*$")
 
 def date_warnings(value: object) -> list[Warning]:
     """A warning when a metadata date like 12/03/2004 could be read day-first or month-first."""
-    match = _SLASHED.match(value) if isinstance(value, str) else None
+    if not isinstance(value, str):
+        return []
+    match = _SLASHED.match(value)
     if not match:
         return []
     first, second = int(match.group(1)), int(match.group(2))

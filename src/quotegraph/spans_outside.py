@@ -7,10 +7,10 @@ leftover are dropped. Runs after every stage, so no stage has to think about it.
 
 from __future__ import annotations
 
-from .models import ArticleResult, Span
+from .models import ArticleResult, DateMention, Span
 
 
-def _crosses(span: Span, gaps: list[tuple[int, int]]) -> bool:
+def _crosses(span: Span | DateMention, gaps: list[tuple[int, int]]) -> bool:
     return any(start < span.end and span.start < end for start, end in gaps)
 
 
@@ -43,7 +43,9 @@ def keep_off_leftovers(result: ArticleResult) -> ArticleResult:
     for quote in result.quotes:
         quote.speaker = _outside(quote.speaker, gaps, text)
         quote.cue = _outside(quote.cue, gaps, text)
-    for entity in [*result.people, *result.organizations, *result.places]:
+    for person in result.people:
+        person.mentions = [m for m in person.mentions if not _crosses(m, gaps)]
+    for entity in [*result.organizations, *result.places]:
         entity.mentions = [m for m in entity.mentions if not _crosses(m, gaps)]
     result.dates = [d for d in result.dates if not _crosses(d, gaps)]
     return result

@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..csvout import write_csv
@@ -45,7 +44,7 @@ DB_OPTION = typer.Option(
 )
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -83,7 +82,8 @@ class _RateColumn(ProgressColumn):
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl) or directories."),
     db: str = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (spaCy is loaded once, then the workers are forked)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Extraction processes (spaCy is loaded once, then the workers are forked)."),
     model: str = MODEL_OPTION,
     metadata: Path = typer.Option(None, "--metadata", exists=True, dir_okay=False,
                                   help="CSV/TSV of article metadata by id (file name): outlet/publisher, "
@@ -95,7 +95,8 @@ def ingest(
 
     Example: quotegraph ingest articles/ --db corpus.db --workers 2
     """
-    from ..store.ingest import ingest as run_ingest, load_metadata
+    from ..store.ingest import ingest as run_ingest
+    from ..store.ingest import load_metadata
 
     store = _open(db, create=True)
     options = Options.from_env(model=model)
@@ -155,7 +156,8 @@ def _emit(records: list[dict], fmt: TableFormat, columns: list[str], title: str 
     else:
         table = Table(title=title, expand=False)
         for column in columns:
-            table.add_column(_HEADERS.get(column, column), overflow="fold", max_width=80 if column in ("text", "quote") else 40)
+            table.add_column(_HEADERS.get(column, column), overflow="fold",
+                             max_width=80 if column in ("text", "quote") else 40)
         for record in records:
             table.add_row(*[_cell(record.get(c)) for c in columns])
         stdout.print(table)
@@ -203,7 +205,7 @@ def _parse_bound(value: str, end: bool) -> str:
 
 # --- quotes, people, person ---------------------------------------------------------------
 
-class QuoteType(str, Enum):
+class QuoteType(StrEnum):
     direct = "direct"
     mixed = "mixed"
     indirect = "indirect"
@@ -340,6 +342,9 @@ def person(
         _emit(matches[:30], TableFormat.table, ["id", "name", "quote_count", "article_count", "aliases"])
         raise typer.Exit(1)
     detail = person_detail(store, matches[0]["id"])
+    if detail is None:  # merged away by another command since find_person
+        stderr.print(f"[red]Error:[/red] no person matches {escape(name)!r}")
+        raise typer.Exit(1)
     if fmt == TableFormat.csv:
         _emit(detail["quotes"], fmt, ["article_id", "published", "outlet", "title", "type", "text"])
         return
@@ -420,13 +425,13 @@ def stats_top(
 
 # --- export -------------------------------------------------------------------------------
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
 
 
-class ExportWhat(str, Enum):
+class ExportWhat(StrEnum):
     quotes = "quotes"
     people = "people"
     articles = "articles"

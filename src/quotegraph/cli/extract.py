@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.traceback import Traceback
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.traceback import Traceback
 
 from ..errors import InputError, QuotegraphError
 from ..models import Article
@@ -21,7 +21,7 @@ from .app import DEBUG_OPTION, MODEL_OPTION, app
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
@@ -40,7 +40,8 @@ def extract(
     full: bool = typer.Option(False, "--full", help="Table: show every quote in full instead of clipping it at 220 "
                                                     "characters."),
     name_gender: bool = typer.Option(True, "--name-gender/--no-name-gender",
-                                     help="Guess gender from first names when the text gives no evidence (labelled name:...)."),
+                                     help="Guess gender from first names when the text gives no evidence "
+                                          "(labelled name:...)."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Extract quotes, speakers, people, organisations, places and dates from articles.
@@ -109,7 +110,7 @@ def _safe_stream(extractor, articles, debug: bool):
 
 
 def _run_batch(extractor, batch: list[Article], debug: bool):
-    for article, result in zip(batch, extractor.extract_batch(batch)):
+    for article, result in zip(batch, extractor.extract_batch(batch), strict=True):
         if isinstance(result, Exception):
             if debug:
                 stderr.print(Traceback.from_exception(type(result), result, result.__traceback__))

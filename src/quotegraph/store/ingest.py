@@ -2,8 +2,10 @@
 
 Extraction runs in the calling process (one worker) or in a pool of worker processes, each
 with its own ``Extractor`` (forked after spaCy is loaded, or loading it once where fork is not
-available); only plain dicts cross process boundaries. The calling process does all the writing, one transaction per article, so an
-interrupted ingest leaves every article either fully stored or absent, and a re-run finishes it.
+available); only plain dicts cross process boundaries. The calling process does all the writing,
+one transaction per article, so an interrupted ingest leaves every article either fully stored or
+absent, and a re-run finishes it. Writers wait for each other (``Store.write``), so two ingests
+into one database both complete.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hashlib
 import json
 import multiprocessing
 import signal
+from multiprocessing.context import BaseContext
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 
@@ -205,6 +208,7 @@ def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int,
         for chunk in chunks:
             yield from _extract_chunk(chunk)
         return
+    context: BaseContext
     if "fork" in multiprocessing.get_all_start_methods():
         # Load spaCy once here; forked workers share it (copy-on-write) instead of each
         # importing and loading it again. They never touch the parent's database connections.
@@ -260,10 +264,11 @@ def _exit_with_parent() -> None:
 
 def _extract_chunk(chunk: list[tuple[str, str, dict]]) -> list[tuple[str, str, str, dict]]:
     """Extract a few articles together; if that fails, one by one to name the culprit."""
+    assert _extractor is not None, "_init_worker runs first"
     articles = [_article_from_dict(data) for _key, _digest, data in chunk]
     results = [{"error": f"extraction failed: {r!r}"} if isinstance(r, Exception) else r.as_dict()
                for r in _extractor.extract_batch(articles)]
-    return [(key, digest, data["source"], result) for (key, digest, data), result in zip(chunk, results)]
+    return [(key, digest, data["source"], result) for (key, digest, data), result in zip(chunk, results, strict=True)]
 
 
 def _article_dict(article: Article) -> dict:
@@ -333,15 +338,15 @@ def _write_children(conn, article_id: int, result: dict) -> None:
     for owner, entities, ids in (("person_id", result["people"], person_ids),
                                  ("organization_id", result["organizations"], org_ids),
                                  ("place_id", result["places"], place_ids)):
-        for entity, row_id in zip(entities, ids):
+        for entity, row_id in zip(entities, ids, strict=True):
             mention_rows += [{"article_id": a, "person_id": None, "organization_id": None, "place_id": None,
                               owner: row_id, "start_char": m["start"], "end_char": m["end"], "text": m["text"]}
                              for m in entity["mentions"]]
     if mention_rows:
         conn.execute(insert(t.mentions), mention_rows)
 
-    local = {p["id"]: ("person_id", i) for p, i in zip(result["people"], person_ids)}
-    local.update({o["id"]: ("organization_id", i) for o, i in zip(result["organizations"], org_ids)})
+    local = {p["id"]: ("person_id", i) for p, i in zip(result["people"], person_ids, strict=True)}
+    local.update({o["id"]: ("organization_id", i) for o, i in zip(result["organizations"], org_ids, strict=True)})
     if result["quotes"]:
         conn.execute(insert(t.quotes), [_quote_row(a, q, local) for q in result["quotes"]])
     if result["dates"]:

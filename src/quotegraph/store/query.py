@@ -8,10 +8,9 @@ from collections import defaultdict
 
 from sqlalchemy import JSON, Select, cast, exists, func, literal_column, or_, select
 
-from .search import condition as search_condition
-
 from . import schema as t
 from .db import Store
+from .search import condition as search_condition
 
 GROUPINGS = ("outlet", "month")
 
