@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import func, select
 
 from quotegraph.models import Article
@@ -176,3 +177,22 @@ def test_extraction_failure_is_recorded_and_the_rest_is_stored(db_url, tmp_path,
     assert failure.source.endswith("endless.txt") and failure.stage == "extract"
     assert "extraction failed" in failure.error
     assert _count(store, t.articles) == 1
+
+
+def test_corpus_people_cover_what_an_interrupted_ingest_stored(db_url, tmp_path, extractor):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for i, name in enumerate(["Mary Quinn", "Alan Reed", "Sam Ortiz"]):
+        (folder / f"s{i}.txt").write_text(f'{name} said "the plan is ready" on Monday.\n', encoding="utf-8")
+    store = Store(db_url)
+    stored = []
+
+    def report(status: str) -> None:
+        stored.append(status)
+        if len(stored) == 2:
+            raise KeyboardInterrupt  # Ctrl-C after two articles
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest(store, [str(folder)], Options(), extractor=extractor, report=report)
+    counts = store.counts()
+    assert counts["articles"] == 2 and counts["corpus_people"] >= 2
