@@ -14,9 +14,9 @@ import hashlib
 import json
 import multiprocessing
 import signal
-from multiprocessing.context import BaseContext
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from multiprocessing.context import BaseContext
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
