@@ -274,7 +274,7 @@ def _correct(ctx: typer.Context, db: str | None, action):
 
     store = _open(db or (ctx.obj or {}).get("db"))
     try:
-        with store.engine.begin() as conn:
+        with store.write(lock="corpus_people") as conn:  # waits for an ingest writing the same database
             return action(conn)
     except CorrectionError as exc:
         stderr.print(f"[red]Error:[/red] {exc}")
