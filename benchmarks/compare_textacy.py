@@ -26,7 +26,7 @@ def textacy_predictions(nlp, text: str) -> list[Predicted]:
 
     paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH.finditer(text) if m.group().strip()]
     out = []
-    for (offset, _), doc in zip(paragraphs, nlp.pipe(p for _, p in paragraphs)):
+    for (offset, _), doc in zip(paragraphs, nlp.pipe(p for _, p in paragraphs), strict=True):
         try:
             triples = list(direct_quotations(doc))
         except Exception:  # noqa: BLE001 - textacy fails on some odd paragraphs; count as none
@@ -63,7 +63,7 @@ def main() -> None:
     start = time.perf_counter()
     ours = Report()
     articles = (Article(id=a.stem, text=a.text, source=a.stem) for a in corpus)
-    for gold, result in zip(corpus, extractor.extract_many(articles)):
+    for gold, result in zip(corpus, extractor.extract_many(articles), strict=True):
         ours.add(score_article(gold, result.quotes))
     ours_s = time.perf_counter() - start
 

@@ -9,7 +9,6 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import func, select
-from test_store_support import db_url  # noqa: F401  (fixture)
 from typer.testing import CliRunner
 
 from quotegraph.cli import app

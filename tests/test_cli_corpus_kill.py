@@ -8,8 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
 from sqlalchemy import func, select
-from test_store_support import db_url  # noqa: F401  (fixture)
 
 from quotegraph.settings import Options
 from quotegraph.store import Store
@@ -70,6 +70,7 @@ def _counts_and_check(url) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.slow
 def test_sigkill_mid_ingest_then_rerun_equals_clean_run(db_url, tmp_path, extractor):
     folder = tmp_path / "stories"
     _write_corpus(folder)

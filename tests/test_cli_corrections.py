@@ -6,7 +6,7 @@ import json
 
 from test_cli_corpus import STORIES
 from test_store_corrections import _follow, _speech
-from test_store_support import db_url  # noqa: F401  (fixture)
+
 from typer.testing import CliRunner
 
 from quotegraph.cli import app

@@ -74,7 +74,7 @@ def test_parse_ann_keeps_pieces_sources_and_quote_marks():
 
 def test_nyt_double_apostrophes_count_as_quote_marks():
     text = "''It is over,'' he said."
-    gold = parse_ann(f"T1\tContent 0 15\tx\nT2\tAttribution 19 23\tsaid\nE1\tAttribution:T2 Content:T1\n", text)
+    gold = parse_ann("T1\tContent 0 15\tx\nT2\tAttribution 19 23\tsaid\nE1\tAttribution:T2 Content:T1\n", text)
     assert gold[0].direct
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spans import check_invariants
 
 from quotegraph.schema import validate
-from spans import check_invariants
 
 FRAGMENTS = [
     '"', "\u201c", "\u201d", "\u201e", "'", "\u2018", "\u2019", "''", "``", "\n", "\n\n", "\r\n", " ",
@@ -23,6 +24,7 @@ adversarial = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(adversarial, st.text(max_size=300)))
 def test_every_span_indexes_the_text(run, text):
@@ -30,6 +32,42 @@ def test_every_span_indexes_the_text(run, text):
     assert record["text"] == text
     check_invariants(record)
     validate(record)
+
+
+LEFTOVER_LINES = ["Photo", "Picture: PA", "READ MORE: Council tax to rise", "Advertisement",
+                  "Sign up to our newsletter", "(Image: Reuters)", "Share this article", "bod", "y demand it ese."]
+LINE_ENDS = ["\n", "\r\n", "\r", "\n\n", "\r\n\r\n"]
+ODD = ["\x00", "\u2028", "\u200b", "e\u0301", "\ufeff", "\U0001f1ec\U0001f1e7", "\u202e"]
+lines = st.lists(st.one_of(st.sampled_from(LEFTOVER_LINES), adversarial, st.sampled_from(ODD)), min_size=1, max_size=12)
+
+
+@pytest.mark.slow
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(parts=lines, ends=st.lists(st.sampled_from(LINE_ENDS), min_size=12, max_size=12))
+def test_invariants_hold_with_leftover_lines_and_any_line_endings(run, parts, ends):
+    # every span, speakers included, stays off the excluded leftovers (docs/format.md)
+    text = "".join(line + end for line, end in zip(parts, ends, strict=False))
+    record = run(text).as_dict()
+    assert record["text"] == text
+    check_invariants(record)
+    validate(record)
+
+
+def test_a_speaker_across_a_leftover_line_is_cut_to_the_body():
+    from quotegraph.models import ArticleResult, Excluded, Quote, Span
+    from quotegraph.spans_outside import keep_off_leftovers
+
+    text = "bod\nPhoto\ny demand it ese."
+    quote = Quote(start=12, end=25, text=text[12:25], type="indirect", speaker=Span.of(text, 0, 11),
+                  cue=Span.of(text, 12, 18), parts=[Span.of(text, 12, 25)])
+    result = keep_off_leftovers(ArticleResult(id="x", source="x", text=text, excluded=[Excluded(4, 9, "media")],
+                                              quotes=[quote]))
+    assert result.quotes[0].speaker == Span.of(text, 0, 3)
+    check_invariants(result.as_dict())
+
+
+def test_the_issue_example_keeps_its_speaker_off_the_caption(run):
+    check_invariants(run("bod\nPhoto\ny demand it ese.").as_dict())
 
 
 REALISTIC = (
@@ -44,6 +82,7 @@ REALISTIC = (
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(cut=st.integers(0, len(REALISTIC)), insert=st.sampled_from(FRAGMENTS))
 def test_invariants_hold_on_damaged_articles(run, cut, insert):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+from test_store_support import article, person, quote
 
 from quotegraph.models import Entity, Span
 from quotegraph.store import Store

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from sqlalchemy import inspect, select, text
-from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+from test_store_support import article, person, quote
 
 from quotegraph.store import Store, resolve_url
 from quotegraph.store import schema as t

@@ -4,7 +4,7 @@ of one full rebuild, corrections included, and an update regroups only the names
 from __future__ import annotations
 
 from sqlalchemy import select
-from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+from test_store_support import article, person, quote
 
 from quotegraph.store import Store
 from quotegraph.store import schema as t

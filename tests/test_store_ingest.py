@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from sqlalchemy import func, select
-from test_store_support import db_url  # noqa: F401  (fixture)
 
 from quotegraph.models import Article
 from quotegraph.settings import Options
@@ -164,12 +164,12 @@ def test_extraction_failure_is_recorded_and_the_rest_is_stored(db_url, tmp_path,
     folder = tmp_path / "long"
     folder.mkdir()
     (folder / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
-    # longer than the spaCy pipeline accepts (nlp.max_length): spaCy refuses it, the reader does not
+    # longer than the spaCy pipeline accepts (nlp.max_length), with the reader's limit raised: spaCy refuses it
     limit = extractor.nlp.max_length
     sentence = "The council met again on Tuesday to discuss the harbour. "
     (folder / "endless.txt").write_text(sentence * (limit // len(sentence) + 2), encoding="utf-8")
     store = Store(db_url)
-    options = Options(max_bytes=4 * limit)
+    options = Options(max_bytes=4 * limit, max_chars=4 * limit)
     summary = ingest(store, [str(folder)], options, extractor=extractor)
     assert (summary.new, summary.failed) == (1, 1)
     with store.engine.connect() as conn:
@@ -177,3 +177,22 @@ def test_extraction_failure_is_recorded_and_the_rest_is_stored(db_url, tmp_path,
     assert failure.source.endswith("endless.txt") and failure.stage == "extract"
     assert "extraction failed" in failure.error
     assert _count(store, t.articles) == 1
+
+
+def test_corpus_people_cover_what_an_interrupted_ingest_stored(db_url, tmp_path, extractor):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for i, name in enumerate(["Mary Quinn", "Alan Reed", "Sam Ortiz"]):
+        (folder / f"s{i}.txt").write_text(f'{name} said "the plan is ready" on Monday.\n', encoding="utf-8")
+    store = Store(db_url)
+    stored = []
+
+    def report(status: str) -> None:
+        stored.append(status)
+        if len(stored) == 2:
+            raise KeyboardInterrupt  # Ctrl-C after two articles
+
+    with pytest.raises(KeyboardInterrupt):
+        ingest(store, [str(folder)], Options(), extractor=extractor, report=report)
+    counts = store.counts()
+    assert counts["articles"] == 2 and counts["corpus_people"] >= 2

@@ -9,7 +9,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import func, select
-from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+from test_store_support import article, person, quote
 
 from quotegraph.models import Entity, Span
 from quotegraph.store import Store

@@ -9,7 +9,7 @@ but never quoted, so she is not a quoted source anywhere.
 from __future__ import annotations
 
 import pytest
-from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+from test_store_support import article, person, quote
 
 from quotegraph.store import Store
 from quotegraph.store.ingest import ingest_results

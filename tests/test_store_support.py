@@ -1,43 +1,11 @@
-"""Fixtures and builders shared by the corpus database tests (imported by test_store_* modules).
+"""Builders of extracted articles shared by the corpus database tests (imported by test_store_* modules).
 
-``db_url`` gives every test its own empty database: a SQLite file in tmp_path, and, when
-QUOTEGRAPH_TEST_PG_URL points at a PostgreSQL server, a fresh PostgreSQL database. In CI
-(CI=true) the PostgreSQL case runs even without that URL, and fails.
+The ``db_url`` fixture lives in conftest.py.
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-
-import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
-
 from quotegraph.models import ArticleResult, Entity, Gender, Person, Quote, Span
-
-PG_URL = os.environ.get("QUOTEGRAPH_TEST_PG_URL")
-BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL or os.environ.get("CI", "").lower() == "true" else [])
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'corpus.db'}"
-        return
-    if not PG_URL:
-        pytest.fail("CI run without QUOTEGRAPH_TEST_PG_URL: .ci/postgres.sh did not start PostgreSQL")
-    name = f"qg_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
 
 # --- building extracted articles by hand (for storage and merging, independent of extraction) ---
 

@@ -1,7 +1,16 @@
 """quotegraph: who said what, about whom, and when, from news articles."""
 
 from .models import (
-    Article, ArticleResult, DateMention, Entity, Excluded, Gender, Person, Quote, Span, Warning,
+    Article,
+    ArticleResult,
+    DateMention,
+    Entity,
+    Excluded,
+    Gender,
+    Person,
+    Quote,
+    Span,
+    Warning,
 )
 from .settings import Options
 

@@ -83,7 +83,8 @@ _SUBSCRIBE = re.compile(
     r"(?:unlock|get)\s+(?:unlimited|full|digital)\s+access\b.*)$",
     _I,
 )
-_SOCIAL = r"(?:twitter|x|facebook|instagram|tiktok|threads|whatsapp|telegram|youtube|linkedin|snapchat|bluesky|google\s+news|email|e-mail|messenger|reddit|pinterest|copy\s+link)"
+_SOCIAL = (r"(?:twitter|x|facebook|instagram|tiktok|threads|whatsapp|telegram|youtube|linkedin|snapchat|bluesky"
+           r"|google\s+news|email|e-mail|messenger|reddit|pinterest|copy\s+link)")
 _SHARE = re.compile(
     rf"^(?:share(?:\s+(?:this|the|on|via|to|full)\b.{{0,60}})?|share\s*:.*|share\s+or\s+comment\b.*|"
     rf"gift\s+(?:this\s+)?article|read\s+in\s+app|save\s+(?:this\s+)?(?:article|story)|{_SOCIAL}|"
@@ -396,7 +397,7 @@ def _mark_promotions(lines: list[_Line]) -> None:
 
 
 def _mark_labelled_captions(lines: list[_Line]) -> None:
-    for line, following in zip(lines, lines[1:]):
+    for line, following in zip(lines, lines[1:], strict=False):
         if (line.reason and not following.reason and following.words <= CAPTION_WORDS + 10
                 and _CAPTION_ABOVE.fullmatch(line.text)
                 and not (_SPEECH.search(following.text) and _QUOTE_MARKS.search(following.text))):
@@ -434,6 +435,7 @@ def _mark_by_shape(lines: list[_Line]) -> None:
             continue
         prev = lines[i - 1] if i else None
         following = lines[i + 1] if i < len(lines) - 1 else None
+        reason: str | None
         if i == 0 and _is_headline(line, following):
             reason = "headline"
         else:

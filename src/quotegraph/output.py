@@ -11,36 +11,39 @@ from rich.text import Text
 
 from .models import ArticleResult
 
-FORMATS = ("json", "jsonl", "table")
-
 
 def to_json(result: ArticleResult, indent: int | None = None) -> str:
     return json.dumps(result.as_dict(), ensure_ascii=False, indent=indent)
 
 
 class Writer:
-    """Streams results in one format; ``json`` writes one object, or an array for several."""
+    """Streams results in one format. ``json`` writes an array (one element per article, so its
+    shape never depends on how many articles came in); ``table`` fits the terminal's width (80
+    columns when not a terminal) and clips long quotes unless ``full``."""
 
-    def __init__(self, fmt: str, out: IO[str]):
-        self.fmt, self.out, self.count = fmt, out, 0
-        self.console = Console(file=out, soft_wrap=False, width=140) if fmt == "table" else None
+    def __init__(self, fmt: str, out: IO[str], full: bool = False):
+        self.fmt, self.out, self.full, self.count = fmt, out, full, 0
+        self.console = Console(file=out, soft_wrap=False) if fmt == "table" else None
 
     def write(self, result: ArticleResult) -> None:
         if self.fmt == "jsonl":
             self.out.write(to_json(result) + "\n")
         elif self.fmt == "json":
             self.out.write(("[\n" if self.count == 0 else ",\n") + to_json(result, indent=2))
-        else:
-            render_table(result, self.console)
+        elif self.console is not None:
+            render_table(result, self.console, None if self.full else QUOTE_CLIP)
         self.count += 1
         self.out.flush()
 
     def close(self) -> None:
-        if self.fmt == "json" and self.count:
-            self.out.write("\n]\n")
+        if self.fmt == "json":
+            self.out.write("\n]\n" if self.count else "[]\n")
 
 
-def render_table(result: ArticleResult, console: Console) -> None:
+QUOTE_CLIP = 220  # characters of a quote shown in the table without --full
+
+
+def render_table(result: ArticleResult, console: Console, clip: int | None = QUOTE_CLIP) -> None:
     title = result.title or result.id
     meta = " · ".join(x for x in (result.outlet, result.published, result.source) if x)
     console.rule(Text(title, style="bold"))
@@ -57,14 +60,15 @@ def render_table(result: ArticleResult, console: Console) -> None:
         speaker = q.speaker_name or (q.speaker.text if q.speaker else "—")
         if q.speaker and q.speaker_name and q.speaker.text != q.speaker_name:
             speaker = f"{q.speaker_name} ({q.speaker.text})"
-        quotes.add_row(q.id, q.type, speaker, q.cue.text if q.cue else "", _clip(q.text, 220))
+        quotes.add_row(q.id, q.type, speaker, q.cue.text if q.cue else "", _clip(q.text, clip))
     console.print(quotes)
 
     people = Table(title=f"People ({len(result.people)})", expand=True)
     for col in ("name", "aliases", "titles / roles", "gender (evidence)", "age", "quotes"):
         people.add_column(col)
     for p in result.people:
-        gender = p.gender.value if p.gender.value == "unknown" else f"{p.gender.value} ({', '.join(p.gender.evidence[:3])})"
+        evidence = ", ".join(p.gender.evidence[:3])
+        gender = p.gender.value if p.gender.value == "unknown" else f"{p.gender.value} ({evidence})"
         people.add_row(p.name, ", ".join(a for a in p.aliases if a != p.name), "; ".join(p.titles + p.roles),
                        gender, "" if p.age is None else str(p.age), str(p.quote_count))
     console.print(people)
@@ -82,6 +86,6 @@ def render_table(result: ArticleResult, console: Console) -> None:
     console.print()
 
 
-def _clip(text: str, width: int) -> str:
+def _clip(text: str, width: int | None) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: width - 1] + "…"

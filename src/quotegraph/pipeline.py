@@ -17,6 +17,7 @@ from .nlp import analysis_text, load_model
 from .people import build_entities
 from .quotes import find_quotes
 from .settings import Options
+from .spans_outside import keep_off_leftovers
 
 
 def _published_date(value: str | None) -> date | None:
@@ -86,7 +87,7 @@ class Extractor:
             warnings=list(article.warnings) + entities.warnings,
             model=self.options.model,
         )
-        return _resync_spans(result)
+        return keep_off_leftovers(_resync_spans(result))
 
 
 def split_at_leftovers(quotes: list[Quote], excluded, text: str) -> list[Quote]:

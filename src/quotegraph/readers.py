@@ -6,12 +6,14 @@ each input it cannot, so one bad file never stops the others.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .models import Article, Warning
@@ -46,17 +48,22 @@ def read_paths(paths: list[str], options: Options | None = None) -> Iterator[Rea
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                yield InputError(raw, "directory holds no .txt, .html or .jsonl articles")
+                yield InputError(display_path(path), "directory holds no .txt, .html or .jsonl articles")
             for file in files:
                 yield from read_file(file, options)
         elif path.exists():
             yield from read_file(path, options)
         else:
-            yield InputError(raw, "no such file or directory")
+            yield InputError(display_path(path), "no such file or directory")
+
+
+def display_path(path: Path) -> str:
+    """The path as valid UTF-8 text: bytes of a file name that are not UTF-8 become U+FFFD."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
-    source = str(path)
+    source = display_path(path)
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -70,11 +77,11 @@ def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
         yield exc
         return
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, source, path.stem, options)
+        yield from _read_jsonl(data, source, display_path(Path(path.stem)), options)
     elif suffix in HTML_SUFFIXES:
-        yield _guard(lambda: _article_from_html(_decode(data, source)[0], source, path.stem))
+        yield _guard(lambda: _article_from_html_bytes(data, source, display_path(Path(path.stem)), options))
     else:
-        yield _guard(lambda: _article_from_text(data, source, path.stem))
+        yield _guard(lambda: _article_from_text(data, source, display_path(Path(path.stem)), options))
 
 
 def _read_stdin(options: Options) -> Iterator[ReadResult]:
@@ -82,7 +89,7 @@ def _read_stdin(options: Options) -> Iterator[ReadResult]:
     if len(data) > options.max_bytes:
         yield InputError("<stdin>", f"over the size limit of {options.max_bytes:,} bytes")
         return
-    yield _guard(lambda: _article_from_text(data, "<stdin>", "stdin"))
+    yield _guard(lambda: _article_from_text(data, "<stdin>", "stdin", options))
 
 
 def _guard(make) -> ReadResult:
@@ -93,16 +100,28 @@ def _guard(make) -> ReadResult:
 
 
 def _decode(data: bytes, source: str) -> tuple[str, list[Warning]]:
-    """UTF-8 with the BOM stripped; invalid bytes become U+FFFD with a warning."""
-    if _looks_binary(data):
+    """UTF-8 (BOM stripped) or UTF-16 with a BOM; invalid bytes become U+FFFD with a warning,
+    and so do NUL characters (PostgreSQL cannot store them; the text keeps its length)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, warnings = data.decode("utf-16", errors="replace"), []
+    elif _looks_binary(data):
         raise InputError(source, "looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8-sig", errors="replace")
-        bad = text.count("\ufffd")
-        return text, [Warning("invalid-utf8", f"{bad} invalid UTF-8 byte sequence(s) replaced "
-                                              f"(first at byte {exc.start})")]
+    else:
+        try:
+            text, warnings = data.decode("utf-8-sig"), list[Warning]()
+        except UnicodeDecodeError as exc:
+            text = data.decode("utf-8-sig", errors="replace")
+            bad = text.count("\ufffd")
+            warnings = [Warning("invalid-utf8", f"{bad} invalid UTF-8 byte sequence(s) replaced "
+                                                f"(first at byte {exc.start})")]
+    return _without_nul(text, warnings)
+
+
+def _without_nul(text: str, warnings: list[Warning]) -> tuple[str, list[Warning]]:
+    if "\x00" not in text:
+        return text, warnings
+    count = text.count("\x00")
+    return text.replace("\x00", "\ufffd"), warnings + [Warning("nul", f"{count} NUL character(s) replaced")]
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -111,6 +130,13 @@ def _looks_binary(data: bytes) -> bool:
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return len(head) > 0 and control / len(head) > 0.05
+
+
+def _check_length(text: str, source: str, options: Options) -> None:
+    """spaCy refuses texts over its ``max_length``: refuse them here, in one line, before extraction."""
+    if len(text) > options.max_chars:
+        raise InputError(source, f"{len(text):,} characters is over the limit of {options.max_chars:,} "
+                                 "characters per article (split it, e.g. at chapters, and extract the parts)")
 
 
 def _text_warnings(text: str) -> list[Warning]:
@@ -122,30 +148,51 @@ def _text_warnings(text: str) -> list[Warning]:
     return []
 
 
-def _article_from_text(data: bytes, source: str, stem: str) -> Article:
+def _article_from_text(data: bytes, source: str, stem: str, options: Options) -> Article:
     text, warnings = _decode(data, source)
+    _check_length(text, source, options)
     return Article(id=stem, text=text, source=source, warnings=warnings + _text_warnings(text))
 
 
-def _article_from_html(html: str, source: str, stem: str, **meta) -> Article:
+def _article_from_html_bytes(data: bytes, source: str, stem: str, options: Options) -> Article:
+    html, warnings = _decode(data, source)
+    return _article_from_html(html, source, stem, options, warnings)
+
+
+# Layout-only tags, dropped when a page nests them too deeply for libxml2 (256 levels)
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|section|article|main|aside|header|footer|font|center)\b[^>]*>",
+                          re.IGNORECASE)
+
+
+def _article_from_html(html: str, source: str, stem: str, options: Options,
+                       warnings: list[Warning] | None = None, **meta: str | None) -> Article:
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=False)
-    if doc is None or not (doc.text or "").strip():
+    doc: Any = None  # trafilatura's Document
+    for page in (html, _LAYOUT_TAGS.sub(" ", html)):
+        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=False)
+        if doc is not None and (doc.text or "").strip():
+            break
+    else:
         raise InputError(source, "no article text found in the HTML page")
-    text = doc.text
+    text, nul = _without_nul(doc.text, [])
+    _check_length(text, source, options)
     return Article(
         id=meta.get("id") or stem,
         text=text,
         source=source,
-        title=meta.get("title") or doc.title,
+        title=meta.get("title") or _clean(doc.title),
         published=normalise_date(meta.get("published") or doc.date),
-        outlet=meta.get("outlet") or doc.sitename,
-        url=meta.get("url") or doc.url,
-        author=meta.get("author") or doc.author,
-        warnings=_text_warnings(text),
+        outlet=meta.get("outlet") or _clean(doc.sitename),
+        url=meta.get("url") or _clean(doc.url),
+        author=meta.get("author") or _clean(doc.author),
+        warnings=list(warnings or []) + nul + _text_warnings(text),
     )
+
+
+def _clean(value: str | None) -> str | None:
+    return value.replace("\x00", "") if value else value
 
 
 def _read_jsonl(data: bytes, source: str, stem: str, options: Options) -> Iterator[ReadResult]:
@@ -158,7 +205,8 @@ def _read_jsonl(data: bytes, source: str, stem: str, options: Options) -> Iterat
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        yield _guard(lambda: _article_from_record(line, where, f"{stem}-{number}", options, warnings))
+        yield _guard(lambda line=line, where=where, number=number:  # type: ignore[misc]
+                     _article_from_record(line, where, f"{stem}-{number}", options, warnings))
 
 
 def _article_from_record(line: str, where: str, default_id: str, options: Options,
@@ -174,21 +222,48 @@ def _article_from_record(line: str, where: str, default_id: str, options: Option
         raise InputError(where, "record has neither a 'text' nor an 'html' string")
     if len(body.encode("utf-8", errors="replace")) > options.max_bytes:
         raise InputError(where, f"text is over the size limit of {options.max_bytes:,} bytes")
-    meta = {
-        "id": str(record["id"]) if record.get("id") is not None else default_id,
-        "title": record.get("title"),
-        "published": record.get("published"),
-        "outlet": record.get("outlet"),
-        "url": record.get("url"),
-        "author": record.get("author"),
-    }
+    meta = {name: _metadata_field(record, name, where) for name in METADATA_FIELDS}
+    meta["id"] = meta["id"] or default_id
     if record.get("text") is None:
-        return _article_from_html(body, where, default_id, **meta)
+        return _article_from_html(body, where, default_id, options, list(warnings), **meta)
+    text, nul = _without_nul(body, list(warnings))
+    _check_length(text, where, options)
     return Article(
-        id=meta["id"], text=body, source=where, title=meta["title"],
+        id=meta["id"] or default_id, text=text, source=where, title=meta["title"],
         published=normalise_date(meta["published"]), outlet=meta["outlet"], url=meta["url"],
-        author=meta["author"], warnings=list(warnings) + _text_warnings(body),
+        author=meta["author"], warnings=nul + date_warnings(meta["published"]) + _text_warnings(text),
     )
+
+
+METADATA_FIELDS = ("id", "title", "published", "outlet", "url", "author")
+
+
+def _metadata_field(record: dict, name: str, where: str) -> str | None:
+    """A metadata value as text: strings as they are, numbers written out; anything else (a list,
+    an object) rejects the record, so nothing that breaks the quotegraph/1 schema is stored."""
+    value = record.get(name)
+    if value is None or isinstance(value, str):
+        return _clean(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    raise InputError(where, f"field {name!r} must be a string, not {type(value).__name__}")
+
+
+_SLASHED = re.compile(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\s*$")
+
+
+def date_warnings(value: object) -> list[Warning]:
+    """A warning when a metadata date like 12/03/2004 could be read day-first or month-first."""
+    if not isinstance(value, str):
+        return []
+    match = _SLASHED.match(value)
+    if not match:
+        return []
+    first, second = int(match.group(1)), int(match.group(2))
+    if first == second or first > 12 or second > 12:
+        return []
+    return [Warning("ambiguous-date", f"the date {value.strip()!r} could be day-first or month-first; "
+                                      f"stored as {normalise_date(value)} (month first); give ISO dates (YYYY-MM-DD)")]
 
 
 def normalise_date(value) -> str | None:

@@ -6,10 +6,9 @@ error stopped the command; 2 bad usage.
 
 from __future__ import annotations
 
+from ..errors import one_line
+from . import check, corpus, corrections, evaluate, extract  # noqa: F401  (register the commands)
 from .app import app
-from . import extract, evaluate, corpus  # noqa: F401  (register the commands)
-from . import corrections  # noqa: F401
-from . import check  # noqa: F401
 
 
 def main() -> None:
@@ -21,7 +20,7 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - last resort; typed errors are handled per command
         if "--debug" in sys.argv:
             raise
-        print(f"Error: {exc.__class__.__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        print(f"Error: {exc.__class__.__name__}: {one_line(exc)} (run with --debug for details)", file=sys.stderr)
         sys.exit(1)
 
 

@@ -6,23 +6,33 @@ Every command takes ``--db URL`` (a SQLAlchemy URL or a SQLite file path; defaul
 
 from __future__ import annotations
 
-import csv
+import calendar
 import json
 import re
 import sys
 import time
+from datetime import date
 from enum import Enum, StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
+from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import QuotegraphError
+from ..csvout import write_csv
+from ..errors import QuotegraphError, one_line
 from ..settings import Options
 from .app import DEBUG_OPTION, MODEL_OPTION, app
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+MAX_ID = 2**63 - 1  # the largest id either database stores
 
 stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -34,7 +44,7 @@ DB_OPTION = typer.Option(
 )
 
 
-class TableFormat(str, Enum):
+class TableFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -44,13 +54,18 @@ class TableFormat(str, Enum):
 FORMAT_OPTION = typer.Option(TableFormat.table, "--format", "-f", help="table, csv, json or jsonl.")
 
 
-def _open(db: str | None):
+def _open(db: str | None, create: bool = False) -> Store:
+    """The corpus database; only ``ingest`` (create=True) may create one."""
     from ..store import Store
+    from ..store.db import DatabaseError
 
     try:
-        return Store(db)
-    except Exception as exc:  # noqa: BLE001 - a bad URL or unreachable server: one line, exit 1
-        stderr.print(f"[red]Error:[/red] cannot open database {db or ''}: {exc}")
+        return Store(db, create=create)
+    except DatabaseError as exc:
+        stderr.print(f"[red]Error:[/red] {escape(str(exc))}")
+        raise typer.Exit(1) from None
+    except Exception as exc:  # noqa: BLE001 - an unreachable server, a damaged file: one line, exit 1
+        stderr.print(f"[red]Error:[/red] cannot open database {escape(db or '')}: {escape(one_line(exc))}")
         raise typer.Exit(1) from None
 
 
@@ -67,7 +82,8 @@ class _RateColumn(ProgressColumn):
 def ingest(
     paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl) or directories."),
     db: str = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (spaCy is loaded once, then the workers are forked)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1,
+                                help="Extraction processes (spaCy is loaded once, then the workers are forked)."),
     model: str = MODEL_OPTION,
     metadata: Path = typer.Option(None, "--metadata", exists=True, dir_okay=False,
                                   help="CSV/TSV of article metadata by id (file name): outlet/publisher, "
@@ -82,9 +98,10 @@ def ingest(
 
     Example: quotegraph ingest articles/ --db corpus.db --workers 2
     """
-    from ..store.ingest import ingest as run_ingest, load_metadata
+    from ..store.ingest import ingest as run_ingest
+    from ..store.ingest import load_metadata
 
-    store = _open(db)
+    store = _open(db, create=True)
     options = Options.from_env(model=model, name_gender=name_gender)
     try:
         meta = load_metadata(str(metadata)) if metadata else None
@@ -138,16 +155,12 @@ def _emit(records: list[dict], fmt: TableFormat, columns: list[str], title: str 
         for record in records:
             sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
     elif fmt == TableFormat.csv:
-        fields = list(records[0]) if records else columns
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields)
-        writer.writeheader()
-        for record in records:
-            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
-                             for k, v in record.items()})
+        write_csv(sys.stdout, records, list(records[0]) if records else columns)
     else:
         table = Table(title=title, expand=False)
         for column in columns:
-            table.add_column(_HEADERS.get(column, column), overflow="fold", max_width=80 if column in ("text", "quote") else 40)
+            table.add_column(_HEADERS.get(column, column), overflow="fold",
+                             max_width=80 if column in ("text", "quote") else 40)
         for record in records:
             table.add_row(*[_cell(record.get(c)) for c in columns])
         stdout.print(table)
@@ -170,28 +183,39 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _date_bound(value: str | None, end: bool) -> str | None:
-    """YYYY, YYYY-MM or YYYY-MM-DD; a partial ``--until`` covers the whole month or year."""
+def _date_bound(value: str | None, end: bool, option: str) -> str | None:
+    """YYYY, YYYY-MM or YYYY-MM-DD, a real date; a partial ``--until`` covers the whole month or year."""
     if value is None:
         return None
+    try:
+        return _parse_bound(value, end)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2016-09-30, 2016-09 or 2016",
+                                 param_hint=option) from None
+
+
+def _parse_bound(value: str, end: bool) -> str:
+    """Raises ValueError unless ``value`` is a real calendar date, month or year."""
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise typer.BadParameter(f"{value!r} is not a date like 2016-09-30, 2016-09 or 2016")
-    if end and len(value) == 4:
-        return value + "-12-31"
-    if end and len(value) == 7:
-        return value + "-31"
+        raise ValueError(value)
+    year, month, day = (int(part) for part in (value.split("-") + ["1", "1"])[:3])
+    date(year, month, day)  # ValueError for month 13, February 30, month 0
+    if len(value) == 4:
+        return value + "-12-31" if end else value
+    if len(value) == 7:
+        return f"{value}-{calendar.monthrange(year, month)[1]:02d}" if end else value
     return value
 
 
 # --- quotes, people, person ---------------------------------------------------------------
 
-class QuoteType(str, Enum):
+class QuoteType(StrEnum):
     direct = "direct"
     mixed = "mixed"
     indirect = "indirect"
 
 
-quotes_app = typer.Typer(help="Search the stored quotes; correct their speaker (quotes reassign).")
+quotes_app = typer.Typer()  # help: the callback's docstring, with its example
 app.add_typer(quotes_app, name="quotes")
 
 
@@ -204,11 +228,11 @@ def quotes(
     since: str = typer.Option(None, "--since", help="Published on or after (YYYY-MM-DD, YYYY-MM or YYYY)."),
     until: str = typer.Option(None, "--until", help="Published on or before (YYYY-MM-DD, YYYY-MM or YYYY)."),
     quote_type: QuoteType = typer.Option(None, "--type", help="direct, mixed or indirect."),
-    limit: int = typer.Option(50, "--limit", "-n", help="At most this many quotes (0: all)."),
+    limit: int = typer.Option(50, "--limit", "-n", min=0, help="At most this many quotes (0: all)."),
     fmt: TableFormat = FORMAT_OPTION,
     db: str = DB_OPTION,
 ) -> None:
-    """Search the stored quotes (subcommand: reassign).
+    """Search the stored quotes (--search syntax: docs/database.md; subcommand: reassign).
 
     Example: quotegraph quotes --search "health care" --outlet breitbart --since 2016-09
     """
@@ -216,24 +240,28 @@ def quotes(
         ctx.obj = {"db": db}
         return
     from ..store.query import search_quotes
+    from ..store.search import SearchSyntaxError
 
     store = _open(db)
-    records = search_quotes(store, speaker=speaker, search=search, outlet=outlet,
-                            since=_date_bound(since, False), until=_date_bound(until, True),
+    try:
+        records = search_quotes(store, speaker=speaker, search=search, outlet=outlet,
+                            since=_date_bound(since, False, "--since"), until=_date_bound(until, True, "--until"),
                             quote_type=quote_type.value if quote_type else None, limit=limit or None)
+    except SearchSyntaxError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--search") from None
     for record in records:
         record["speaker"] = record["speaker"] or record["speaker_text"]
     _emit(records, fmt, ["id", "published", "outlet", "speaker", "type", "text"], title=f"{len(records)} quotes")
 
 
-people_app = typer.Typer(help="List corpus people; merge or split them.", no_args_is_help=False)
+people_app = typer.Typer(no_args_is_help=False)  # help: the callback's docstring, with its example
 app.add_typer(people_app, name="people")
 
 
 @people_app.callback(invoke_without_command=True)
 def people(
     ctx: typer.Context,
-    top: int = typer.Option(50, "--top", "-n", help="The N most quoted people (0: all)."),
+    top: int = typer.Option(50, "--top", "-n", min=0, help="The N most quoted people (0: all)."),
     search: str = typer.Option(None, "--search", "-s", help="Names or aliases containing this."),
     fmt: TableFormat = FORMAT_OPTION,
     db: str = DB_OPTION,
@@ -257,10 +285,14 @@ def people(
 @app.command()
 def person(
     name: str = typer.Argument(..., help="A name, part of one, or a corpus person id."),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table or json."),
+    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f",
+                                    help="table, json or jsonl (the person with their quotes), or csv (their quotes)."),
     db: str = DB_OPTION,
 ) -> None:
-    """One person: aliases, roles, gender, and every quote with its article, outlet and date."""
+    """One person: aliases, roles, gender, and every quote with its article, outlet and date.
+
+    Example: quotegraph person "Louise Haigh" --format json
+    """
     from ..store.query import find_person, person_detail
 
     store = _open(db)
@@ -273,6 +305,12 @@ def person(
         _emit(matches[:30], TableFormat.table, ["id", "name", "quote_count", "article_count", "aliases"])
         raise typer.Exit(1)
     detail = person_detail(store, matches[0]["id"])
+    if detail is None:  # merged away by another command since find_person
+        stderr.print(f"[red]Error:[/red] no person matches {escape(name)!r}")
+        raise typer.Exit(1)
+    if fmt == TableFormat.csv:
+        _emit(detail["quotes"], fmt, ["article_id", "published", "outlet", "title", "type", "text"])
+        return
     if fmt in (TableFormat.json, TableFormat.jsonl):
         sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2 if fmt == TableFormat.json else None,
                                     default=str) + "\n")
@@ -334,11 +372,14 @@ def stats_sources(
 
 @stats_app.command("top")
 def stats_top(
-    limit: int = typer.Option(20, "--limit", "-n", help="Rows per list."),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Rows per list."),
     fmt: TableFormat = FORMAT_OPTION,
     db: str = DB_OPTION,
 ) -> None:
-    """The most quoted people and organisations, and the outlets with the most quotes."""
+    """The most quoted people and organisations, and the outlets with the most quotes.
+
+    Example: quotegraph stats top --limit 10
+    """
     from ..store.query import top_stats
 
     result = top_stats(_open(db), limit)
@@ -356,13 +397,13 @@ def stats_top(
 
 # --- export -------------------------------------------------------------------------------
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
 
 
-class ExportWhat(str, Enum):
+class ExportWhat(StrEnum):
     quotes = "quotes"
     people = "people"
     articles = "articles"
@@ -373,6 +414,7 @@ def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv or parquet."),
     what: ExportWhat = typer.Option(ExportWhat.quotes, "--what", help="quotes, people or articles."),
     output: Path = typer.Option(None, "--output", "-o", help="Output file (stdout if omitted; parquet needs one)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     db: str = DB_OPTION,
 ) -> None:
     """Export quotes, corpus people or articles.
@@ -384,5 +426,19 @@ def export(
     if fmt == ExportFormat.parquet and output is None:
         raise typer.BadParameter("parquet needs an output file", param_hint="-o")
     store = _open(db)
+    if output is not None:
+        _check_output(output, store, force)
     count = run_export(store, what.value, fmt.value, str(output) if output else sys.stdout)
     stderr.print(f"exported {count} {what.value}" + (f" to {output}" if output else ""))
+
+
+def _check_output(output: Path, store: Store, force: bool) -> None:
+    """Never write over the database in use (or its WAL files); other files only with --force."""
+    from ..store.db import sqlite_path
+
+    database = sqlite_path(store.url)
+    if database is not None and output.exists() and any(
+            output.resolve() == Path(f"{database}{suffix}").resolve() for suffix in ("", "-wal", "-shm")):
+        raise typer.BadParameter(f"{output} is the database being exported", param_hint="-o")
+    if output.exists() and not force:
+        raise typer.BadParameter(f"{output} exists; add --force to overwrite it", param_hint="-o")

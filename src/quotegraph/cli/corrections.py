@@ -10,9 +10,11 @@ from enum import StrEnum
 from typing import TypeVar
 
 import typer
+from sqlalchemy.exc import SQLAlchemyError
 
+from ..errors import one_line
 from .app import app
-from .corpus import DB_OPTION, FORMAT_OPTION, TableFormat, _emit, _open, people_app, quotes_app, stderr, stdout
+from .corpus import MAX_ID, DB_OPTION, FORMAT_OPTION, TableFormat, _emit, _open, people_app, quotes_app, stderr, stdout
 
 T = TypeVar("T")
 NOTE_OPTION = typer.Option(None, "--note", help="Why: kept in the corrections log.")
@@ -25,10 +27,13 @@ def _correct(ctx: typer.Context, db: str | None, action: Callable[..., T]) -> T:
 
     store = _open(db or (ctx.obj or {}).get("db"))
     try:
-        with store.engine.begin() as conn:
+        with store.write(lock="corpus_people") as conn:  # waits for an ingest writing the same database
             return action(conn)
     except CorrectionError as exc:
         stderr.print(f"[red]Error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    except SQLAlchemyError as exc:
+        stderr.print(f"[red]Error:[/red] the correction was not applied: {one_line(exc)}")
         raise typer.Exit(1) from None
 
 
@@ -41,8 +46,8 @@ def _why(note: str | None, by: str | None):
 @people_app.command("merge")
 def people_merge(
     ctx: typer.Context,
-    first: int = typer.Argument(..., help="Corpus person id (kept)."),
-    second: int = typer.Argument(..., help="Corpus person id merged into the first."),
+    first: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id (kept)."),
+    second: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id merged into the first."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
     """Merge two corpus people.
@@ -58,8 +63,8 @@ def people_merge(
 @people_app.command("split")
 def people_split(
     ctx: typer.Context,
-    person: int = typer.Argument(..., help="Corpus person id."),
-    articles: list[int] = typer.Argument(..., help="Article ids whose entries become a separate person."),
+    person: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id."),
+    articles: list[int] = typer.Argument(..., min=1, max=MAX_ID, help="Article ids whose entries become a separate person."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
     """Split a corpus person: its entries in the given articles become another person.
@@ -75,7 +80,7 @@ def people_split(
 @people_app.command("rename")
 def people_rename(
     ctx: typer.Context,
-    person: int = typer.Argument(..., help="Corpus person id."),
+    person: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id."),
     name: str = typer.Argument(..., help="The name to show."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
@@ -92,7 +97,7 @@ def people_rename(
 @people_app.command("delete")
 def people_delete(
     ctx: typer.Context,
-    person: int = typer.Argument(..., help="Corpus person id."),
+    person: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
     """Remove an entry that is not a person (headline fragment, pronoun...) from people and statistics.
@@ -114,7 +119,7 @@ class Gender(StrEnum):
 @people_app.command("set-gender")
 def people_set_gender(
     ctx: typer.Context,
-    person: int = typer.Argument(..., help="Corpus person id."),
+    person: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id."),
     gender: Gender = typer.Argument(..., help="female, male or unknown."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
@@ -156,7 +161,7 @@ def people_corrections(ctx: typer.Context, fmt: TableFormat = FORMAT_OPTION, db:
 @quotes_app.command("reassign")
 def quotes_reassign(
     ctx: typer.Context,
-    quote: int = typer.Argument(..., help="Quote id (the id column of `quotegraph quotes`)."),
+    quote: int = typer.Argument(..., min=1, max=MAX_ID, help="Quote id (the id column of `quotegraph quotes`)."),
     to: int = typer.Option(None, "--to", help="Corpus person id of the real speaker (in the quote's article)."),
     none: bool = typer.Option(False, "--none", help="The quote has no identifiable speaker."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
@@ -173,7 +178,7 @@ def quotes_reassign(
     stdout.print(f"quote {quote}: speaker {'none' if none else f'corpus person {to}'}")
 
 
-orgs_app = typer.Typer(help="List corpus organisations; merge them.")
+orgs_app = typer.Typer()
 app.add_typer(orgs_app, name="orgs")
 
 
@@ -202,8 +207,8 @@ def orgs(
 @orgs_app.command("merge")
 def orgs_merge(
     ctx: typer.Context,
-    first: int = typer.Argument(..., help="Corpus organisation id (kept)."),
-    second: int = typer.Argument(..., help="Corpus organisation id merged into the first."),
+    first: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus organisation id (kept)."),
+    second: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus organisation id merged into the first."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
     """Merge two corpus organisations.

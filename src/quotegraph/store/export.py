@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from typing import IO
 
 from sqlalchemy import select
 
+from ..csvout import write_csv
 from . import schema as t
 from .db import Store
 
@@ -69,14 +69,7 @@ def export(store: Store, what: str, fmt: str, out: IO | str) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
         return count
-    columns = [c.name for c in _statement(what).selected_columns]
-    writer = csv.DictWriter(out, fieldnames=columns)
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v
-                         for k, v in record.items()})
-        count += 1
-    return count
+    return write_csv(out, records, [c.name for c in _statement(what).selected_columns])
 
 
 def _parquet(records: Iterator[dict], what: str, path) -> int:

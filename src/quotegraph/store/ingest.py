@@ -2,8 +2,10 @@
 
 Extraction runs in the calling process (one worker) or in a pool of worker processes, each
 with its own ``Extractor`` (forked after spaCy is loaded, or loading it once where fork is not
-available); only plain dicts cross process boundaries. The calling process does all the writing, one transaction per article, so an
-interrupted ingest leaves every article either fully stored or absent, and a re-run finishes it.
+available); only plain dicts cross process boundaries. The calling process does all the writing,
+one transaction per article, so an interrupted ingest leaves every article either fully stored or
+absent, and a re-run finishes it. Writers wait for each other (``Store.write``), so two ingests
+into one database both complete.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
+from multiprocessing.context import BaseContext
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..models import Article, Span, Warning
 from ..readers import read_paths
 from ..settings import Options
@@ -39,9 +43,12 @@ class IngestSummary:
     corpus_people: int = 0  # corpus people after the run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, error)
 
-    @property
-    def total(self) -> int:
-        return self.new + self.updated + self.unchanged + self.failed
+    def count(self, status: str, result: dict) -> None:
+        """Count one stored article ("new", "updated" or "unchanged") and what it wrote."""
+        setattr(self, status, getattr(self, status) + 1)
+        if status != "unchanged":
+            self.quotes += len(result["quotes"])
+            self.people += len(result["people"])
 
 
 Report = Callable[[str], None]  # called with "new", "updated", "unchanged" or "failed"
@@ -99,21 +106,36 @@ def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, f
 
     # longest first: the workers finish together instead of one chewing a long article at the end
     todo.sort(key=lambda item: -len(item[2]["text"]))
-    for key, digest, source, result in _extract(todo, options, workers, extractor):
-        if "error" in result:
-            _record_failure(store, summary, source, "extract", result["error"])
-            report("failed")
-            continue
-        status = write_result(store, key, digest, result, force)
-        setattr(summary, status, getattr(summary, status) + 1)
-        if status != "unchanged":
-            summary.quotes += len(result["quotes"])
-            summary.people += len(result["people"])
-        report(status)
-
-    with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus(conn, incremental=not summary.updated)
+    try:
+        for key, digest, source, result in _extract(todo, options, workers, extractor):
+            report(_store_one(store, summary, key, digest, source, result, force))
+    except KeyboardInterrupt:
+        rebuild_people(store)  # corpus people then cover every article stored before Ctrl-C
+        raise
+    summary.corpus_people = rebuild_people(store, incremental=not summary.updated)
     return summary
+
+
+def _store_one(store: Store, summary: IngestSummary, key: str, digest: str, source: str, result: dict,
+               force: bool) -> str:
+    """Write one extracted article; a failure (extraction or database) is that article's alone."""
+    if "error" in result:
+        _record_failure(store, summary, source, "extract", result["error"])
+        return "failed"
+    try:
+        status = write_result(store, key, digest, result, force)
+    except SQLAlchemyError as exc:
+        _record_failure(store, summary, source, "store", one_line(exc))
+        return "failed"
+    summary.count(status, result)
+    return status
+
+
+def rebuild_people(store: Store, incremental: bool = False) -> int:
+    """Regroup corpus people (and organisations) in one transaction, one process at a time;
+    returns how many corpus people exist. ``incremental`` regroups only what new articles touch."""
+    with store.write(lock="corpus_people") as conn:
+        return rebuild_corpus(conn, incremental=incremental)
 
 
 # --- metadata side files -----------------------------------------------------------------
@@ -160,13 +182,14 @@ def load_metadata(path: str) -> dict[str, dict]:
 def _with_metadata(article: Article, metadata: dict[str, dict]) -> Article:
     from pathlib import Path
 
-    from ..readers import normalise_date
+    from ..readers import date_warnings, normalise_date
 
     extra = metadata.get(article.id) or metadata.get(Path(article.source).stem)
     if not extra:
         return article
-    values = {k: v for k, v in extra.items() if not getattr(article, k)}
+    values: dict = {k: v for k, v in extra.items() if not getattr(article, k)}
     if "published" in values:
+        values["warnings"] = article.warnings + date_warnings(values["published"])
         values["published"] = normalise_date(values["published"])
     return replace(article, **values)
 
@@ -186,6 +209,7 @@ def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int,
         for chunk in chunks:
             yield from _extract_chunk(chunk)
         return
+    context: BaseContext
     if "fork" in multiprocessing.get_all_start_methods():
         # Load spaCy once here; forked workers share it (copy-on-write) instead of each
         # importing and loading it again. They never touch the parent's database connections.
@@ -241,10 +265,11 @@ def _exit_with_parent() -> None:
 
 def _extract_chunk(chunk: list[tuple[str, str, dict]]) -> list[tuple[str, str, str, dict]]:
     """Extract a few articles together; if that fails, one by one to name the culprit."""
+    assert _extractor is not None, "_init_worker runs first"
     articles = [_article_from_dict(data) for _key, _digest, data in chunk]
     results = [{"error": f"extraction failed: {r!r}"} if isinstance(r, Exception) else r.as_dict()
                for r in _extractor.extract_batch(articles)]
-    return [(key, digest, data["source"], result) for (key, digest, data), result in zip(chunk, results)]
+    return [(key, digest, data["source"], result) for (key, digest, data), result in zip(chunk, results, strict=True)]
 
 
 def _article_dict(article: Article) -> dict:
@@ -263,7 +288,7 @@ def write_result(store: Store, key: str, digest: str, result: dict, force: bool 
 
     Returns "new", "updated" (its old rows replaced) or "unchanged" (same content stored).
     """
-    with store.engine.begin() as conn:
+    with store.write(lock=key) as conn:
         old = conn.execute(select(t.articles.c.id, t.articles.c.content_hash)
                            .where(t.articles.c.key == key)).first()
         if old is not None and old.content_hash == digest and not force:
@@ -314,15 +339,15 @@ def _write_children(conn, article_id: int, result: dict) -> None:
     for owner, entities, ids in (("person_id", result["people"], person_ids),
                                  ("organization_id", result["organizations"], org_ids),
                                  ("place_id", result["places"], place_ids)):
-        for entity, row_id in zip(entities, ids):
+        for entity, row_id in zip(entities, ids, strict=True):
             mention_rows += [{"article_id": a, "person_id": None, "organization_id": None, "place_id": None,
                               owner: row_id, "start_char": m["start"], "end_char": m["end"], "text": m["text"]}
                              for m in entity["mentions"]]
     if mention_rows:
         conn.execute(insert(t.mentions), mention_rows)
 
-    local = {p["id"]: ("person_id", i) for p, i in zip(result["people"], person_ids)}
-    local.update({o["id"]: ("organization_id", i) for o, i in zip(result["organizations"], org_ids)})
+    local = {p["id"]: ("person_id", i) for p, i in zip(result["people"], person_ids, strict=True)}
+    local.update({o["id"]: ("organization_id", i) for o, i in zip(result["organizations"], org_ids, strict=True)})
     if result["quotes"]:
         conn.execute(insert(t.quotes), [_quote_row(a, q, local) for q in result["quotes"]])
     if result["dates"]:
@@ -376,7 +401,7 @@ def _quote_row(article_id: int, q: dict, local: dict) -> dict:
 def _record_failure(store: Store, summary: IngestSummary, source: str, stage: str, error: str) -> None:
     summary.failed += 1
     summary.failures.append((source, error))
-    with store.engine.begin() as conn:
+    with store.write(lock=source) as conn:
         conn.execute(delete(t.failures).where(t.failures.c.source == source))
         conn.execute(insert(t.failures), {"source": source, "stage": stage, "error": error, "failed_at": now()})
 
@@ -393,11 +418,6 @@ def ingest_results(store: Store, results: Iterable) -> IngestSummary:
                           published=result.published, outlet=result.outlet, url=result.url,
                           author=result.author)
         data = result.as_dict()
-        status = write_result(store, article_key(article), content_hash(article), data)
-        setattr(summary, status, getattr(summary, status) + 1)
-        if status != "unchanged":
-            summary.quotes += len(data["quotes"])
-            summary.people += len(data["people"])
-    with store.engine.begin() as conn:
-        summary.corpus_people = rebuild_corpus(conn, incremental=not summary.updated)
+        summary.count(write_result(store, article_key(article), content_hash(article), data), data)
+    summary.corpus_people = rebuild_people(store, incremental=not summary.updated)
     return summary

@@ -6,12 +6,12 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from sqlalchemy import Select, func, literal_column, or_, select, table
+from sqlalchemy import JSON, Select, cast, exists, func, literal_column, or_, select
 
 from . import schema as t
 from .db import Store
+from .search import condition as search_condition
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 GROUPINGS = ("outlet", "month")
 
 
@@ -33,15 +33,29 @@ def _quote_select() -> Select:
 
 
 def fts_condition(store: Store, text: str):
-    """Full-text match on quote text and speaker name (FTS5 on SQLite, tsvector on PostgreSQL)."""
-    if store.dialect == "postgresql":
-        return literal_column("quotes.search").op("@@")(func.websearch_to_tsquery("english", text))
-    words = _WORD.findall(text)
-    if not words:
-        return t.quotes.c.id.is_(None)
-    match = " ".join('"' + w.replace('"', '""') + '"' for w in words)  # every word, as plain terms
-    return t.quotes.c.id.in_(select(literal_column("rowid")).select_from(table("quotes_fts"))
-                             .where(literal_column("quotes_fts").op("MATCH")(match)))
+    """Full-text match on quote text and speaker name; the syntax is ``store/search.py``'s."""
+    return search_condition(store.dialect, text)
+
+
+def _contains(column, value: str):
+    """Case-insensitive substring match with LIKE wildcards (% _) and the escape taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return column.ilike(f"%{escaped}%", escape="\\")
+
+
+def _alias_contains(dialect: str, value: str, table=t.corpus_people):
+    """Rows of ``table`` with an alias containing ``value``, matched on the decoded strings of the
+    JSON array, not on its raw text (where quotes, commas and brackets would match)."""
+    aliases = table.c.aliases
+    if dialect == "postgresql":
+        elements = func.json_array_elements_text(cast(aliases, JSON)).table_valued("value")
+    else:
+        elements = func.json_each(aliases).table_valued("value")
+    return exists(select(literal_column("1")).select_from(elements).where(_contains(elements.c.value, value)))
+
+
+def _name_or_alias(dialect: str, value: str, table=t.corpus_people):
+    return or_(_contains(table.c.name, value), _alias_contains(dialect, value, table))
 
 
 def search_quotes(store: Store, speaker: str | None = None, search: str | None = None,
@@ -50,13 +64,12 @@ def search_quotes(store: Store, speaker: str | None = None, search: str | None =
     """Quotes matching every given filter, newest articles first."""
     stmt = _quote_select()
     if speaker:
-        like = f"%{speaker}%"
-        stmt = stmt.where(or_(t.corpus_people.c.name.ilike(like), t.corpus_people.c.aliases.ilike(like),
-                              t.quotes.c.speaker_name.ilike(like), t.organizations.c.name.ilike(like)))
+        stmt = stmt.where(or_(_name_or_alias(store.dialect, speaker), _contains(t.quotes.c.speaker_name, speaker),
+                              _contains(t.organizations.c.name, speaker)))
     if search:
         stmt = stmt.where(fts_condition(store, search))
     if outlet:
-        stmt = stmt.where(t.articles.c.outlet.ilike(f"%{outlet}%"))
+        stmt = stmt.where(_contains(t.articles.c.outlet, outlet))
     if since:
         stmt = stmt.where(t.articles.c.published >= since)
     if until:
@@ -76,8 +89,7 @@ def list_people(store: Store, top: int | None = 50, search: str | None = None) -
     stmt = select(cp.c.id, cp.c.name, cp.c.gender, cp.c.gender_source, cp.c.quote_count,
                   cp.c.article_count, cp.c.aliases, cp.c.roles)
     if search:
-        like = f"%{search}%"
-        stmt = stmt.where(or_(cp.c.name.ilike(like), cp.c.aliases.ilike(like)))
+        stmt = stmt.where(_name_or_alias(store.dialect, search))
     stmt = stmt.order_by(cp.c.quote_count.desc(), cp.c.article_count.desc(), cp.c.name)
     if top:
         stmt = stmt.limit(top)
@@ -90,8 +102,7 @@ def list_organizations(store: Store, top: int | None = 50, search: str | None = 
     co = t.corpus_organizations
     stmt = select(co.c.id, co.c.name, co.c.quote_count, co.c.article_count, co.c.aliases)
     if search:
-        like = f"%{search}%"
-        stmt = stmt.where(or_(co.c.name.ilike(like), co.c.aliases.ilike(like)))
+        stmt = stmt.where(_name_or_alias(store.dialect, search, co))
     stmt = stmt.order_by(co.c.quote_count.desc(), co.c.article_count.desc(), co.c.name)
     if top:
         stmt = stmt.limit(top)
@@ -110,7 +121,7 @@ def find_person(store: Store, name: str) -> list[dict]:
     cp = t.corpus_people
     ranked = (cp.c.quote_count.desc(), cp.c.article_count.desc(), cp.c.id)
     with store.engine.connect() as conn:
-        if name.isdigit():
+        if re.fullmatch(r"[0-9]{1,18}", name):  # an id (str.isdigit also takes "²")
             rows = conn.execute(select(cp).where(cp.c.id == int(name))).all()
             if rows:
                 return [_decode(dict(r._mapping)) for r in rows]
@@ -119,8 +130,7 @@ def find_person(store: Store, name: str) -> list[dict]:
             rows = conn.execute(select(cp).where(or_(func.lower(cp.c.name) == name.lower(),
                                                      cp.c.key == name_key(name))).order_by(*ranked)).all()
         if not rows:
-            like = f"%{name}%"
-            rows = conn.execute(select(cp).where(or_(cp.c.name.ilike(like), cp.c.aliases.ilike(like)))
+            rows = conn.execute(select(cp).where(_name_or_alias(store.dialect, name))
                                 .order_by(*ranked)).all()
         return [_decode(dict(r._mapping)) for r in rows]
 

@@ -22,5 +22,7 @@ if connection is not None:
     _run(connection)
 else:
     url = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("give the database with -x db=URL or sqlalchemy.url")
     with create_engine(url).connect() as conn:
         _run(conn)
