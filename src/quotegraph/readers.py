@@ -40,13 +40,9 @@ def read_paths(paths: list[str], options: Options | None = None) -> Iterator[Rea
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            files = article_files(path)
             if not files:
-                yield InputError(raw, "directory holds no .txt, .html or .jsonl articles")
+                yield InputError(raw, "directory holds no .txt, .html, .jsonl or .warc articles")
             for file in files:
                 yield from read_file(file, options)
         elif path.exists():
@@ -55,12 +51,31 @@ def read_paths(paths: list[str], options: Options | None = None) -> Iterator[Rea
             yield InputError(raw, "no such file or directory")
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article files under ``folder``, recursively, in name order; hidden folders skipped."""
+    from .warc import is_warc
+
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES or is_warc(p))
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
 def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
+    from .warc import is_warc, read_warc  # read record by record, never whole
+
+    if is_warc(path):
+        yield from read_warc(path, options)
+        return
     source = str(path)
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, source, path.stem, options)
+        return
     try:
         size = path.stat().st_size
-        if suffix not in JSONL_SUFFIXES and size > options.max_bytes:
+        if size > options.max_bytes:
             raise InputError(source, f"{size:,} bytes is over the size limit of {options.max_bytes:,} bytes")
         data = path.read_bytes()
     except OSError as exc:
@@ -69,9 +84,7 @@ def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
     except InputError as exc:
         yield exc
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, source, path.stem, options)
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         yield _guard(lambda: _article_from_html(_decode(data, source)[0], source, path.stem))
     else:
         yield _guard(lambda: _article_from_text(data, source, path.stem))
@@ -148,17 +161,24 @@ def _article_from_html(html: str, source: str, stem: str, **meta) -> Article:
     )
 
 
-def _read_jsonl(data: bytes, source: str, stem: str, options: Options) -> Iterator[ReadResult]:
+def _read_jsonl(path: Path, source: str, stem: str, options: Options) -> Iterator[ReadResult]:
+    """One record per line, read lazily so a file of any size streams in flat memory."""
     try:
-        content, warnings = _decode(data, source)
-    except InputError as exc:
-        yield exc
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield InputError(source, exc.strerror or str(exc))
         return
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        yield _guard(lambda: _article_from_record(line, where, f"{stem}-{number}", options, warnings))
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            where = f"{source}:{number}"
+            try:
+                line, warnings = _decode(raw, where)  # utf-8-sig: a BOM on line 1 is dropped
+            except InputError as exc:
+                yield exc
+                continue
+            yield _guard(lambda: _article_from_record(line, where, f"{stem}-{number}", options, warnings))
 
 
 def _article_from_record(line: str, where: str, default_id: str, options: Options,

@@ -101,7 +101,7 @@ def ingest(
     try:
         with progress:
             summary = run_ingest(store, paths, options, workers=workers, force=force, metadata=meta,
-                                 on_total=lambda n: progress.update(task, total=n), report=report)
+                                 report=report)
     except KeyboardInterrupt:
         stderr.print("[yellow]interrupted[/yellow]: the articles stored so far are complete; "
                      "run the same command again to finish")
