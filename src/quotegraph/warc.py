@@ -42,10 +42,11 @@ def read_warc(path: Path, options: Options) -> Iterator[Article | InputError]:
         try:
             for record in records:
                 if _is_html_page(record):
-                    yield _article(record, f"{source}@{records.get_record_offset()}", options)
+                    yield _page(record, records, source, options)
         except Exception as exc:  # noqa: BLE001 - warcio raises several types for a broken envelope
-            where = f"{source}@{records.get_record_offset()}"
-            yield InputError(where, f"malformed WARC record, rest of the file skipped: {exc}")
+            # the junk starts where the last good record ended
+            where = f"{source}@{records.get_record_offset() + (records.get_record_length() or 0)}"
+            yield InputError(where, f"malformed WARC record, rest of the file skipped: {str(exc)[:120]!r}")
 
 
 def _is_html_page(record: ArcWarcRecord) -> bool:
@@ -57,11 +58,19 @@ def _is_html_page(record: ArcWarcRecord) -> bool:
     return content_type.startswith(_HTML_TYPES)
 
 
-def _article(record: ArcWarcRecord, where: str, options: Options) -> Article | InputError:
+def _page(record: ArcWarcRecord, records: ArchiveIterator, source: str, options: Options) -> Article | InputError:
+    try:
+        # read the body before asking for the offset: asking first drains the record
+        body = record.content_stream().read(options.max_bytes + 1)
+    except Exception as exc:  # noqa: BLE001 - a damaged body (bad gzip, chunking) skips this record only
+        return InputError(f"{source}@{records.get_record_offset()}", f"unreadable WARC record: {exc}")
+    return _article(record, body, f"{source}@{records.get_record_offset()}", options)
+
+
+def _article(record: ArcWarcRecord, body: bytes, where: str, options: Options) -> Article | InputError:
     from .readers import _article_from_html, _decode, normalise_date  # readers imports this module lazily
 
     try:
-        body = record.content_stream().read(options.max_bytes + 1)
         if len(body) > options.max_bytes:
             raise InputError(where, f"page is over the size limit of {options.max_bytes:,} bytes")
         url = record.rec_headers.get_header("WARC-Target-URI")
@@ -69,8 +78,6 @@ def _article(record: ArcWarcRecord, where: str, options: Options) -> Article | I
         article = _article_from_html(_decode(body, where)[0], where, record_id.removeprefix("urn:uuid:"), url=url)
     except InputError as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - a damaged body (bad gzip, chunking) skips this record only
-        return InputError(where, f"unreadable WARC record: {exc}")
     published = article.published or normalise_date(record.rec_headers.get_header("WARC-Date"))
     outlet = article.outlet or (urlsplit(url).hostname if url else None)
     return replace(article, published=published, outlet=outlet)

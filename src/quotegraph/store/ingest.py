@@ -72,7 +72,8 @@ def content_hash(article: Article) -> str:
 
 def ingest(store: Store | None, paths: list[str], options: Options, workers: int = 1, force: bool = False,
            metadata: dict[str, dict] | None = None, extractor=None, report: Report | None = None,
-           engine: Engine | None = None, sink: Sink | None = None) -> IngestSummary:
+           engine: Engine | None = None, sink: Sink | None = None,
+           on_file: Callable[[FileDone], None] | None = None) -> IngestSummary:
     """Store every article under ``paths``; returns what happened to them.
 
     Inputs are read lazily and extracted a window at a time, so memory does not grow with the
@@ -80,7 +81,8 @@ def ingest(store: Store | None, paths: list[str], options: Options, workers: int
     ``metadata`` (from ``load_metadata``) fills in outlet, date, title, author and URL by article
     id. ``extractor``: an ``Extractor`` already built (forked workers inherit it). ``engine``
     runs the extraction (default: this process or a pool of ``workers``); ``sink`` stores the
-    results (default: ``store``, the corpus database).
+    results (default: ``store``, the corpus database). ``on_file`` hears of each web-archive
+    file finished.
     """
     sink = sink or DatabaseSink(store, force)
     with engine or LocalEngine(options, workers, extractor) as running:
@@ -91,6 +93,8 @@ def ingest(store: Store | None, paths: list[str], options: Options, workers: int
                 run.flush(window)
                 window = []
                 sink.file_done(item)
+                if on_file:
+                    on_file(item)
             elif isinstance(item, InputError):
                 run.failure(item.source, "read", item.message)
             else:
