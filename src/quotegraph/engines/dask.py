@@ -46,7 +46,7 @@ class DaskEngine:
         else:
             # processes, one thread each: spaCy holds the GIL, so threads would not add speed
             self.cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=None)
+                                        dashboard_address=":0")
             self.client = Client(self.cluster)
         workers = len(self.client.scheduler_info()["workers"])
         self.window = CHUNK * max(workers, 1) * 8
