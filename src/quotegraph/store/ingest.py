@@ -74,17 +74,15 @@ def ingest(store: Store | None, paths: list[str], options: Options, workers: int
            metadata: dict[str, dict] | None = None, extractor=None, report: Report | None = None,
            engine: Engine | None = None, sink: Sink | None = None,
            on_file: Callable[[FileDone], None] | None = None) -> IngestSummary:
-    """Store every article under ``paths``; returns what happened to them.
+    """Store every article under ``paths``, read lazily a window at a time; returns what happened.
 
-    Inputs are read lazily and extracted a window at a time, so memory does not grow with the
-    corpus. ``force`` re-extracts articles even when their content is stored unchanged;
-    ``metadata`` (from ``load_metadata``) fills in outlet, date, title, author and URL by article
-    id. ``extractor``: an ``Extractor`` already built (forked workers inherit it). ``engine``
-    runs the extraction (default: this process or a pool of ``workers``); ``sink`` stores the
-    results (default: ``store``, the corpus database). ``on_file`` hears of each web-archive
-    file finished.
+    ``force`` re-extracts articles stored unchanged; ``metadata`` (from ``load_metadata``) fills
+    in outlet, date, title, author and URL by article id; ``extractor``: an ``Extractor`` already
+    built (forked workers inherit it); ``engine`` runs the extraction (default: this process or a
+    pool of ``workers``); ``sink`` stores the results (default: the database ``store``);
+    ``on_file`` hears of each web-archive file finished.
     """
-    sink = sink or DatabaseSink(store, force)
+    sink = sink or _database(store, force)
     with engine or LocalEngine(options, workers, extractor) as running:
         run = _Run(sink, running, metadata, report or (lambda _status: None))
         window: list[Article] = []
@@ -105,6 +103,12 @@ def ingest(store: Store | None, paths: list[str], options: Options, workers: int
         run.flush(window)
     run.summary.corpus_people = sink.close()
     return run.summary
+
+
+def _database(store: Store | None, force: bool) -> DatabaseSink:
+    if store is None:
+        raise ValueError("ingest needs a store or a sink")
+    return DatabaseSink(store, force)
 
 
 @dataclass(frozen=True)
@@ -315,9 +319,9 @@ class LocalEngine:
             _extractor = self.extractor
         return self
 
-    def __exit__(self, exc_type, *_exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
-            self.pool.terminate() if exc_type else self.pool.close()
+            self.pool.terminate() if exc[0] else self.pool.close()
             self.pool.join()
 
     def map(self, chunks: list[list[Todo]]) -> Iterator[Extracted]:
