@@ -15,7 +15,8 @@ PAGES = {
 <meta name="date" content="2026-11-02">
 </head><body><article><h1>Council backs bridge repairs</h1>
 <p>The county council voted on Monday to spend $3 million on repairs to the Mill Street bridge.</p>
-<p>"This bridge carries every school bus in the valley," said Councillor Rosa Delgado. "We could not wait another winter."</p>
+<p>"This bridge carries every school bus in the valley," said Councillor Rosa Delgado.
+"We could not wait another winter."</p>
 <p>Engineer Paul Whitford said the work would take about five months and close one lane at a time.</p>
 <p>Residents had asked for the repairs since a chunk of the railing fell into the river last spring.</p>
 </article></body></html>""",
@@ -24,8 +25,10 @@ PAGES = {
 <meta property="og:site_name" content="Coast News">
 </head><body><main><h1>Ferry fares to rise in April</h1>
 <p>Ferry fares between the islands will rise by eight percent in April, the operator announced.</p>
-<p>\u201cFuel has never cost us more,\u201d said Helen Okafor, the operator\u2019s chief executive. \u201cWe held prices for three years.\u201d</p>
-<p>Islander group spokesman Martin Byrne said the rise would \u201chit the people who have no other way to the mainland\u201d.</p>
+<p>\u201cFuel has never cost us more,\u201d said Helen Okafor, the operator\u2019s chief executive.
+\u201cWe held prices for three years.\u201d</p>
+<p>Islander group spokesman Martin Byrne said the rise would
+\u201chit the people who have no other way to the mainland\u201d.</p>
 <p>The operator said it would keep a discount for residents and students.</p>
 </main></body></html>""",
     "https://www.metrodaily.example/news/library-hours": """<html><head>
@@ -42,7 +45,8 @@ PAGES = {
 WARC_DATE = "2026-11-28T10:00:00Z"
 
 
-def _http(writer: WARCWriter, url: str, body: bytes, status: str = "200 OK", content_type: str = "text/html; charset=utf-8"):
+def _http(writer: WARCWriter, url: str, body: bytes, status: str = "200 OK",
+          content_type: str = "text/html; charset=utf-8"):
     headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
     return writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers,
                                      warc_headers_dict={"WARC-Date": WARC_DATE})
@@ -56,9 +60,11 @@ def write_warc(path: Path, pages: dict[str, str] = PAGES, extras: bool = True) -
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "tests"}))
         for number, (url, html) in enumerate(pages.items()):
             if extras and number == 1:
-                writer.write_record(writer.create_warc_record(url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-                writer.write_record(_http(writer, url + "-gone", b"<html><body>Not found</body></html>", "404 Not Found"))
-                writer.write_record(_http(writer, url + ".png", b"\x89PNG\r\n\x1a\n" + bytes(200), content_type="image/png"))
+                request = BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+                writer.write_record(writer.create_warc_record(url, "request", payload=request))
+                writer.write_record(_http(writer, url + "-gone", b"<html><body>Gone</body></html>", "404 Not Found"))
+                image = b"\x89PNG\r\n\x1a\n" + bytes(200)
+                writer.write_record(_http(writer, url + ".png", image, content_type="image/png"))
                 writer.write_record(_http(writer, url + "-old", b"", "301 Moved Permanently"))
             writer.write_record(_http(writer, url, html.encode("utf-8")))
     return path
