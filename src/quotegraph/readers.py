@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 from .models import Article, Warning
@@ -90,6 +91,14 @@ def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
         yield _guard(lambda: _article_from_text(data, source, path.stem))
 
 
+def open_binary(path: Path) -> BinaryIO | InputError:
+    """The file opened for reading bytes, or why it cannot be."""
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        return InputError(str(path), exc.strerror or str(exc))
+
+
 def _read_stdin(options: Options) -> Iterator[ReadResult]:
     data = sys.stdin.buffer.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
@@ -163,22 +172,22 @@ def _article_from_html(html: str, source: str, stem: str, **meta) -> Article:
 
 def _read_jsonl(path: Path, source: str, stem: str, options: Options) -> Iterator[ReadResult]:
     """One record per line, read lazily so a file of any size streams in flat memory."""
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        yield InputError(source, exc.strerror or str(exc))
+    handle = open_binary(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     with handle:
         for number, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue
             where = f"{source}:{number}"
+            item: ReadResult
             try:
                 line, warnings = _decode(raw, where)  # utf-8-sig: a BOM on line 1 is dropped
+                item = _article_from_record(line, where, f"{stem}-{number}", options, warnings)
             except InputError as exc:
-                yield exc
-                continue
-            yield _guard(lambda: _article_from_record(line, where, f"{stem}-{number}", options, warnings))
+                item = exc
+            yield item
 
 
 def _article_from_record(line: str, where: str, default_id: str, options: Options,

@@ -31,11 +31,12 @@ def is_warc(path: Path | str) -> bool:
 
 def read_warc(path: Path, options: Options) -> Iterator[Article | InputError]:
     """Every HTML page of one WARC file, lazily; unreadable records become ``InputError``."""
+    from .readers import open_binary  # readers imports this module lazily
+
     source = str(path)
-    try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        yield InputError(source, exc.strerror or str(exc))
+    handle = open_binary(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
     with handle:
         records = ArchiveIterator(handle)
