@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pyarrow.dataset as ds
 import pytest
 from sqlalchemy import select
@@ -108,3 +110,9 @@ def test_parquet_dataset_holds_the_same_quotes(tmp_path, inputs, reference, extr
     again = ingest(None, inputs, Options(), extractor=extractor, sink=ParquetSink(folder))
     assert (again.new, again.unchanged) == (0, 6)
     assert ds.dataset(folder / "quotes", format="parquet", partitioning=PARTITIONING).count_rows() == quotes.num_rows
+
+
+def test_dask_engine_without_the_extra_says_which_to_install(tmp_path, inputs, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if quotegraph[dask] were not installed
+    result = CliRunner().invoke(app, ["ingest", *inputs, "--engine", "dask", "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 1 and "quotegraph[dask]" in result.output

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -104,7 +105,7 @@ def ingest(
         store, sink = _ingest_target(db, to, scheduler)
         runner = _ingest_engine(engine, options, workers, scheduler)
     except (QuotegraphError, OSError, UnicodeDecodeError) as exc:
-        stderr.print(f"[red]Error:[/red] {exc}")
+        stderr.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
                         TimeElapsedColumn(), TextColumn("{task.fields[counts]}"), console=stderr)
