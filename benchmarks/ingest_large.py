@@ -136,7 +136,7 @@ def run(args: argparse.Namespace, folder: Path) -> dict:
         "articles": args.articles, "workers": args.workers, "new": summary.new, "failed": summary.failed,
         "quotes": summary.quotes, "corpus_people": summary.corpus_people, "seconds": round(elapsed, 1),
         "articles_per_s": round(summary.new / elapsed, 2), "slices_articles_per_s": slices,
-        "last_over_first": round(slices[0] / slices[-1], 2),
+        "last_slice_time_over_first": round(slices[0] / slices[-1], 2),
         "peak_rss_main_mib": round(watch.main / mib),
         "peak_rss_per_worker_mib": sorted(round(v / mib) for v in watch.workers.values()),
         "rss_at_slices_mib": [(round(a / mib), round(b / mib)) for a, b in memory],
