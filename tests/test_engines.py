@@ -116,3 +116,12 @@ def test_dask_engine_without_the_extra_says_which_to_install(tmp_path, inputs, m
     monkeypatch.setitem(sys.modules, "distributed", None)  # as if quotegraph[dask] were not installed
     result = CliRunner().invoke(app, ["ingest", *inputs, "--engine", "dask", "--db", str(tmp_path / "x.db")])
     assert result.exit_code == 1 and "quotegraph[dask]" in result.output
+
+
+def test_cli_to_parquet_writes_the_dataset_and_no_database(tmp_path, inputs, reference, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["ingest", *inputs, "--to", "parquet", "out"])
+    assert result.exit_code == 1, result.output  # the broken file is reported; the rest is written
+    articles = ds.dataset(tmp_path / "out" / "articles", format="parquet", partitioning=PARTITIONING).to_table()
+    assert sorted(articles.column("key").to_pylist()) == sorted(r[0] for r in reference["articles"])
+    assert not (tmp_path / "quotegraph.db").exists()
