@@ -141,7 +141,7 @@ def ingest(
                          ("articles unchanged", summary.unchanged), ("articles failed", summary.failed),
                          ("quotes stored", summary.quotes), ("people stored", summary.people),
                          ("corpus people", summary.corpus_people),
-                         ("WARC files already done", summary.skipped_files),
+                         ("WARC files skipped", summary.skipped_files),
                          ("time", f"{elapsed:.1f} s ({extracted / elapsed:.1f} extracted articles/s)")]:
         table.add_row(label, str(value))
     stderr.print(table)
