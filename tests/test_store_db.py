@@ -12,10 +12,12 @@ from quotegraph.store import schema as t
 from quotegraph.store.ingest import ingest_results
 
 TABLES = {"articles", "quotes", "people", "corpus_people", "organizations", "places", "mentions",
-          "excluded", "dates", "failures", "corrections", "corpus_organizations"}
+          "excluded", "dates", "failures", "corrections", "corpus_organizations",
+          "person_keys", "input_files"}
 
 
 def _head() -> str:
+    """The newest migration, whichever branch added it."""
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import InputError
 from .models import Article, Warning
@@ -42,13 +42,9 @@ def read_paths(paths: list[str], options: Options | None = None) -> Iterator[Rea
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            files = article_files(path)
             if not files:
-                yield InputError(display_path(path), "directory holds no .txt, .html or .jsonl articles")
+                yield InputError(display_path(path), "directory holds no .txt, .html, .jsonl or .warc articles")
             for file in files:
                 yield from read_file(file, options)
         elif path.exists():
@@ -62,12 +58,31 @@ def display_path(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def article_files(folder: Path) -> list[Path]:
+    """The article files under ``folder``, recursively, in name order; hidden folders skipped."""
+    from .warc import is_warc
+
+    return sorted(
+        p for p in folder.rglob("*")
+        if p.is_file() and (p.suffix.lower() in ARTICLE_SUFFIXES or is_warc(p))
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
 def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
+    from .warc import is_warc, read_warc  # read record by record, never whole
+
+    if is_warc(path):
+        yield from read_warc(path, options)
+        return
     source = display_path(path)
     suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(path, source, display_path(Path(path.stem)), options)
+        return
     try:
         size = path.stat().st_size
-        if suffix not in JSONL_SUFFIXES and size > options.max_bytes:
+        if size > options.max_bytes:
             raise InputError(source, f"{size:,} bytes is over the size limit of {options.max_bytes:,} bytes")
         data = path.read_bytes()
     except OSError as exc:
@@ -76,12 +91,18 @@ def read_file(path: Path, options: Options) -> Iterator[ReadResult]:
     except InputError as exc:
         yield exc
         return
-    if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(data, source, display_path(Path(path.stem)), options)
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         yield _guard(lambda: _article_from_html_bytes(data, source, display_path(Path(path.stem)), options))
     else:
         yield _guard(lambda: _article_from_text(data, source, display_path(Path(path.stem)), options))
+
+
+def open_binary(path: Path) -> BinaryIO | InputError:
+    """The file opened for reading bytes, or why it cannot be."""
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        return InputError(str(path), exc.strerror or str(exc))
 
 
 def _read_stdin(options: Options) -> Iterator[ReadResult]:
@@ -154,9 +175,9 @@ def _article_from_text(data: bytes, source: str, stem: str, options: Options) ->
     return Article(id=stem, text=text, source=source, warnings=warnings + _text_warnings(text))
 
 
-def _article_from_html_bytes(data: bytes, source: str, stem: str, options: Options) -> Article:
+def _article_from_html_bytes(data: bytes, source: str, stem: str, options: Options, **meta: str | None) -> Article:
     html, warnings = _decode(data, source)
-    return _article_from_html(html, source, stem, options, warnings)
+    return _article_from_html(html, source, stem, options, warnings, **meta)
 
 
 # Layout-only tags, dropped when a page nests them too deeply for libxml2 (256 levels)
@@ -195,18 +216,24 @@ def _clean(value: str | None) -> str | None:
     return value.replace("\x00", "") if value else value
 
 
-def _read_jsonl(data: bytes, source: str, stem: str, options: Options) -> Iterator[ReadResult]:
-    try:
-        content, warnings = _decode(data, source)
-    except InputError as exc:
-        yield exc
+def _read_jsonl(path: Path, source: str, stem: str, options: Options) -> Iterator[ReadResult]:
+    """One record per line, read lazily so a file of any size streams in flat memory."""
+    handle = open_binary(path)
+    if isinstance(handle, InputError):
+        yield handle
         return
-    for number, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        yield _guard(lambda line=line, where=where, number=number:  # type: ignore[misc]
-                     _article_from_record(line, where, f"{stem}-{number}", options, warnings))
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            where = f"{source}:{number}"
+            item: ReadResult
+            try:
+                line, warnings = _decode(raw, where)  # utf-8-sig: a BOM on line 1 is dropped
+                item = _article_from_record(line, where, f"{stem}-{number}", options, warnings)
+            except InputError as exc:
+                item = exc
+            yield item
 
 
 def _article_from_record(line: str, where: str, default_id: str, options: Options,

@@ -12,7 +12,7 @@ import re
 import sys
 import time
 from datetime import date
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy.exc import SQLAlchemyError
 
 from ..csvout import write_csv
 from ..errors import QuotegraphError, one_line
@@ -78,12 +77,18 @@ class _RateColumn(ProgressColumn):
         return Text(f"{rate:.1f} articles/s", style="cyan")
 
 
+class IngestEngine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def ingest(
-    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl) or directories."),
+    paths: list[str] = typer.Argument(..., help="Files (.txt, .html, .htm, .jsonl, .warc, .warc.gz) or directories."),
     db: str = DB_OPTION,
-    workers: int = typer.Option(1, "--workers", "-w", min=1,
-                                help="Extraction processes (spaCy is loaded once, then the workers are forked)."),
+    workers: int = typer.Option(None, "--workers", "-w", min=1,
+                                help="Extraction processes (spaCy is loaded once, then the workers are forked); "
+                                     "with --engine dask, the local cluster's workers. Default 1 (dask: 2)."),
     model: str = MODEL_OPTION,
     metadata: Path = typer.Option(None, "--metadata", exists=True, dir_okay=False,
                                   help="CSV/TSV of article metadata by id (file name): outlet/publisher, "
@@ -92,21 +97,32 @@ def ingest(
     name_gender: bool = typer.Option(True, "--name-gender/--no-name-gender",
                                      help="Guess gender from first names when the text says nothing "
                                           "(labelled as a name guess in the database and statistics)."),
+    engine: IngestEngine = typer.Option(IngestEngine.local, "--engine",
+                                        help="local (this machine's processes) or dask (a Dask cluster; "
+                                             "needs quotegraph[dask])."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786); "
+                                  "default: a local cluster. A remote cluster needs a PostgreSQL --db."),
+    to: tuple[str, str] | None = typer.Option(None, "--to", metavar="parquet DIR",
+                                       help="Write a Parquet dataset (partitioned by outlet and month) to DIR "
+                                            "instead of the database."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Extract articles and store them in the corpus database; unchanged articles are skipped.
 
-    Example: quotegraph ingest articles/ --db corpus.db --workers 2
+    Example: quotegraph ingest articles/ crawl.warc.gz --db corpus.db --workers 2
+
+    Example: quotegraph ingest crawl/ --engine dask --scheduler tcp://10.0.0.5:8786 --db postgresql://host/news
     """
     from ..store.ingest import ingest as run_ingest
     from ..store.ingest import load_metadata
 
-    store = _open(db, create=True)
     options = Options.from_env(model=model, name_gender=name_gender)
     try:
         meta = load_metadata(str(metadata)) if metadata else None
+        store, sink = _ingest_target(db, to, scheduler)
+        runner = _ingest_engine(engine, options, workers, scheduler)
     except (QuotegraphError, OSError, UnicodeDecodeError) as exc:
-        stderr.print(f"[red]Error:[/red] {exc}")
+        stderr.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
                         TimeElapsedColumn(), TextColumn("{task.fields[counts]}"), console=stderr)
@@ -120,8 +136,10 @@ def ingest(
     started = time.perf_counter()
     try:
         with progress:
-            summary = run_ingest(store, paths, options, workers=workers, force=force, metadata=meta,
-                                 on_total=lambda n: progress.update(task, total=n), report=report)
+            summary = run_ingest(store, paths, options, force=force, metadata=meta, report=report,
+                                 engine=runner, sink=sink,
+                                 on_file=lambda done: progress.console.print(
+                                     f"finished {done.path}: {done.articles} articles"))
     except KeyboardInterrupt:
         stderr.print("[yellow]interrupted[/yellow]: the articles stored so far are complete; "
                      "run the same command again to finish")
@@ -140,10 +158,39 @@ def ingest(
                          ("articles unchanged", summary.unchanged), ("articles failed", summary.failed),
                          ("quotes stored", summary.quotes), ("people stored", summary.people),
                          ("corpus people", summary.corpus_people),
+                         ("WARC files skipped", summary.skipped_files),
                          ("time", f"{elapsed:.1f} s ({extracted / elapsed:.1f} extracted articles/s)")]:
         table.add_row(label, str(value))
     stderr.print(table)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _ingest_target(db: str | None, to: tuple[str, str] | None, scheduler: str | None):
+    """The store and sink an ingest writes to: the database, or a Parquet dataset (``--to parquet DIR``)."""
+    if to:
+        kind, folder = to
+        if kind != "parquet":
+            raise typer.BadParameter(f"{kind!r}: only 'parquet DIR' is supported", param_hint="--to")
+        from ..engines.parquet import ParquetSink
+
+        return None, ParquetSink(folder)
+    store = _open(db, create=True)
+    if scheduler and store.dialect == "sqlite":
+        raise QuotegraphError("a remote Dask cluster writes to PostgreSQL (--db postgresql://...); "
+                              "SQLite only works with the local cluster (no --scheduler)")
+    return store, None
+
+
+def _ingest_engine(engine: IngestEngine, options: Options, workers: int | None, scheduler: str | None):
+    if engine == IngestEngine.dask:
+        from ..engines.dask import DaskEngine
+
+        return DaskEngine(options, scheduler, workers or 2)
+    if scheduler:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    from ..store.ingest import LocalEngine
+
+    return LocalEngine(options, workers or 1)
 
 
 # --- output helpers -----------------------------------------------------------------------
@@ -168,7 +215,8 @@ def _emit(records: list[dict], fmt: TableFormat, columns: list[str], title: str 
 
 _HEADERS = {"share_women": "% women (of known)", "share_men": "% men", "share_unknown": "% unknown",
             "share_women_low": "% women if unknown men", "share_women_high": "% women if unknown women",
-            "gender_from_text": "by text", "gender_from_name": "by name", "gender_from_correction": "by correction", "by_honorific": "honorific",
+            "gender_from_text": "by text", "gender_from_name": "by name", "gender_from_correction": "by correction",
+            "by_honorific": "honorific",
             "by_pronoun": "pronoun", "by_other_text": "other text", "article_id": "article",
             "quote_count": "quotes", "article_count": "articles"}
 

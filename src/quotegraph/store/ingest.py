@@ -1,11 +1,12 @@
 """Ingest articles into the corpus: read, skip what is stored unchanged, extract, write.
 
-Extraction runs in the calling process (one worker) or in a pool of worker processes, each
-with its own ``Extractor`` (forked after spaCy is loaded, or loading it once where fork is not
-available); only plain dicts cross process boundaries. The calling process does all the writing,
-one transaction per article, so an interrupted ingest leaves every article either fully stored or
-absent, and a re-run finishes it. Writers wait for each other (``Store.write``), so two ingests
-into one database both complete.
+Three parts meet here: the input stream (read lazily, a window of articles at a time), an
+extraction ``Engine`` (this process, a pool of worker processes each with its own
+``Extractor``, or a Dask cluster from ``quotegraph.engines``) and a ``Sink`` (the corpus
+database, or a Parquet dataset). Only plain dicts cross process boundaries. The calling process
+does all the writing, one transaction per article, so an interrupted ingest leaves every article
+either fully stored or absent, and a re-run finishes it; a web-archive file read to its end is
+recorded and skipped by the next run.
 """
 
 from __future__ import annotations
@@ -17,14 +18,17 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import InputError, one_line
 from ..models import Article, Span, Warning
-from ..readers import read_paths
+from ..readers import ReadResult, article_files, read_file, read_paths
 from ..settings import Options
+from ..warc import is_warc
 from . import schema as t
 from .db import Store, now
 from .rebuild import rebuild_corpus
@@ -42,6 +46,7 @@ class IngestSummary:
     people: int = 0  # article people written by this run
     corpus_people: int = 0  # corpus people after the run
     failures: list[tuple[str, str]] = field(default_factory=list)  # (source, error)
+    skipped_files: int = 0  # web-archive files finished by an earlier run
 
     def count(self, status: str, result: dict) -> None:
         """Count one stored article ("new", "updated" or "unchanged") and what it wrote."""
@@ -52,6 +57,8 @@ class IngestSummary:
 
 
 Report = Callable[[str], None]  # called with "new", "updated", "unchanged" or "failed"
+Todo = tuple[str, str, dict]  # (key, content hash, article as a dict) to extract
+Extracted = tuple[str, str, str, dict]  # (key, content hash, source, quotegraph/1 dict or {"error": ...})
 
 
 def article_key(article: Article) -> str:
@@ -68,67 +75,185 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def ingest(store: Store, paths: list[str], options: Options, workers: int = 1, force: bool = False,
-           metadata: dict[str, dict] | None = None, extractor=None,
-           on_total: Callable[[int], None] | None = None, report: Report | None = None) -> IngestSummary:
-    """Store every article under ``paths``; returns what happened to them.
+def ingest(store: Store | None, paths: list[str], options: Options, workers: int = 1, force: bool = False,
+           metadata: dict[str, dict] | None = None, extractor=None, report: Report | None = None,
+           engine: Engine | None = None, sink: Sink | None = None,
+           on_file: Callable[[FileDone], None] | None = None) -> IngestSummary:
+    """Store every article under ``paths``, read lazily a window at a time; returns what happened.
 
-    ``force`` re-extracts articles even when their content is stored unchanged; ``metadata``
-    (from ``load_metadata``) fills in outlet, date, title, author and URL by article id.
-    ``extractor``: an ``Extractor`` already built (forked workers inherit it).
+    ``force`` re-extracts articles stored unchanged; ``metadata`` (from ``load_metadata``) fills
+    in outlet, date, title, author and URL by article id; ``extractor``: an ``Extractor`` already
+    built (forked workers inherit it); ``engine`` runs the extraction (default: this process or a
+    pool of ``workers``); ``sink`` stores the results (default: the database ``store``);
+    ``on_file`` hears of each web-archive file finished.
     """
-    report = report or (lambda _status: None)
-    summary = IngestSummary()
-    with store.engine.connect() as conn:
-        stored = dict(conn.execute(select(t.articles.c.key, t.articles.c.content_hash)).all())
-
-    todo: list[tuple[str, str, dict]] = []
-    seen: set[str] = set()
-    items = list(read_paths(paths, options))
-    if on_total:
-        on_total(len(items))
-    for item in items:
-        if isinstance(item, InputError):
-            _record_failure(store, summary, item.source, "read", item.message)
-            report("failed")
-            continue
-        if metadata:
-            item = _with_metadata(item, metadata)
-        key, digest = article_key(item), content_hash(item)
-        # the first input with a given key wins; later copies in the same run are unchanged
-        duplicate = key in seen
-        seen.add(key)
-        if duplicate or (not force and stored.get(key) == digest):
-            summary.unchanged += 1
-            report("unchanged")
-            continue
-        todo.append((key, digest, _article_dict(item)))
-
-    # longest first: the workers finish together instead of one chewing a long article at the end
-    todo.sort(key=lambda item: -len(item[2]["text"]))
-    try:
-        for key, digest, source, result in _extract(todo, options, workers, extractor):
-            report(_store_one(store, summary, key, digest, source, result, force))
-    except KeyboardInterrupt:
-        rebuild_people(store)  # corpus people then cover every article stored before Ctrl-C
-        raise
-    summary.corpus_people = rebuild_people(store, incremental=not summary.updated)
-    return summary
+    sink = sink or _database(store, force)
+    with engine or LocalEngine(options, workers, extractor) as running:
+        run = _Run(sink, running, metadata, report or (lambda _status: None))
+        try:
+            _read_and_flush(run, paths, options, on_file)
+        except KeyboardInterrupt:
+            sink.close()  # corpus people then cover every article stored before Ctrl-C
+            raise
+    run.summary.corpus_people = sink.close()
+    return run.summary
 
 
-def _store_one(store: Store, summary: IngestSummary, key: str, digest: str, source: str, result: dict,
-               force: bool) -> str:
-    """Write one extracted article; a failure (extraction or database) is that article's alone."""
-    if "error" in result:
-        _record_failure(store, summary, source, "extract", result["error"])
-        return "failed"
-    try:
-        status = write_result(store, key, digest, result, force)
-    except SQLAlchemyError as exc:
-        _record_failure(store, summary, source, "store", one_line(exc))
-        return "failed"
-    summary.count(status, result)
-    return status
+def _read_and_flush(run: _Run, paths: list[str], options: Options,
+                    on_file: Callable[[FileDone], None] | None) -> None:
+    window: list[Article] = []
+    for item in _stream(paths, options, run.sink, run.summary):
+        if isinstance(item, FileDone):
+            run.flush(window)
+            window = []
+            run.sink.file_done(item)
+            if on_file:
+                on_file(item)
+        elif isinstance(item, InputError):
+            run.failure(item.source, "read", item.message)
+        else:
+            window.append(item)
+            if len(window) >= run.engine.window:
+                run.flush(window)
+                window = []
+    run.flush(window)
+
+
+def _database(store: Store | None, force: bool) -> DatabaseSink:
+    if store is None:
+        raise ValueError("ingest needs a store or a sink")
+    return DatabaseSink(store, force)
+
+
+@dataclass(frozen=True)
+class FileDone:
+    """A web-archive file read to its end, with how many articles it gave."""
+
+    path: Path
+    articles: int
+
+
+def _stream(paths: list[str], options: Options, sink: Sink, summary: IngestSummary) -> Iterator[ReadResult | FileDone]:
+    """Every input, lazily; a web-archive file already finished is skipped, one just read is marked done."""
+    for raw in paths:
+        folder = Path(raw)
+        files = article_files(folder) if raw != "-" and folder.is_dir() else []
+        for path in files or [folder]:
+            if not (is_warc(path) and path.is_file()):
+                yield from read_paths([raw if not files else str(path)], options)
+            elif sink.finished(path):
+                summary.skipped_files += 1
+            else:
+                articles = 0
+                for item in read_file(path, options):
+                    articles += isinstance(item, Article)
+                    yield item
+                yield FileDone(path, articles)
+
+
+class _Run:
+    """One ingest's bookkeeping: which keys it has seen, what it did, and the report calls."""
+
+    def __init__(self, sink: Sink, engine: Engine, metadata: dict[str, dict] | None, report: Report):
+        self.sink, self.engine, self.metadata, self.report = sink, engine, metadata, report
+        self.summary = IngestSummary()
+        self.seen: set[str] = set()  # the first input with a given key wins; later copies are unchanged
+
+    def failure(self, source: str, stage: str, error: str) -> None:
+        self.summary.failed += 1
+        self.summary.failures.append((source, error))
+        self.sink.failure(source, stage, error)
+        self.report("failed")
+
+    def flush(self, window: list[Article]) -> None:
+        """Extract and store the articles of one window that are new or changed."""
+        todo = self._todo([_with_metadata(a, self.metadata) if self.metadata else a for a in window])
+        # longest first: the workers finish together instead of one chewing a long article at the end
+        todo.sort(key=lambda item: -len(item[2]["text"]))
+        chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+        for key, digest, source, result in self.engine.map(chunks) if chunks else ():
+            if "error" in result:
+                self.failure(source, "extract", result["error"])
+                continue
+            try:
+                status = self.sink.write(key, digest, result)
+            except SQLAlchemyError as exc:  # a database error is this article's alone
+                self.failure(source, "store", one_line(exc))
+                continue
+            self.summary.count(status, result)
+            self.report(status)
+
+    def _todo(self, articles: list[Article]) -> list[Todo]:
+        keyed = [(article_key(a), content_hash(a), a) for a in articles]
+        stored = self.sink.stored([key for key, _digest, _a in keyed])
+        todo: list[Todo] = []
+        for key, digest, article in keyed:
+            duplicate = key in self.seen
+            self.seen.add(key)
+            if duplicate or stored.get(key) == digest:
+                self.summary.unchanged += 1
+                self.report("unchanged")
+            else:
+                todo.append((key, digest, _article_dict(article)))
+        return todo
+
+
+# --- where results go: the corpus database ---------------------------------------------------
+
+class Sink(Protocol):
+    """Where extracted articles go (the corpus database, a Parquet dataset)."""
+
+    def stored(self, keys: list[str]) -> dict[str, str]: ...  # key -> content hash, for those stored
+    def write(self, key: str, digest: str, result: dict) -> str: ...  # "new", "updated" or "unchanged"
+    def failure(self, source: str, stage: str, error: str) -> None: ...
+    def finished(self, path: Path) -> bool: ...  # a web-archive file read to its end before
+    def file_done(self, done: FileDone) -> None: ...
+    def close(self) -> int: ...  # corpus people after the run
+
+
+class DatabaseSink:
+    """The corpus database: one transaction per article; corpus people rebuilt at the end."""
+
+    def __init__(self, store: Store, force: bool = False):
+        self.store, self.force = store, force
+        self.updated = False  # an article replaced: corpus people need the full regrouping
+
+    def stored(self, keys: list[str]) -> dict[str, str]:
+        if self.force:
+            return {}
+        found: dict[str, str] = {}
+        with self.store.engine.connect() as conn:
+            for i in range(0, len(keys), 500):  # under every backend's bound-parameter limit
+                query = select(t.articles.c.key, t.articles.c.content_hash).where(t.articles.c.key.in_(keys[i:i + 500]))
+                found.update(dict(conn.execute(query).all()))
+        return found
+
+    def write(self, key: str, digest: str, result: dict) -> str:
+        status = write_result(self.store, key, digest, result, self.force)
+        self.updated = self.updated or status == "updated"
+        return status
+
+    def failure(self, source: str, stage: str, error: str) -> None:
+        with self.store.write(lock=source) as conn:
+            conn.execute(delete(t.failures).where(t.failures.c.source == source))
+            conn.execute(insert(t.failures), {"source": source, "stage": stage, "error": error, "failed_at": now()})
+
+    def finished(self, path: Path) -> bool:
+        with self.store.engine.connect() as conn:
+            size = conn.execute(select(t.input_files.c.size)
+                                .where(t.input_files.c.path == str(path.resolve()))).scalar_one_or_none()
+        return size is not None and size == path.stat().st_size
+
+    def file_done(self, done: FileDone) -> None:
+        row = {"path": str(done.path.resolve()), "size": done.path.stat().st_size, "articles": done.articles,
+               "finished_at": now()}
+        with self.store.engine.begin() as conn:
+            conn.execute(delete(t.input_files).where(t.input_files.c.path == row["path"]))
+            conn.execute(insert(t.input_files), row)
+
+    def close(self) -> int:
+        return rebuild_people(self.store, incremental=not self.updated)
+
 
 
 def rebuild_people(store: Store, incremental: bool = False) -> int:
@@ -196,37 +321,56 @@ def _with_metadata(article: Article, metadata: dict[str, dict]) -> Article:
 
 # --- extraction, in process or in a pool --------------------------------------------------
 
-def _extract(todo: list[tuple[str, str, dict]], options: Options, workers: int,
-             extractor=None) -> Iterator[tuple[str, str, str, dict]]:
-    global _extractor
-    if not todo:
-        return
-    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
-    if extractor is not None:
-        _extractor = extractor
-    if workers <= 1:
-        _init_worker(options)
-        for chunk in chunks:
-            yield from _extract_chunk(chunk)
-        return
-    context: BaseContext
-    if "fork" in multiprocessing.get_all_start_methods():
-        # Load spaCy once here; forked workers share it (copy-on-write) instead of each
-        # importing and loading it again. They never touch the parent's database connections.
-        _init_worker(options)
-        context = multiprocessing.get_context("fork")
-    else:
-        context = multiprocessing.get_context("spawn")
-    pool = context.Pool(min(workers, len(chunks)), initializer=_init_pool_worker, initargs=(options,))
-    try:
-        for results in pool.imap_unordered(_extract_chunk, chunks):
+class Engine(Protocol):
+    """Runs extraction on chunks of articles; a context manager that owns its workers."""
+
+    window: int  # articles read ahead and extracted together
+
+    def __enter__(self) -> Engine: ...
+    def __exit__(self, *exc: object) -> None: ...
+    def map(self, chunks: list[list[Todo]]) -> Iterator[Extracted]: ...
+
+
+class LocalEngine:
+    """Extraction in this process, or in a pool of forked processes (started at the first chunk)."""
+
+    def __init__(self, options: Options, workers: int = 1, extractor=None):
+        self.options, self.workers, self.extractor = options, workers, extractor
+        self.window = CHUNK * workers * 8  # enough chunks per window to keep every worker busy
+        self.pool = None
+
+    def __enter__(self) -> LocalEngine:
+        global _extractor
+        if self.extractor is not None:
+            _extractor = self.extractor
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()
+
+    def map(self, chunks: list[list[Todo]]) -> Iterator[Extracted]:
+        if self.workers <= 1:
+            _init_worker(self.options)
+            for chunk in chunks:
+                yield from _extract_chunk(chunk)
+            return
+        for results in self._pool().imap_unordered(_extract_chunk, chunks):
             yield from results
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+
+    def _pool(self):
+        if self.pool is None:
+            context: BaseContext
+            if "fork" in multiprocessing.get_all_start_methods():
+                # Load spaCy once here; forked workers share it (copy-on-write) instead of each
+                # importing and loading it again. They never touch the parent's database connections.
+                _init_worker(self.options)
+                context = multiprocessing.get_context("fork")
+            else:
+                context = multiprocessing.get_context("spawn")
+            self.pool = context.Pool(self.workers, initializer=_init_pool_worker, initargs=(self.options,))
+        return self.pool
 
 
 _extractor = None
@@ -263,7 +407,7 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
-def _extract_chunk(chunk: list[tuple[str, str, dict]]) -> list[tuple[str, str, str, dict]]:
+def _extract_chunk(chunk: list[Todo]) -> list[Extracted]:
     """Extract a few articles together; if that fails, one by one to name the culprit."""
     assert _extractor is not None, "_init_worker runs first"
     articles = [_article_from_dict(data) for _key, _digest, data in chunk]
@@ -396,14 +540,6 @@ def _quote_row(article_id: int, q: dict, local: dict) -> dict:
         "organization_id": owner[1] if owner and owner[0] == "organization_id" else None,
         "confidence": q["confidence"],
     }
-
-
-def _record_failure(store: Store, summary: IngestSummary, source: str, stage: str, error: str) -> None:
-    summary.failed += 1
-    summary.failures.append((source, error))
-    with store.write(lock=source) as conn:
-        conn.execute(delete(t.failures).where(t.failures.c.source == source))
-        conn.execute(insert(t.failures), {"source": source, "stage": stage, "error": error, "failed_at": now()})
 
 
 def _json(value) -> str:

@@ -149,7 +149,9 @@ def person_detail(store: Store, corpus_id: int) -> dict | None:
             .join(a, a.c.id == p.c.article_id).where(p.c.corpus_person_id == corpus_id)
             .order_by(a.c.published, a.c.id)).all()
         person["entries"] = [_decode(dict(r._mapping)) for r in entries]
-        quotes = conn.execute(_quote_select().where(cp.c.id == corpus_id)
+        # through the indexed people.corpus_person_id and quotes.person_id, not a scan of all quotes
+        their_people = select(p.c.id).where(p.c.corpus_person_id == corpus_id)
+        quotes = conn.execute(_quote_select().where(t.quotes.c.person_id.in_(their_people))
                               .order_by(a.c.published, a.c.id, t.quotes.c.start_char)).all()
         person["quotes"] = [dict(r._mapping) for r in quotes]
     return person

@@ -8,6 +8,7 @@ evidence...) are JSON arrays stored as text so SQLite, PostgreSQL and Datasette 
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Float,
     ForeignKey,
@@ -197,3 +198,13 @@ corrections = Table(
 )
 
 Index("ix_quotes_type", quotes.c.type)
+
+# Web-archive files read to the end: a re-run skips them (resume after an interruption).
+input_files = Table(
+    "input_files", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("path", String, nullable=False, unique=True),  # absolute path
+    Column("size", BigInteger, nullable=False),  # bytes when finished: a file that changed is read again
+    Column("articles", Integer, nullable=False),  # articles read from it
+    Column("finished_at", String, nullable=False),
+)
