@@ -30,11 +30,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import LISTENER_VERBS, MESSAGE_VERBS, NAMING, NON_SPEAKING_PRONOUNS, QUOTING, RELATIVE_PRONOUNS, SPEECH
 from ..models import Excluded, Quote, Span
-from .cues import SPEECH
 from .marks import Marked, find_marked, paragraphs
 from .speakers import (
-    RELATIVE_PRONOUNS,
     can_speak,
     mention_range,
     non_finite,
@@ -43,26 +42,14 @@ from .speakers import (
     speaker_head,
 )
 
-# Cues that introduce quoted words in news copy beyond the reported-speech verbs.
-_QUOTING = frozenset(
-    """
-    describe dub label term brand read put quote cite write continue begin go exclaim cry
-    laugh sigh snap fume thunder blast slam mock rail scold hail praise thank welcome
-    apologise apologize recall reminisce chant sing scream bellow shout plead declare pronounce
-    tweet retweet post message text email type publish headline caption title sum summarise
-    summarize elaborate interject interrupt opine theorise theorize posit wonder question
-    """.split()
-)
-_CUES = SPEECH | _QUOTING
-_NAMING = frozenset({"call", "dub", "nickname", "label", "brand", "term", "title", "name"})
+_CUES = SPEECH | QUOTING
 _SMALL_WORDS = frozenset({"of", "the", "a", "an", "and", "in", "on", "for", "to"})
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
 # Dependents of a cue that may stand between it and a direct quote (``told reporters on
 # Tuesday:``, ``said in a statement``, ``said Smith,``).
 _ADJUNCT = frozenset({"npadvmod", "advmod", "prep", "dative", "agent", "nsubj", "nsubjpass", "punct",
                       "prt", "aux", "auxpass", "neg", "cc", "tmod", "advcl", "mark", "attr", "appos"})
-_LISTENING = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge", "email",
-                        "text", "message"})
+_LISTENING = LISTENER_VERBS | MESSAGE_VERBS
 _END_PUNCT = frozenset(".?!")
 _TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
 _MAX_FRAME = 30  # tokens of frame looked at after a quote
@@ -240,7 +227,7 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
         if lead and text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
             item.type, item.start = "mixed", doc[lead[0]].idx  # ``The plan was "dead," he said.``
         return item
-    if cue.lemma_ in _NAMING and _is_name(text[inner_s:inner_e]):
+    if cue.lemma_ in NAMING and _is_name(text[inner_s:inner_e]):
         item.type = "scare"  # ``fans call him "The Bus"``: a nickname, not a quotation
         return item
     _mixed_or_direct(d, item, cue, before, next_start)
@@ -496,7 +483,7 @@ def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before:
     for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - 60) - 1, -1):
         tok = doc[i]
         if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and allowed(tok) \
-                and tok.lower_ not in ("it", "this", "that", "there", "who", "which"):
+                and tok.lower_ not in NON_SPEAKING_PRONOUNS | RELATIVE_PRONOUNS:
             return mention_range(tok)
     return None
 
@@ -527,7 +514,7 @@ def _noun_phrase_before(d: _Doc, cue: Token, allowed) -> Token | None:
         node = node.head
     if tok.dep_ == "csubj" and tok.is_title and tok.i == first and allowed(tok):
         return tok  # a name the tagger took for a verb: ``Schilling describes himself as ...``
-    if tok.pos_ in ("PROPN", "NOUN", "PRON") and allowed(tok) and tok.lower_ not in ("it", "this", "that", "there") \
+    if tok.pos_ in ("PROPN", "NOUN", "PRON") and allowed(tok) and tok.lower_ not in NON_SPEAKING_PRONOUNS \
             and (interrupted and tok.pos_ == "PROPN" or tok.dep_ not in ("dobj", "pobj", "attr", "npadvmod")):
         return tok
     return None
@@ -572,7 +559,7 @@ def _outer_report(d: _Doc, cue: Token, before: list[int]) -> Token | None:
                 c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in node.children):
             break  # ``bodies, which he called "a cartel"``, ``though he said "..."``: a clause's own report
         node = node.head
-        if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in _NAMING:
+        if node.i in frame and _is_cue(node) and node.lemma_ in SPEECH and node.lemma_ not in NAMING:
             found = node
     return found
 
@@ -597,7 +584,7 @@ def _nearby_speaker(d: _Doc, cue: Token, frame: list[int]) -> tuple[int, int] | 
         pos = ("PROPN", "PRON")
         if i > cue.i and (cue.tag_ == "VBG" or i < len(doc) and doc[i].dep_ in ("nsubj", "nsubjpass")):
             continue  # ``saying that Scalia was ...``: the reported clause, not its speaker
-        if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in ("it", "this", "that") and can_speak(doc[i]):
+        if i in frame and doc[i].pos_ in pos and doc[i].lower_ not in NON_SPEAKING_PRONOUNS and can_speak(doc[i]):
             head = doc[i]
             while head.head.i != head.i and head.head.pos_ in ("PROPN", "NOUN") and abs(head.head.i - i) <= 3:
                 head = head.head
@@ -680,7 +667,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
         subj = noun_run_before(doc[before[-1]])  # ``- Philip Bump: "..."``, ``the report:``
         if subj is None:
             subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass") and can_speak(doc[i])
-                         and doc[i].head.i in inside and doc[i].lower_ not in ("it", "there")), None)
+                         and doc[i].head.i in inside and doc[i].lower_ not in NON_SPEAKING_PRONOUNS), None)
         if subj is not None:
             item.speaker = mention_range(subj)
             item.confidence = 0.6
@@ -701,7 +688,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
                 break
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and can_speak(c)
-                         and c.i in before and c.lower_ not in ("it", "there", "this")), None)
+                         and c.i in before and c.lower_ not in NON_SPEAKING_PRONOUNS), None)
             if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
                 subj = subj if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
@@ -733,7 +720,7 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             root = next((doc[i] for i in range(prev, first) if doc[i].dep_ == "ROOT"), None)
             subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ in ("PROPN", "PRON")
-                                     and subj.lower_ not in ("it", "this", "that", "there")):
+                                     and subj.lower_ not in NON_SPEAKING_PRONOUNS):
                 item.speaker = mention_range(subj)
                 item.confidence = 0.5
         elif item.start == _skip_space(d.text, p_start) and item.para > 0:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import ADDRESSEE_VERBS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
@@ -112,9 +113,6 @@ def _attribution(token: Token, beliefs: bool):
 
 
 _POLNEAR_ONLY = OBJECT | XCOMP | frozenset(PREP_OBJECT)
-# Objects that are the hearer, not the content (``told reporters``, ``asked him``).
-_HEARER_VERBS = frozenset({"tell", "ask", "urge", "inform", "brief", "remind", "assure", "warn",
-                           "thank", "call", "accuse", "blame", "criticize", "criticise"})
 
 
 def _lemma(token: Token) -> str:
@@ -142,7 +140,7 @@ def _polnear_content(token: Token, lemma: str) -> Token | None:
     if lemma in OBJECT:
         for child in children:
             if child.dep_ == "dobj":
-                if lemma in _HEARER_VERBS and child.pos_ in ("PRON", "PROPN"):
+                if lemma in ADDRESSEE_VERBS and child.pos_ in ("PRON", "PROPN"):
                     continue
                 return child
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import SPEECH
+from ..lexicon import LISTENER_VERBS, NOBODY, NON_SPEAKING_PRONOUNS, RELATIVE_PRONOUNS, SPEECH
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
 # Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
@@ -20,16 +20,12 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # Relations through which a verb without a subject shares its governor's subject
 # (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-_NOBODY = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
 # Verbs whose object is the subject of their to-clause (``prompted the group to state``; not
 # ``used this question to demand``).
 _OBJECT_CONTROL = frozenset("""prompt ask urge lead cause force encourage invite inspire get push press pressure
     challenge allow want tell persuade convince call order instruct compel spur move drive""".split())
-# Listeners, not speakers: the object of ``told reporters``.
-_LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
 
 
 def can_speak(tok: Token) -> bool:
@@ -38,7 +34,7 @@ def can_speak(tok: Token) -> bool:
     reflexives (``describes himself``)."""
     if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "ADJ":
         return False
-    if tok.lower_ in _NOBODY:
+    if tok.lower_ in NOBODY:
         return False  # ``all she could do was shout "..."``
     return tok.tag_ != "PRP$" and not (tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves")))
 
@@ -120,7 +116,7 @@ def non_finite(cue: Token) -> bool:
 def _inverted_subject(cue: Token) -> Token | None:
     """``..., said the minister.`` / ``says Smith``: a noun right after the cue, parsed as its
     object or attribute."""
-    if cue.lemma_ in _LISTENER_VERBS or non_finite(cue):
+    if cue.lemma_ in LISTENER_VERBS or non_finite(cue):
         return None  # ``told reporters``, ``saying the plan``, ``to describe those``: no inversion
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL \
@@ -207,7 +203,7 @@ def noun_run_after(tok: Token) -> Token | None:
             break  # ``said at a recent event``: an adjunct, not an inverted speaker
         if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha or t.lower_ == "one" and head is None) \
                 and not t.is_punct:  # (``"...," read one.``)
-            if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
+            if t.pos_ == "PRON" and head is None and t.lower_ not in NON_SPEAKING_PRONOUNS:
                 return t
             head = t
             continue
@@ -257,7 +253,7 @@ def noun_run_before(tok: Token) -> Token | None:
         while verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # ``Another said he hoped that Trump wins the election:``: the main clause
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i and can_speak(c)
-                        and c.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"}), None)
+                        and c.lower_ not in RELATIVE_PRONOUNS | NON_SPEAKING_PRONOUNS), None)
         if subject is not None and verb.pos_ in ("VERB", "AUX"):
             return subject
     while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ == noun.pos_:

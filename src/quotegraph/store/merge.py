@@ -24,17 +24,10 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import bindparam, delete, func, insert, select, update
 
+from ..lexicon import NAME_PREFIXES
 from . import schema as t
 from .db import now
 
-HONORIFICS = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother
-sen senator rep representative congressman congresswoman gov governor lt ltgov president pres
-vice vp gen general col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
-judge justice mayor secretary minister chancellor speaker chairman chairwoman chair hon
-honorable honourable ambassador attorney former the dame cllr councillor councilman
-councilwoman prince princess king queen sheikh rabbi imam pastor bishop cardinal pope
-""".split())
 SUFFIXES = frozenset("jr sr ii iii iv v".split())
 _DROP = re.compile(r"[.,()\"“”‘’]|'s$")
 
@@ -44,7 +37,7 @@ def name_tokens(name: str) -> list[str]:
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = [w for w in (_DROP.sub("", w) for w in text.split()) if w]
-    while len(words) > 1 and words[0] in HONORIFICS:
+    while len(words) > 1 and words[0] in NAME_PREFIXES:
         words.pop(0)
     return words
 
