@@ -26,7 +26,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +41,9 @@ from .speakers import (
     non_finite,
     noun_run_after,
     noun_run_before,
+    STOP,
+    Head,
+    find_speaker,
     speaker_head,
 )
 
@@ -51,9 +56,11 @@ _ADJUNCT = frozenset({"npadvmod", "advmod", "prep", "dative", "agent", "nsubj", 
                       "prt", "aux", "auxpass", "neg", "cc", "tmod", "advcl", "mark", "attr", "appos"})
 _LISTENING = LISTENER_VERBS | MESSAGE_VERBS
 _END_PUNCT = frozenset(".?!")
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
 _TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
 _MAX_FRAME = 30  # tokens of frame looked at after a quote
 _MIN_ORPHAN_WORDS = 6  # a quote with no cue and no context needs at least this many words
+Found = tuple[tuple[int, int], str]  # a speaker mention's token range and the rule that chose it
 
 
 @dataclass
@@ -70,6 +77,12 @@ class _Item:
     frame_end: int = 0  # char offset where the after-frame ends
     parts: list[tuple[int, int]] = field(default_factory=list)
     own_cue: bool = False
+    rule: str = "direct-marks"  # the rule that found the quote
+    speaker_rule: str | None = None  # the rule that chose ``speaker``
+
+    def attribute(self, found: Found | None) -> None:
+        """Take a speaker mention and the name of its rule (nothing when ``found`` is None)."""
+        self.speaker, self.speaker_rule = found if found is not None else (None, None)
 
 
 class _Doc:
@@ -212,20 +225,21 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
     item.cue, item.cue_after, item.own_cue = cue, cue_after, True
     outer = None if cue_after else _outer_report(d, cue, before)
     if cue_after and cue.pos_ in ("NOUN", "PROPN"):  # a cue read as a noun has no parse to follow
-        item.speaker = _phrase_before_cue(d, cue, after)
+        item.attribute(_phrase_before_cue(d, cue, after))
     else:
-        item.speaker = _speaker(d, marked, outer or cue, cue_after, before, after)
+        item.attribute(_speaker(d, marked, outer or cue, cue_after, before, after))
         if item.speaker is None and outer is not None:  # ``When asked why, Sembler responded: "..."``
-            item.speaker = _speaker(d, marked, cue, cue_after, before, after)
+            item.attribute(_speaker(d, marked, cue, cue_after, before, after))
     if item.speaker is None and cue_after:  # ``"...," the council notes.`` parsed as one noun phrase
-        item.speaker = _phrase_before_cue(d, cue, after)
+        item.attribute(_phrase_before_cue(d, cue, after))
     if item.speaker is not None:
-        item.speaker = _poll_for_respondents(d, item.speaker)
+        item.attribute(_poll_for_respondents(d, (item.speaker, item.speaker_rule or "")))
     item.confidence = 0.9 if item.speaker else 0.7
     if cue_after:
         lead = [i for i in before if doc[i].is_alpha]
         if lead and text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
             item.type, item.start = "mixed", doc[lead[0]].idx  # ``The plan was "dead," he said.``
+            item.rule = "mixed-trailing-cue"
         return item
     if cue.lemma_ in NAMING and _is_name(text[inner_s:inner_e]):
         item.type = "scare"  # ``fans call him "The Bus"``: a nickname, not a quotation
@@ -237,21 +251,22 @@ def _frame(d: _Doc, marked: list[Marked], k: int) -> _Item:
 _SURVEYS = frozenset({"poll", "survey", "study"})
 
 
-def _poll_for_respondents(d: _Doc, speaker: tuple[int, int]) -> tuple[int, int]:
+def _poll_for_respondents(d: _Doc, found: Found) -> Found:
     """``In a CNN poll, 31% of Republicans said ...``: a share of respondents speaks through the
     poll, which is the source; the poll's noun phrase in the same sentence replaces them."""
     doc = d.doc
+    speaker = found[0]
     words = doc[speaker[0]:speaker[1]]
     if not any(t.lower_ in ("percent", "%", "per") or t.like_num for t in words[:4]):
-        return speaker
+        return found
     first, last = d.sent_start[speaker[0]], d.sent_end[speaker[0]]
     outside = _outside(d)
     poll = next((doc[i] for i in range(first, last) if doc[i].lemma_.lower() in _SURVEYS and doc[i].pos_ == "NOUN"
                  and outside(doc[i]) and not speaker[0] <= i < speaker[1]), None)
-    return mention_range(poll) if poll is not None else speaker
+    return (mention_range(poll), "poll-source") if poll is not None else found
 
 
-def _phrase_before_cue(d: _Doc, cue: Token, after: list[int]) -> tuple[int, int] | None:
+def _phrase_before_cue(d: _Doc, cue: Token, after: list[int]) -> Found | None:
     """``a voice-over in the ad states``: the head of the words between the quote and the cue."""
     doc = d.doc
     span = [i for i in after if i < cue.i and not doc[i].is_punct]
@@ -259,11 +274,11 @@ def _phrase_before_cue(d: _Doc, cue: Token, after: list[int]) -> tuple[int, int]
     if not heads:
         heads = [i for i in span if doc[i].pos_ in ("NOUN", "PROPN", "PRON")]
     if not heads and span and doc[span[-1]].pos_ == "ADJ":
-        return span[0], span[-1] + 1  # ``the editorial read``: a noun the tagger took for an adjective
+        return (span[0], span[-1] + 1), "phrase-before-cue"  # ``the editorial read``: an adjective-looking noun
     if not heads:
         return None
     start, end = mention_range(doc[heads[0]])
-    return (start, min(end, cue.i)) if start < cue.i else None
+    return ((start, min(end, cue.i)), "phrase-before-cue") if start < cue.i else None
 
 
 def _is_name(inner: str) -> bool:
@@ -399,93 +414,169 @@ def _outside(d: _Doc):
     return allowed
 
 
+@dataclass
+class _Cued:
+    """What the speaker rules of a cued quote look at: the cue, the frame and the words that
+    may speak (outside the quotes, in the cue's paragraph)."""
+
+    d: _Doc
+    cue: Token
+    cue_after: bool
+    before: list[int]
+    after: list[int]
+    allowed: Callable[[Token], bool]
+
+    @property
+    def frame(self) -> list[int]:
+        return self.after if self.cue_after else self.before
+
+    @cached_property
+    def head(self) -> Head | None:
+        return find_speaker(self.cue, self.allowed, inverted=self.cue_after)
+
+
 def _speaker(d: _Doc, marked: list[Marked], cue: Token, cue_after: bool, before: list[int],
-             after: list[int]) -> tuple[int, int] | None:
-    """Speaker mention of an attributed quote: the cue's subject outside the quote marks;
-    ``"...," said X`` -> the noun phrase after the cue; else a name next to the cue."""
+             after: list[int]) -> Found | None:
+    """Speaker mention of an attributed quote and its rule: the first rule of ``_CUED_RULES``
+    that gives a verdict."""
     outside = _outside(d)
     p_start, p_end = d.paras[d.para_of(cue.idx)]
 
     def allowed(tok: Token) -> bool:  # outside the quotes, in the cue's paragraph, a word that can speak
         return p_start <= tok.idx < p_end and outside(tok) and can_speak(tok)
-    if cue.lower_ == "according":  # ``according to X``: X, wherever the quote stands
-        head = speaker_head(cue, allowed)
-        return mention_range(head) if head is not None else None
-    # ``saying the city ...``, ``told AFP``: the noun after a participle or a listener verb
-    # is what was said or who heard it, never an inverted speaker
+    ctx = _Cued(d, cue, cue_after, before, after, allowed)
+    for rule in _CUED_RULES:
+        verdict = rule(ctx)
+        if verdict is not None:
+            return verdict if not isinstance(verdict, type(STOP)) else None
+    return None
+
+
+def _according_to(ctx: _Cued) -> Found | object | None:
+    """``according to X``: X, wherever the quote stands (and nothing else)."""
+    if ctx.cue.lower_ != "according":
+        return None
+    head = find_speaker(ctx.cue, ctx.allowed)
+    return (mention_range(head.token), head.rule) if head is not None else STOP
+
+
+def _inverted_after_quote(ctx: _Cued) -> Found | None:
+    """``"...," said X`` -> the noun phrase after the cue. A participle (``saying the city``) or a
+    listener verb (``told AFP``) is never inverted, except ``"Why?" asked the boy``."""
+    d, cue, after, allowed = ctx.d, ctx.cue, ctx.after, ctx.allowed
     first_after = next((i for i in after if not d.doc[i].is_punct), -1)
-    # (``"Why?" asked the boy``: asking, right after the quote, is inverted too)
     inverts = not non_finite(cue) and (
         cue.lemma_ not in _LISTENING or cue.lemma_ == "ask" and cue.i == first_after)
-    if inverts and cue_after and after and (cue.i == first_after or (
+    if inverts and ctx.cue_after and after and (cue.i == first_after or (
             cue.i > 0 and d.doc[cue.i - 1].text == ","
             and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")
                         for c in cue.children))):
         head = noun_run_after(cue)
         if head is not None and allowed(head) and head.i in after:
-            return mention_range(head)
-    doc = d.doc
-    if not cue_after and len(before) >= 2 and doc[before[-1]].text == ":" and doc[before[-2]].pos_ == "PROPN" \
-            and before[-2] != cue.i:
-        # ``Pollsters agree - Carl Bialik: "..."``: a name heading the quote
-        i = before[-2]
-        while i - 1 in before and doc[i - 1].pos_ == "PROPN":
-            i -= 1
-        if i == before[0] or doc[i - 1].text in ("-", "\u2013", "\u2014", "--"):
-            return mention_range(doc[before[-2]])
-    own = any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) for c in cue.children)
-    frame = after if cue_after else before
-    if not own and frame and cue.i > 0 and doc[cue.i - 1].text == ",":
-        # ``Kolisi, who had said ... earlier, said: "..."`` / ``"...," Gene Sperling, a top
-        # adviser, said.``: the noun phrase opening the clause
-        first = next((i for i in frame if not doc[i].is_punct), None)
-        head = None
-        for i in range(first, cue.i) if first is not None else ():
-            tok = doc[i]
-            if tok.text == ",":
-                break
-            if tok.pos_ in ("PROPN", "NOUN", "PRON"):
-                head = tok
-            elif tok.pos_ not in ("DET", "ADJ", "PART", "NUM") and tok.dep_ not in ("compound", "amod", "poss"):
-                head = None
-                break
-        if head is not None and allowed(head):
-            return mention_range(head)
-    head = speaker_head(cue, allowed, inverted=cue_after)
-    if head is not None:
-        left = _left_of(doc, cue)
-        if left is not None and left.ent_type_ == "PERSON" and left.i != head.i and allowed(left) \
-                and not head.left_edge.i <= left.i <= head.right_edge.i and left.i in (after if cue_after else before):
-            # ``At the convention Sen. Jane Roe (D-MA) said``: the person right before the cue
-            # wins over a misparsed subject further away
-            return mention_range(left)
-        return mention_range(head)
-    near = _nearby_speaker(d, cue, before if not cue_after else after)
-    if near is not None:
-        return near
-    if cue.i > 1 and doc[cue.i - 1].text == ",":
-        # ``Col. Steven H. Warren, a military spokesman in Baghdad, said``: the name before
-        # the apposition
-        for i in range(cue.i - 2, max(0, cue.i - 16), -1):
-            if doc[i].text == ",":
-                if i > 0 and doc[i - 1].pos_ == "PROPN" and allowed(doc[i - 1]):
-                    return mention_range(doc[i - 1])
-                # ``her senior adviser, Jake Sullivan, said``: the name in apposition
-                last = doc[cue.i - 2]
-                if i < cue.i - 2 and last.pos_ == "PROPN" and allowed(last) and all(
-                        doc[k].pos_ == "PROPN" or doc[k].text == "." for k in range(i + 1, cue.i - 1)):
-                    return mention_range(last)
-                break
-    left_np = _noun_phrase_before(d, cue, allowed)
-    if left_np is not None:
-        return mention_range(left_np)
-    # ``..., adding: "..."``: the closest named subject before the cue in its sentence
-    for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - 60) - 1, -1):
-        tok = doc[i]
-        if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and allowed(tok) \
-                and tok.lower_ not in NON_SPEAKING_PRONOUNS | RELATIVE_PRONOUNS:
-            return mention_range(tok)
+            return mention_range(head), "inverted"
     return None
+
+
+def _name_heading(ctx: _Cued) -> Found | None:
+    """``Pollsters agree - Carl Bialik: "..."``: a name heading the quote."""
+    doc, before, cue = ctx.d.doc, ctx.before, ctx.cue
+    if ctx.cue_after or len(before) < 2 or doc[before[-1]].text != ":" or doc[before[-2]].pos_ != "PROPN" \
+            or before[-2] == cue.i:
+        return None
+    i = before[-2]
+    while i - 1 in before and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    if i == before[0] or doc[i - 1].text in _DASHES - {"\u2015"}:
+        return mention_range(doc[before[-2]]), "colon-heading"
+    return None
+
+
+def _clause_opening(ctx: _Cued) -> Found | None:
+    """``Kolisi, who had said ... earlier, said: "..."`` / ``"...," Gene Sperling, a top adviser,
+    said.``: a cue with no subject of its own after a comma -> the noun phrase opening the clause."""
+    doc, cue, frame, allowed = ctx.d.doc, ctx.cue, ctx.frame, ctx.allowed
+    own = any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) for c in cue.children)
+    if own or not frame or cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    first = next((i for i in frame if not doc[i].is_punct), None)
+    head = None
+    for i in range(first, cue.i) if first is not None else ():
+        tok = doc[i]
+        if tok.text == ",":
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = tok
+        elif tok.pos_ not in ("DET", "ADJ", "PART", "NUM") and tok.dep_ not in ("compound", "amod", "poss"):
+            head = None
+            break
+    return (mention_range(head), "clause-opening") if head is not None and allowed(head) else None
+
+
+def _person_before_cue(ctx: _Cued) -> Found | None:
+    """``At the convention Sen. Jane Roe (D-MA) said``: the person right before the cue wins
+    over a misparsed subject further away."""
+    head, cue, allowed = ctx.head, ctx.cue, ctx.allowed
+    if head is None:
+        return None
+    left = _left_of(ctx.d.doc, cue)
+    if left is not None and left.ent_type_ == "PERSON" and left.i != head.token.i and allowed(left) \
+            and not head.token.left_edge.i <= left.i <= head.token.right_edge.i and left.i in ctx.frame:
+        return mention_range(left), "person-before-cue"
+    return None
+
+
+def _cue_subject(ctx: _Cued) -> Found | None:
+    """The cue's subject through the parse (``speakers.find_speaker``), named by its rule."""
+    return (mention_range(ctx.head.token), ctx.head.rule) if ctx.head is not None else None
+
+
+def _next_to_cue(ctx: _Cued) -> Found | None:
+    near = _nearby_speaker(ctx.d, ctx.cue, ctx.frame)
+    return (near, "next-to-cue") if near is not None else None
+
+
+def _apposition_name(ctx: _Cued) -> Found | None:
+    """``Col. Steven H. Warren, a military spokesman in Baghdad, said``: the name before the
+    apposition; ``her senior adviser, Jake Sullivan, said``: the name in apposition."""
+    doc, cue, allowed = ctx.d.doc, ctx.cue, ctx.allowed
+    if cue.i <= 1 or doc[cue.i - 1].text != ",":
+        return None
+    for i in range(cue.i - 2, max(0, cue.i - _APPOSITION_REACH), -1):
+        if doc[i].text != ",":
+            continue
+        if i > 0 and doc[i - 1].pos_ == "PROPN" and allowed(doc[i - 1]):
+            return mention_range(doc[i - 1]), "apposition-name"
+        last = doc[cue.i - 2]
+        if i < cue.i - 2 and last.pos_ == "PROPN" and allowed(last) and all(
+                doc[k].pos_ == "PROPN" or doc[k].text == "." for k in range(i + 1, cue.i - 1)):
+            return mention_range(last), "apposition-name"
+        return None
+    return None
+
+
+def _phrase_before(ctx: _Cued) -> Found | None:
+    left_np = _noun_phrase_before(ctx.d, ctx.cue, ctx.allowed)
+    return (mention_range(left_np), "noun-phrase-before") if left_np is not None else None
+
+
+def _sentence_subject(ctx: _Cued) -> Found | None:
+    """``..., adding: "..."``: the closest named subject before the cue in its sentence."""
+    d, cue, doc = ctx.d, ctx.cue, ctx.d.doc
+    for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - _SUBJECT_REACH) - 1, -1):
+        tok = doc[i]
+        if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and ctx.allowed(tok) \
+                and tok.lower_ not in NON_SPEAKING_PRONOUNS | {"who", "which"}:
+            return mention_range(tok), "sentence-subject"
+    return None
+
+
+_APPOSITION_REACH = 16  # tokens searched back from a cue for the comma opening an apposition
+_SUBJECT_REACH = 60  # tokens searched back from a cue for a subject in its sentence
+# Speaker rules of a quote with a cue, in order; the first verdict wins.
+_CUED_RULES: tuple[Callable[[_Cued], object], ...] = (
+    _according_to, _inverted_after_quote, _name_heading, _clause_opening, _person_before_cue, _cue_subject,
+    _next_to_cue, _apposition_name, _phrase_before, _sentence_subject,
+)
 
 
 def _noun_phrase_before(d: _Doc, cue: Token, allowed) -> Token | None:
@@ -613,7 +704,7 @@ def _mixed_or_direct(d: _Doc, item: _Item, cue: Token, before: list[int], next_s
     if doc[content_start].lower_ == "that" and content_start == gap[-1]:
         item.start = doc[content_start].idx  # ``said that "..."``: PolNeAR keeps ``that``
         return
-    item.type = "mixed"
+    item.type, item.rule = "mixed", "mixed-fragment"
     item.start = doc[content_start].idx
     # the reported clause runs to its end (past the quote when the quote is mid-clause)
     clause = doc[content_start]
@@ -655,11 +746,12 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
     """A quote with no cue of its own: keep it only with a speaker from context or when long."""
     doc, m = d.doc, item.mark
     words = sum(1 for i in d.tokens_in(*m.inner) if doc[i].is_alpha)
-    item.confidence = 0.4
+    item.confidence, item.rule = 0.4, "uncued-marks"
     if not before and m.closed:
         signed = _sign_off(d, item) or _named_after(d, item)
         if signed is not None:
-            item.speaker, item.own_cue, item.confidence = signed, True, 0.7
+            item.attribute(signed)
+            item.own_cue, item.confidence, item.rule = True, 0.7, signed[1]
             return
     if before and doc[before[-1]].text == ":":
         # ``Trump was blunt: "..."``: the subject of the introducing clause
@@ -669,9 +761,9 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass") and can_speak(doc[i])
                          and doc[i].head.i in inside and doc[i].lower_ not in NON_SPEAKING_PRONOUNS), None)
         if subj is not None:
-            item.speaker = mention_range(subj)
+            item.attribute((mention_range(subj), "colon-intro"))
             item.confidence = 0.6
-        item.own_cue = subj is not None
+        item.own_cue, item.rule = subj is not None, "colon-intro"
         return
     if before and words < _MIN_ORPHAN_WORDS:
         item.type = "scare"  # a quoted fragment inside narration, with no cue
@@ -699,16 +791,16 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
                 nearest.pos_ in ("PROPN", "PRON") or nearest.ent_type_ in ("PERSON", "ORG", "NORP")):
             # ``He also seeks "a permanent injunction"``: a named or pronoun subject of the
             # quote's own clause
-            item.speaker = mention_range(nearest)
+            item.attribute((mention_range(nearest), "uncued-clause-subject"))
             item.confidence = 0.4
             return
         reporter = _last_reporter(d, item.para, before[0])
         if reporter is not None:
-            item.speaker = reporter
+            item.attribute((reporter, "paragraph-reporter"))
             item.confidence = 0.4
             return
         if found is not None:
-            item.speaker = mention_range(found)
+            item.attribute((mention_range(found), "outer-clause-subject"))
             item.confidence = 0.4
             return
     if not before and not m.cont_prev:
@@ -721,19 +813,18 @@ def _no_cue(d: _Doc, item: _Item, before: list[int]) -> None:
             subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ in ("PROPN", "PRON")
                                      and subj.lower_ not in NON_SPEAKING_PRONOUNS):
-                item.speaker = mention_range(subj)
+                item.attribute((mention_range(subj), "previous-sentence-subject"))
                 item.confidence = 0.5
         elif item.start == _skip_space(d.text, p_start) and item.para > 0:
-            item.speaker = _last_reporter(d, item.para - 1)
+            reporter = _last_reporter(d, item.para - 1)
+            item.attribute((reporter, "previous-paragraph-reporter") if reporter is not None else None)
             item.confidence = 0.45
     if words < _MIN_ORPHAN_WORDS - 3 and not m.cont_prev:
         item.type = "scare"
 
 
-_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
 
-
-def _sign_off(d: _Doc, item: _Item) -> tuple[int, int] | None:
+def _sign_off(d: _Doc, item: _Item) -> Found | None:
     """``"..." — Maria Lopez, 34, Phoenix`` or a quote paragraph followed by a name line
     (``- Sanders.``): the name signing the quote."""
     doc, text = d.doc, d.text
@@ -765,7 +856,7 @@ def _sign_off(d: _Doc, item: _Item) -> tuple[int, int] | None:
             break
     if not names:
         return None
-    return names[0], names[-1] + 1
+    return (names[0], names[-1] + 1), "sign-off"
 
 
 _BACK_REFERENCE = frozenset({"these", "those", "this", "that", "such", "so"})
@@ -773,7 +864,7 @@ _WORDS_OF = frozenset({"word", "remark", "comment", "statement", "plea", "messag
                        "put", "describe", "sum", "explain", "quote"})
 
 
-def _named_after(d: _Doc, item: _Item) -> tuple[int, int] | None:
+def _named_after(d: _Doc, item: _Item) -> Found | None:
     """``"It is our matter now!" These were the words of the magistrate, Jacob Mamabolo, ...``:
     the next sentence points back at the quote and names who said it."""
     doc = d.doc
@@ -792,7 +883,7 @@ def _named_after(d: _Doc, item: _Item) -> tuple[int, int] | None:
         if tok.pos_ in ("PROPN", "NOUN") and allowed(tok) and tok.lemma_.lower() not in _WORDS_OF \
                 and tok.ent_type_ not in ("DATE", "TIME") and tok.dep_ in ("pobj", "nsubj", "agent", "appos"):
             name = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-            return mention_range(name or tok)  # ``the magistrate, Jacob Mamabolo,`` -> the name
+            return mention_range(name or tok), "named-after"  # ``the magistrate, Jacob Mamabolo,`` -> the name
     return None
 
 
@@ -832,10 +923,10 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
             continue
         if prev is not None and not item.own_cue and item.speaker is None and _near(d, head, item):
             # a quote with no attribution of its own in the next paragraph: same speaker
-            item.speaker, item.cue = head.speaker, None
-            item.confidence = 0.5
+            item.attribute((head.speaker, "paragraph-continuation"))
+            item.cue, item.confidence = None, 0.5
         if item.own_cue and item.speaker is None and prev is not None and prev.para == item.para:
-            item.speaker = head.speaker  # ``..., adding: "..."`` with no subject of its own
+            item.attribute((head.speaker, "same-paragraph-speaker") if head.speaker else None)  # ``..., adding:``
         if not item.own_cue and item.speaker is None:
             # a long quote with no attribution near it is kept with no speaker: guessing the
             # reporter of an earlier paragraph was right about once in ten on PolNeAR train
@@ -857,6 +948,8 @@ def _assemble(d: _Doc, items: list[_Item]) -> list[Quote]:
             speaker=Span.of(text, doc[speaker[0]].idx, d.char_end(speaker[1] - 1)) if speaker else None,
             parts=[Span.of(text, s, e) for s, e in parts],
             confidence=head.confidence,
+            rule=head.rule,
+            speaker_rule=head.speaker_rule if speaker else None,
         ))
     return quotes
 

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import ADDRESSEE_VERBS
+from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
@@ -49,7 +49,7 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         found = _attribution(token, options.beliefs)
         if found is None:
             continue
-        cue, parts, confidence = found
+        cue, parts, confidence, rule = found
         low, high = _paragraph(text, *cue)
         parts = [p for p in (_trim(doc, a, b, low, high) for a, b in parts) if p is not None]
         if not parts:
@@ -60,7 +60,7 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if end <= cue[0] and _overlaps(token.sent.start_char, cue[0], taken):
             continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
-        speaker = _speaker(token, taken)
+        speaker, speaker_rule = _speaker(token, taken) or (None, None)
         if speaker is None:
             confidence -= 0.2
         quotes.append(Quote(
@@ -69,6 +69,8 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
             speaker=Span.of(text, *speaker) if speaker else None,
             parts=[Span.of(text, a, b) for a, b in parts],
             confidence=round(confidence, 2),
+            rule=rule,
+            speaker_rule=speaker_rule,
         ))
     return quotes
 
@@ -98,17 +100,17 @@ def _attribution(token: Token, beliefs: bool):
 
     complement = _complement(token, lemma)
     if complement is not None:
-        return cue, [complement], confidence
+        return cue, [complement[0]], confidence, complement[1]
     if _reports_its_head(token):
         head = token.head
         h_start, h_end = _subtree(head)
         c_start, c_end = _subtree(token)
         pieces = [(h_start, c_start), (c_end, h_end)]
-        return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15
+        return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15, "indirect-parenthetical"
     if beliefs:
         content = _polnear_content(token, lemma)
         if content is not None:
-            return cue, [_subtree(content)], 0.4
+            return cue, [_subtree(content)], 0.4, "stance-object"
     return None
 
 
@@ -146,7 +148,7 @@ def _polnear_content(token: Token, lemma: str) -> Token | None:
     return None
 
 
-def _complement(token: Token, lemma: str) -> tuple[int, int] | None:
+def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     """Token span of the clause a cue reports: its ``ccomp`` (several when the parser split one
     clause; those after the cue win over those before it), or for ``urge``-type verbs its
     to-clause, or for ``call`` its ``for ... to`` clause."""
@@ -156,15 +158,15 @@ def _complement(token: Token, lemma: str) -> tuple[int, int] | None:
         if child.dep_ == "ccomp" and child.pos_ in _CLAUSE_HEADS:
             (after if child.i > token.i else before).append(child)
     if after:
-        return after[0].left_edge.i, after[-1].right_edge.i + 1
+        return (after[0].left_edge.i, after[-1].right_edge.i + 1), "indirect-that-clause"
     if lemma in TO_CLAUSE:
         for child in token.children:
             if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in child.children
             ) and (child.dep_ != "advcl" or _has_mark(child, "for")):
-                return _subtree(child)
+                return _subtree(child), "indirect-to-clause"
     if before:
-        return _subtree(before[-1])
+        return _subtree(before[-1]), "indirect-clause-before"
     return None
 
 
@@ -211,7 +213,7 @@ def _according(token: Token):
     h_start, h_end = _subtree(head)
     c_start, c_end = _subtree(token)
     pieces = [(a, b) for a, b in ((h_start, c_start), (c_end, h_end)) if b > a]
-    return cue, pieces, 0.5
+    return cue, pieces, 0.5, "according-to"
 
 
 def _is_question(token: Token) -> bool:
@@ -224,7 +226,7 @@ def _is_question(token: Token) -> bool:
                for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
 
 
-def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[tuple[int, int], str] | None:
     """Character span of the speaker mention of cue ``token``, or None (``it was announced``).
 
     A subject inside quote marks (``taken``) is the quoted speaker's own words, never the
@@ -237,7 +239,7 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, 
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _mention(pobj)
+                    return _mention(pobj), "passive-agent"
             if child.dep_ in _SUBJECTS:
                 subject = child
             if child.dep_ in ("nsubjpass", "auxpass"):
@@ -250,11 +252,11 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, 
         if subject is not None:
             if passive and verb.i == token.i:  # ``X was told that``: X heard it; no speaker
                 return None
-            return _mention(subject)  # ``she is expected to argue``: she argues
+            return _mention(subject), _subject_rule(subject, verb is token)  # ``she is expected to argue``
         if verb.dep_ == "xcomp" and verb.i > verb.head.i:
             obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if obj is not None:  # ``drove voters to demand ...``: the object demands
-                return _mention(obj)
+                return _mention(obj), "object-control"
         if verb.dep_ in _SHARE_SUBJECT or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             verb = verb.head
             continue
@@ -262,9 +264,15 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, 
             verb = verb.head.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _mention(verb.head)  # ``officials saying ...``: the noun the clause hangs on
+            return _mention(verb.head), "modified-noun"  # ``officials saying ...``: the noun it hangs on
         return None
     return None
+
+
+def _subject_rule(subject: Token, own: bool) -> str:
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        return "relative-pronoun"  # ``Tyler, who said``: people/ resolves the pronoun to Tyler
+    return "cue-subject" if own else "shared-subject"
 
 
 def _mention(head: Token) -> tuple[int, int]:

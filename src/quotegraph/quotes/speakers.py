@@ -8,6 +8,9 @@ to X`` -> X; ``Tyler, who said`` -> ``Tyler``. Returns token ranges; callers tur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from ..lexicon import LISTENER_VERBS, NOBODY, NON_SPEAKING_PRONOUNS, RELATIVE_PRONOUNS, SPEECH
@@ -39,72 +42,166 @@ def can_speak(tok: Token) -> bool:
     return tok.tag_ != "PRP$" and not (tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves")))
 
 
-def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | None:
-    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None.
+Allowed = Callable[[Token], bool]
+MAX_CLIMB = 4  # verbs climbed from a cue towards a clause with a subject (``took the stage and said``)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head token of a speaker mention and the name of the rule that chose it."""
+
+    token: Token
+    rule: str
+
+
+class _Stop:
+    """A rule's verdict that the cue has no speaker (``X was told``): the search ends."""
+
+
+STOP = _Stop()
+Verdict = Head | _Stop | None
+
+
+def _anyone(tok: Token) -> bool:
+    return True
+
+
+def speaker_head(cue: Token, allowed: Allowed | None = None, inverted: bool = True) -> Token | None:
+    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None."""
+    found = find_speaker(cue, allowed, inverted)
+    return found.token if found is not None else None
+
+
+def find_speaker(cue: Token, allowed: Allowed | None = None, inverted: bool = True) -> Head | None:
+    """The speaker head of ``cue`` with the rule that found it, or None.
 
     ``allowed(token)`` rejects candidates (e.g. words inside the quote itself: the parse of
     ``"...," she said`` often makes a word of the quote the subject); the search then climbs on.
     ``inverted``: look for ``said the minister`` (only sensible when the quote precedes the cue).
     """
-    allowed = allowed or (lambda tok: True)
+    allowed = allowed or _anyone
     if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return pobj if pobj is not None and allowed(pobj) else None
-    if cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i \
-            and not any(c.dep_ in _SUBJECTS for c in cue.children):
-        # ``Black Lives Matter issued a statement saying ...``, ``sent an email to supporters
-        # stating``: who issued it
-        noun = cue.head
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
-            noun = noun.head.head
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            subject = speaker_head(noun.head, allowed, inverted=False)
-            if subject is not None:
-                return subject
-    verb = cue
-    for _ in range(4):
-        subject = None
-        for child in verb.children:
-            if child.dep_ == "agent" and verb is cue:  # (not ``now owned by X, ..., chanting``)
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and allowed(pobj):
-                    return pobj
-            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and can_speak(child) and (
-                    subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
-                subject = child  # two subjects in a bad parse: the one next to the verb
-        if subject is not None:
-            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
-                return subject if _antecedent(subject) is not None and allowed(verb.head) else verb.head
-            if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue \
-                    and not any(c.dep_ == "xcomp" for c in verb.children):
-                return None  # ``X was told``: X heard it (``X is reported to have said``: X spoke)
-            return subject
-        if verb is cue and inverted:
-            found = _inverted_subject(cue)
-            if found is not None and allowed(found):
-                return found
-        if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL and allowed(verb.head):
-            return verb.head
-        if verb is cue and verb.dep_ == "acl" and verb.head.i < verb.i and allowed(verb.head) and (
-                verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ == "NOUN" or verb.head.pos_ == "PROPN"):
-            return verb.head  # a finite cue parsed as a noun's modifier: ``X, the analyst who ..., tweeted``
-        if verb.dep_ == "xcomp" and verb.head is not verb:
-            # ``prompted the group to state``: the object of the governing verb speaks
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
-                if verb.head.lemma_ in _OBJECT_CONTROL else None
-            if obj is not None and obj.pos_ in _NOMINAL and allowed(obj) and can_speak(obj):
-                return obj
-        if verb.dep_ in _CLIMB and verb.head is not verb:
-            verb = verb.head
-            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
-                # ``Trump said the deadlock has "kept us safe" before claiming ...``: a participle
-                # the parse hung inside the reported clause belongs to the report
-                verb = verb.head
-            continue
-        return None
+        return _according_object(cue, allowed)
+    issuer = _statement_issuer(cue, allowed)
+    if issuer is not None:
+        return issuer
+    verb: Token | None = cue
+    for _ in range(MAX_CLIMB):
+        assert verb is not None
+        for rule in _VERB_RULES:
+            verdict = rule(cue, verb, allowed, inverted)
+            if verdict is not None:
+                return verdict if isinstance(verdict, Head) else None
+        verb = _climb(cue, verb)
+        if verb is None:
+            return None
     return None
+
+
+def _according_object(cue: Token, allowed: Allowed) -> Head | None:
+    """``according to X``: X."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return Head(pobj, "according-to") if pobj is not None and allowed(pobj) else None
+
+
+def _statement_issuer(cue: Token, allowed: Allowed) -> Head | None:
+    """``Black Lives Matter issued a statement saying ...``, ``sent an email to supporters
+    stating``: who issued it."""
+    if not (cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
+            and not any(c.dep_ in _SUBJECTS for c in cue.children)):
+        return None
+    noun = cue.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        found = find_speaker(noun.head, allowed, inverted=False)
+        if found is not None:
+            return Head(found.token, "statement-issuer")
+    return None
+
+
+def _passive_agent(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``was quoted by X``: X (on the cue itself, not ``now owned by X, ..., chanting``)."""
+    if verb is not cue:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and allowed(pobj):
+                return Head(pobj, "passive-agent")
+    return None
+
+
+def _subject(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """The verb's subject (the one next to it when a bad parse gives two)."""
+    subject = None
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and can_speak(child) and (
+                subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
+            subject = child
+    if subject is None:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
+        if _antecedent(subject) is not None and allowed(verb.head):
+            return Head(subject, "relative-pronoun")
+        return Head(verb.head, "relative-clause-noun")
+    if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue \
+            and not any(c.dep_ == "xcomp" for c in verb.children):
+        return STOP  # ``X was told``: X heard it (``X is reported to have said``: X spoke)
+    return Head(subject, "cue-subject" if verb is cue else "shared-subject")
+
+
+def _inverted(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``..., said the minister.``"""
+    if verb is not cue or not inverted:
+        return None
+    found = _inverted_subject(cue)
+    return Head(found, "inverted") if found is not None and allowed(found) else None
+
+
+def _relative_clause_noun(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``officials who said``: the noun the relative clause hangs on."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL and allowed(verb.head):
+        return Head(verb.head, "relative-clause-noun")
+    return None
+
+
+def _modified_noun(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """A finite cue parsed as a noun's modifier: ``X, the analyst who ..., tweeted``."""
+    if verb is cue and verb.dep_ == "acl" and verb.head.i < verb.i and allowed(verb.head) and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ == "NOUN" or verb.head.pos_ == "PROPN"):
+        return Head(verb.head, "modified-noun")
+    return None
+
+
+def _object_control(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``prompted the group to state``: the object of the governing verb speaks."""
+    if verb.dep_ != "xcomp" or verb.head is verb or verb.head.lemma_ not in _OBJECT_CONTROL:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is not None and obj.pos_ in _NOMINAL and allowed(obj) and can_speak(obj):
+        return Head(obj, "object-control")
+    return None
+
+
+# Tried in order on the cue, then on each verb climbed to; the first verdict wins.
+_VERB_RULES: tuple[Callable[[Token, Token, Allowed, bool], Verdict], ...] = (
+    _passive_agent, _subject, _inverted, _relative_clause_noun, _modified_noun, _object_control,
+)
+
+
+def _climb(cue: Token, verb: Token) -> Token | None:
+    """The verb whose subject a subject-less ``verb`` shares, or None."""
+    if verb.dep_ not in _CLIMB or verb.head is verb:
+        return None
+    verb = verb.head
+    if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
+        # ``Trump said the deadlock has "kept us safe" before claiming ...``: a participle
+        # the parse hung inside the reported clause belongs to the report
+        verb = verb.head
+    return verb
 
 
 def non_finite(cue: Token) -> bool:
