@@ -15,6 +15,7 @@ win``, ``called for a ban``) are reported too; news readers do not count those a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
@@ -72,7 +73,26 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
             rule=rule,
             speaker_rule=speaker_rule,
         ))
-    return quotes
+    return _shallow(quotes)
+
+
+# A report nested in the content of more reports than this is left to the reports around it:
+# in a run-on sentence of n nested reports (``X said that Y told reporters that Z said that ...``)
+# each content runs to the sentence end, so keeping them all makes the output grow as n squared.
+# Contents are parse subtrees, nested or apart, so each character then lies in at most
+# MAX_NESTING + 1 contents and the output stays linear. PolNeAR dev nests at most 4 deep.
+MAX_NESTING = 4
+
+
+def _shallow(quotes: list[Quote]) -> list[Quote]:
+    """The quotes whose cue lies inside the content of at most ``MAX_NESTING`` other quotes."""
+    starts = sorted(q.start for q in quotes)
+    ends = sorted(q.end for q in quotes)
+
+    def depth(quote: Quote) -> int:
+        at = quote.cue.start if quote.cue is not None else quote.start
+        return bisect_right(starts, at) - bisect_right(ends, at)
+    return [q for q in quotes if depth(q) <= MAX_NESTING]
 
 
 def _attribution(token: Token, beliefs: bool):
