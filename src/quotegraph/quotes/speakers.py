@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import LISTENER_VERBS, NOBODY, NON_SPEAKING_PRONOUNS, RELATIVE_PRONOUNS, SPEECH
+from ..lexicon import (
+    LISTENER_VERBS,
+    NOBODY,
+    NON_SPEAKING_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH,
+)
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
 # Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
