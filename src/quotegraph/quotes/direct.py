@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     NAMING,
@@ -67,77 +67,117 @@ def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
     return assemble(d, items)
 
 
+MAX_FRAME = 30  # tokens of frame looked at after a quote
+CUED_CONFIDENCE = 0.9  # a cue and a speaker
+CUE_ONLY_CONFIDENCE = 0.7  # a cue and no speaker
+
+
 def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     """Find the cue, speaker and content span of quoted stretch ``k`` from its frame."""
     m = marked[k]
-    text, doc = d.text, d.doc
     para = d.para_of(m.start)
+    prev_end, next_start = _neighbours(d, marked, k, para)
+    item = Item(mark=m, para=para, start=m.start, end=m.end, frame_end=m.end)
+    before = _before_frame(d, marked, m, para, prev_end)
+    after = _after_frame(d, m, next_start)
+    if after:
+        item.frame_end = d.char_end(after[-1])
+    inner = d.text[m.inner[0]:m.inner[1]]
+    if before and (d.doc[before[-1]].tag_ == "POS" or d.doc[before[-1]].lower_ in ("'s", "\u2019s")) \
+            and is_name(inner):
+        item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
+        return item
+    cue, cue_after = _choose_cue(d, m, before, after)
+    if cue is None:
+        attribute_uncued(d, item, before)
+        return item
+    item.cue, item.cue_after, item.own_cue = cue, cue_after, True
+    _attribute_cued(d, marked, item, before, after)
+    item.confidence = CUED_CONFIDENCE if item.speaker else CUE_ONLY_CONFIDENCE
+    if cue_after:
+        _mixed_before_trailing_cue(d, item, before)
+    elif cue.lemma_ in NAMING and is_name(inner):
+        item.type = "scare"  # ``fans call him "The Bus"``: a nickname, not a quotation
+    else:
+        mixed_or_direct(d, item, cue, before, next_start)
+    return item
+
+
+def _neighbours(d: Layout, marked: list[Marked], k: int, para: int) -> tuple[int, int]:
+    """Where the frame of stretch ``k`` may start and end: the previous quote's end and the next
+    one's start in the paragraph (marks are sorted and do not overlap), else its bounds."""
+    m = marked[k]
     p_start, p_end = d.paras[para]
-    # marks are sorted and do not overlap: the neighbours are the previous and next ones
     prev_end = p_start
     if k > 0 and marked[k - 1].end <= m.start and marked[k - 1].end > p_start:
         prev_end = marked[k - 1].end
     next_start = p_end
     if k + 1 < len(marked) and m.end <= marked[k + 1].start < p_end:
         next_start = marked[k + 1].start
-    item = Item(mark=m, para=para, start=m.start, end=m.end, frame_end=m.end)
+    return prev_end, next_start
 
-    # before-frame: the sentence up to the opening mark (not before the previous quote)
-    before: list[int] = []
-    if not m.cont_prev:
-        j = d.token_at(m.start - 1) if m.start > p_start else -1
-        while j >= 0 and doc[j].is_space:
-            j -= 1
-        if j >= 0 and doc[j].idx >= prev_end and doc[j].text not in END_PUNCT:
-            first = max(d.sent_start[j], d.token_at(prev_end))
-            if doc[first].idx < prev_end:
-                first += 1
-            before = [i for i in range(first, j + 1) if not doc[i].is_space]
-        elif m.start == skip_space(text, p_start) and para > 0:
-            before = colon_paragraph(d, marked, para)
-    # after-frame: up to the sentence end, the next quote or the paragraph end
+
+def _before_frame(d: Layout, marked: list[Marked], m: Marked, para: int, prev_end: int) -> list[int]:
+    """The sentence up to the opening mark (not before the previous quote), or a paragraph
+    before ending in a colon."""
+    doc, p_start = d.doc, d.paras[para][0]
+    if m.cont_prev:
+        return []
+    j = d.token_at(m.start - 1) if m.start > p_start else -1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j >= 0 and doc[j].idx >= prev_end and doc[j].text not in END_PUNCT:
+        first = max(d.sent_start[j], d.token_at(prev_end))
+        if doc[first].idx < prev_end:
+            first += 1
+        return [i for i in range(first, j + 1) if not doc[i].is_space]
+    if m.start == skip_space(d.text, p_start) and para > 0:
+        return colon_paragraph(d, marked, para)
+    return []
+
+
+def _after_frame(d: Layout, m: Marked, next_start: int) -> list[int]:
+    """Tokens after the closing mark up to the sentence end, the next quote or the paragraph end."""
     after: list[int] = []
-    if m.closed:
-        for i in d.tokens_in(m.end, next_start):
-            tok = doc[i]
-            if tok.is_space:
-                if "\n" in tok.text:
-                    break
-                continue
-            after.append(i)
-            if tok.text in END_PUNCT or len(after) >= _MAX_FRAME:
+    if not m.closed:
+        return after
+    for i in d.tokens_in(m.end, next_start):
+        tok = d.doc[i]
+        if tok.is_space:
+            if "\n" in tok.text:
                 break
-        if after:
-            item.frame_end = d.char_end(after[-1])
+            continue
+        after.append(i)
+        if tok.text in END_PUNCT or len(after) >= MAX_FRAME:
+            break
+    return after
 
-    inner_s, inner_e = m.inner
-    if before and (doc[before[-1]].tag_ == "POS" or doc[before[-1]].lower_ in ("'s", "\u2019s")) \
-            and is_name(text[inner_s:inner_e]):
-        item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
-        return item
-    trail = text[inner_s:inner_e].rstrip()[-1:] or " "
-    after_char = text[m.end:m.end + 1]
-    ends_sentence = trail in END_PUNCT
+
+def _choose_cue(d: Layout, m: Marked, before: list[int], after: list[int]) -> tuple[Token | None, bool]:
+    """The cue of a quote and whether it follows the quote: one after it that attributes it
+    back wins when the quote ends in ``,?!`` (unless the cue before governs the quote), else the
+    cue before it, else any verb framing it."""
+    doc, text = d.doc, d.text
+    trail = text[m.inner[0]:m.inner[1]].rstrip()[-1:] or " "
     before_cue = governing_cue(d, before, m)
     after_cue = next((doc[i] for i in after if is_cue(doc[i])), None)
-    if after_cue is not None and (not attributes_back(d, after_cue, after, ends_sentence)
+    if after_cue is not None and (not attributes_back(d, after_cue, after, trail in END_PUNCT)
                                   or clause_between(d, after, after_cue)):
         after_cue = None
-
-    cue, cue_after = None, False
     if before_cue is not None and before_cue.dep_ not in ("relcl", "acl") and governs(d, before_cue, m):
         after_cue = None  # ``Trump, who has called Cruz a "liar," said ...``: embedded in the report
-    if after_cue is not None and (trail in TRAIL_ATTRIBUTED or after_char == "," or before_cue is None):
-        cue, cue_after = after_cue, True
-    elif before_cue is not None:
-        cue = before_cue
-    if cue is None:
-        cue, cue_after = any_verb_cue(d, before, after, trail)
-    if cue is None:
-        attribute_uncued(d, item, before)
-        return item
+    if after_cue is not None and (trail in TRAIL_ATTRIBUTED or text[m.end:m.end + 1] == "," or before_cue is None):
+        return after_cue, True
+    if before_cue is not None:
+        return before_cue, False
+    return any_verb_cue(d, before, after, trail)
 
-    item.cue, item.cue_after, item.own_cue = cue, cue_after, True
+
+def _attribute_cued(d: Layout, marked: list[Marked], item: Item, before: list[int], after: list[int]) -> None:
+    """The speaker of a quote with a cue: that of the outermost report the cue sits in, else of
+    the cue itself, else the words before a cue read as a noun; a poll replaces its respondents."""
+    cue, cue_after = item.cue, item.cue_after
+    assert cue is not None
     outer = None if cue_after else outer_report(d, cue, before)
     if cue_after and cue.pos_ in ("NOUN", "PROPN"):  # a cue read as a noun has no parse to follow
         item.attribute(phrase_before_cue(d, cue, after))
@@ -149,18 +189,11 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
         item.attribute(phrase_before_cue(d, cue, after))
     if item.speaker is not None:
         item.attribute(poll_for_respondents(d, (item.speaker, item.speaker_rule or "")))
-    item.confidence = 0.9 if item.speaker else 0.7
-    if cue_after:
-        lead = [i for i in before if doc[i].is_alpha]
-        if lead and text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
-            item.type, item.start = "mixed", doc[lead[0]].idx  # ``The plan was "dead," he said.``
-            item.rule = "mixed-trailing-cue"
-        return item
-    if cue.lemma_ in NAMING and is_name(text[inner_s:inner_e]):
-        item.type = "scare"  # ``fans call him "The Bus"``: a nickname, not a quotation
-        return item
-    mixed_or_direct(d, item, cue, before, next_start)
-    return item
 
 
-_MAX_FRAME = 30  # tokens of frame looked at after a quote
+def _mixed_before_trailing_cue(d: Layout, item: Item, before: list[int]) -> None:
+    """``The plan was "dead," he said.``: words of the clause before the mark make it mixed."""
+    doc, m = d.doc, item.mark
+    lead = [i for i in before if doc[i].is_alpha]
+    if lead and d.text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
+        item.type, item.start, item.rule = "mixed", doc[lead[0]].idx, "mixed-trailing-cue"

@@ -5,6 +5,12 @@ Short ones with none of these are scare quotes and are dropped; the rules run in
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from spacy.tokens import Token
+
 from ..lexicon import (
     NON_SPEAKING_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -26,86 +32,150 @@ from .speakers import (
     speaker_head,
 )
 
+# Confidence of an uncued quote by where its speaker came from.
+SIGNED_CONFIDENCE = 0.7  # a sign-off or a sentence naming the speaker
+COLON_CONFIDENCE = 0.6  # the clause introducing it with a colon
+SENTENCE_BEFORE_CONFIDENCE = 0.5
+PARAGRAPH_BEFORE_CONFIDENCE = 0.45
+CONTEXT_CONFIDENCE = 0.4  # the quote's own clause or the paragraph's reporter, or none
+CLAUSE_CLIMB = 10  # heads climbed from the quote to the outermost clause
+_SCARE_WORDS = MIN_ORPHAN_WORDS - 3  # a quote opening a sentence with fewer words is a scare quote
 
-def attribute_uncued(d: Layout, item: Item, before: list[int]) -> None:
-    """A quote with no cue of its own: keep it only with a speaker from context or when long."""
-    doc, m = d.doc, item.mark
-    words = sum(1 for i in d.tokens_in(*m.inner) if doc[i].is_alpha)
-    item.confidence, item.rule = 0.4, "uncued-marks"
-    if not before and m.closed:
-        signed = _sign_off(d, item) or _named_after(d, item)
-        if signed is not None:
-            item.attribute(signed)
-            item.own_cue, item.confidence, item.rule = True, 0.7, signed[1]
-            return
-    if before and doc[before[-1]].text == ":":
-        # ``Trump was blunt: "..."``: the subject of the introducing clause
-        inside = set(before)
-        subj = noun_run_before(doc[before[-1]])  # ``- Philip Bump: "..."``, ``the report:``
-        if subj is None:
-            subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass") and can_speak(doc[i])
-                         and doc[i].head.i in inside and doc[i].lower_ not in NON_SPEAKING_PRONOUNS), None)
-        if subj is not None:
-            item.attribute((mention_range(subj), "colon-intro"))
-            item.confidence = 0.6
-        item.own_cue, item.rule = subj is not None, "colon-intro"
-        return
-    if before and words < MIN_ORPHAN_WORDS:
-        item.type = "scare"  # a quoted fragment inside narration, with no cue
-        return
-    if before:
-        # a long quotation inside a sentence with no speech verb: the speaker of a report
-        # earlier in the paragraph (``The judge said ... . It seemed to him that ... "..."``),
-        # else the subject of the nearest verb above it (``The petition accuses X of "..."``)
-        allowed = outside_marks(d)
-        node = doc[d.token_at(m.inner[0])]
+
+@dataclass
+class _Uncued:
+    d: Layout
+    item: Item
+    before: list[int]
+    words: int  # alphabetic words inside the marks
+
+    def attribute(self, found: Found | None, confidence: float) -> bool:
+        self.item.attribute(found)
+        self.item.confidence = confidence
+        return True
+
+    @cached_property
+    def clause_subjects(self) -> tuple[Token | None, Token | None]:
+        """(nearest, outermost) speaking subject of the clauses above the quote in its sentence:
+        ``Ryan worried that X was "..."`` -> (X, Ryan); the nearest is never that of an
+        ``if``/``that`` clause."""
+        doc, allowed = self.d.doc, outside_marks(self.d)
+        node = doc[self.d.token_at(self.item.mark.inner[0])]
         found = nearest = None
-        for _ in range(10):  # the outermost clause's subject: ``Ryan worried that X was "..."``
+        for _ in range(CLAUSE_CLIMB):
             if node.head.i == node.i:
                 break
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and can_speak(c)
-                         and c.i in before and c.lower_ not in NON_SPEAKING_PRONOUNS), None)
+                         and c.i in self.before and c.lower_ not in NON_SPEAKING_PRONOUNS), None)
             if subj is not None and subj.lower_ in RELATIVE_PRONOUNS:
                 subj = subj if node.dep_ == "relcl" and node.head.pos_ in ("PROPN", "NOUN", "PRON") else None
             if subj is not None:
                 found = subj
                 if nearest is None and not any(c.dep_ == "mark" for c in node.children):
-                    nearest = subj  # (not the subject of an ``if``/``that`` clause)
-        if nearest is not None and nearest.dep_ == "nsubj" and nearest.lower_ not in RELATIVE_PRONOUNS and (
-                nearest.pos_ in ("PROPN", "PRON") or nearest.ent_type_ in ("PERSON", "ORG", "NORP")):
-            # ``He also seeks "a permanent injunction"``: a named or pronoun subject of the
-            # quote's own clause
-            item.attribute((mention_range(nearest), "uncued-clause-subject"))
-            item.confidence = 0.4
-            return
-        reporter = _last_reporter(d, item.para, before[0])
-        if reporter is not None:
-            item.attribute((reporter, "paragraph-reporter"))
-            item.confidence = 0.4
-            return
-        if found is not None:
-            item.attribute((mention_range(found), "outer-clause-subject"))
-            item.confidence = 0.4
-            return
-    if not before and not m.cont_prev:
-        # ``Smith was furious. "This is a disgrace."``: the subject of the sentence before
-        first = d.token_at(m.start)
-        p_start = d.paras[item.para][0]
-        if first > 0 and doc[first - 1].idx >= p_start:
-            prev = d.sent_start[first - 1]
-            root = next((doc[i] for i in range(prev, first) if doc[i].dep_ == "ROOT"), None)
-            subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
-            if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ in ("PROPN", "PRON")
-                                     and subj.lower_ not in NON_SPEAKING_PRONOUNS):
-                item.attribute((mention_range(subj), "previous-sentence-subject"))
-                item.confidence = 0.5
-        elif item.start == skip_space(d.text, p_start) and item.para > 0:
-            reporter = _last_reporter(d, item.para - 1)
-            item.attribute((reporter, "previous-paragraph-reporter") if reporter is not None else None)
-            item.confidence = 0.45
-    if words < MIN_ORPHAN_WORDS - 3 and not m.cont_prev:
+                    nearest = subj
+        return nearest, found
+
+
+def attribute_uncued(d: Layout, item: Item, before: list[int]) -> None:
+    """A quote with no cue of its own: the first rule of ``_UNCUED_RULES`` that settles it; a
+    short one opening a sentence with no speaker is a scare quote."""
+    words = sum(1 for i in d.tokens_in(*item.mark.inner) if d.doc[i].is_alpha)
+    item.confidence, item.rule = CONTEXT_CONFIDENCE, "uncued-marks"
+    ctx = _Uncued(d, item, before, words)
+    if any(rule(ctx) for rule in _UNCUED_RULES):
+        return
+    if words < _SCARE_WORDS and not item.mark.cont_prev:
         item.type = "scare"
+
+
+def _signed(ctx: _Uncued) -> bool:
+    """``"..." — Maria Lopez`` or ``These were the words of ...``: the quote names its speaker."""
+    if ctx.before or not ctx.item.mark.closed:
+        return False
+    signed = _sign_off(ctx.d, ctx.item) or _named_after(ctx.d, ctx.item)
+    if signed is None:
+        return False
+    ctx.item.own_cue, ctx.item.rule = True, signed[1]
+    return ctx.attribute(signed, SIGNED_CONFIDENCE)
+
+
+def _colon_intro(ctx: _Uncued) -> bool:
+    """``Trump was blunt: "..."``: the subject of the introducing clause; ``- Philip Bump:
+    "..."``, ``the report:``: the heading before the colon."""
+    doc, before = ctx.d.doc, ctx.before
+    if not before or doc[before[-1]].text != ":":
+        return False
+    inside = set(before)
+    subj = noun_run_before(doc[before[-1]])
+    if subj is None:
+        subj = next((doc[i] for i in reversed(before) if doc[i].dep_ in ("nsubj", "nsubjpass") and can_speak(doc[i])
+                     and doc[i].head.i in inside and doc[i].lower_ not in NON_SPEAKING_PRONOUNS), None)
+    if subj is not None:
+        ctx.attribute((mention_range(subj), "colon-intro"), COLON_CONFIDENCE)
+    ctx.item.own_cue, ctx.item.rule = subj is not None, "colon-intro"
+    return True
+
+
+def _fragment(ctx: _Uncued) -> bool:
+    """A short quoted fragment inside narration, with no cue: a scare quote."""
+    if ctx.before and ctx.words < MIN_ORPHAN_WORDS:
+        ctx.item.type = "scare"
+        return True
+    return False
+
+
+def _own_clause_subject(ctx: _Uncued) -> bool:
+    """``He also seeks "a permanent injunction"``: a named or pronoun subject of the quote's own
+    clause."""
+    nearest = ctx.clause_subjects[0] if ctx.before else None
+    if nearest is not None and nearest.dep_ == "nsubj" and nearest.lower_ not in RELATIVE_PRONOUNS and (
+            nearest.pos_ in ("PROPN", "PRON") or nearest.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return ctx.attribute((mention_range(nearest), "uncued-clause-subject"), CONTEXT_CONFIDENCE)
+    return False
+
+
+def _paragraph_reporter(ctx: _Uncued) -> bool:
+    """``The judge said ... . It seemed to him that ... "..."``: the speaker of a report earlier
+    in the paragraph."""
+    reporter = _last_reporter(ctx.d, ctx.item.para, ctx.before[0]) if ctx.before else None
+    return reporter is not None and ctx.attribute((reporter, "paragraph-reporter"), CONTEXT_CONFIDENCE)
+
+
+def _outer_clause_subject(ctx: _Uncued) -> bool:
+    """``The petition accuses X of "..."``: the subject of the outermost clause above it."""
+    found = ctx.clause_subjects[1] if ctx.before else None
+    return found is not None and ctx.attribute((mention_range(found), "outer-clause-subject"), CONTEXT_CONFIDENCE)
+
+
+def _context_before(ctx: _Uncued) -> bool:
+    """A quote opening a sentence: ``Smith was furious. "This is a disgrace."`` -> the subject of
+    the sentence before; a quote opening a paragraph -> the last reporter of the one before.
+    Never final: a short one stays a scare quote."""
+    d, item, doc = ctx.d, ctx.item, ctx.d.doc
+    if ctx.before or item.mark.cont_prev:
+        return False
+    first = d.token_at(item.mark.start)
+    p_start = d.paras[item.para][0]
+    if first > 0 and doc[first - 1].idx >= p_start:
+        prev = d.sent_start[first - 1]
+        root = next((doc[i] for i in range(prev, first) if doc[i].dep_ == "ROOT"), None)
+        subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ in ("PROPN", "PRON")
+                                 and subj.lower_ not in NON_SPEAKING_PRONOUNS):
+            ctx.attribute((mention_range(subj), "previous-sentence-subject"), SENTENCE_BEFORE_CONFIDENCE)
+    elif item.start == skip_space(d.text, p_start) and item.para > 0:
+        reporter = _last_reporter(d, item.para - 1)
+        found = (reporter, "previous-paragraph-reporter") if reporter is not None else None
+        ctx.attribute(found, PARAGRAPH_BEFORE_CONFIDENCE)
+    return False
+
+
+# Rules for a quote with no cue, in order; a rule returning True settles the quote.
+_UNCUED_RULES: tuple[Callable[[_Uncued], bool], ...] = (
+    _signed, _colon_intro, _fragment, _own_clause_subject, _paragraph_reporter, _outer_clause_subject,
+    _context_before,
+)
 
 
 def _sign_off(d: Layout, item: Item) -> Found | None:
