@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from ..lexicon import (
     NON_SPEAKING_PRONOUNS,
 )
+from ..syntax import mention_range
 from .cueing import LISTENING
 from .layout import DASHES, Found, Layout, outside_marks
 from .marks import Marked
@@ -21,7 +22,6 @@ from .speakers import (
     Head,
     can_speak,
     find_speaker,
-    mention_range,
     non_finite,
     noun_run_after,
 )

@@ -16,6 +16,8 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH,
 )
+from ..syntax import governs as syntax_governs
+from ..syntax import path_up
 from .layout import END_PUNCT, Layout
 from .marks import Marked
 
@@ -30,6 +32,7 @@ LISTENING = LISTENER_VERBS | MESSAGE_VERBS
 
 TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
 
+GOVERN_REACH = 12  # tokens walked up from a quote's first word looking for the cue that governs it
 
 def is_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
@@ -65,14 +68,7 @@ def colon_paragraph(d: Layout, marked: list[Marked], para: int) -> list[int]:
 
 def governs(d: Layout, cue: Token, m: Marked) -> bool:
     """Whether ``cue`` is an ancestor of the first word inside the marks."""
-    node = d.doc[d.token_at(m.inner[0])]
-    for _ in range(12):
-        if node.i == cue.i:
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return syntax_governs(cue, d.doc[d.token_at(m.inner[0])], GOVERN_REACH)
 
 
 def attributes_back(d: Layout, cue: Token, after: list[int], ends_sentence: bool) -> bool:
@@ -168,12 +164,7 @@ def governing_cue(d: Layout, before: list[int], m: Marked) -> Token | None:
     if len(cues) <= 1:
         return cues[0] if cues else None
     inner = d.token_at(m.inner[0])
-    node, ancestors = doc[inner], set()
-    for _ in range(12):
-        ancestors.add(node.i)
-        if node.head.i == node.i:
-            break
-        node = node.head
+    ancestors = {node.i for node in path_up(doc[inner], GOVERN_REACH)}
     governing = [c for c in cues if c.i in ancestors]
     if not governing:
         return cues[-1]

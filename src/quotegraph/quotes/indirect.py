@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
+from ..syntax import subtree_range
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -123,14 +124,14 @@ def _attribution(token: Token, beliefs: bool):
         return cue, [complement[0]], confidence, complement[1]
     if _reports_its_head(token):
         head = token.head
-        h_start, h_end = _subtree(head)
-        c_start, c_end = _subtree(token)
+        h_start, h_end = subtree_range(head)
+        c_start, c_end = subtree_range(token)
         pieces = [(h_start, c_start), (c_end, h_end)]
         return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15, "indirect-parenthetical"
     if beliefs:
         content = _polnear_content(token, lemma)
         if content is not None:
-            return cue, [_subtree(content)], 0.4, "stance-object"
+            return cue, [subtree_range(content)], 0.4, "stance-object"
     return None
 
 
@@ -184,9 +185,9 @@ def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
             if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in child.children
             ) and (child.dep_ != "advcl" or _has_mark(child, "for")):
-                return _subtree(child), "indirect-to-clause"
+                return subtree_range(child), "indirect-to-clause"
     if before:
-        return _subtree(before[-1]), "indirect-clause-before"
+        return subtree_range(before[-1]), "indirect-clause-before"
     return None
 
 
@@ -230,8 +231,8 @@ def _according(token: Token):
     if head.i == token.i:
         return None
     cue = (token.idx, to.idx + len(to))
-    h_start, h_end = _subtree(head)
-    c_start, c_end = _subtree(token)
+    h_start, h_end = subtree_range(head)
+    c_start, c_end = subtree_range(token)
     pieces = [(a, b) for a, b in ((h_start, c_start), (c_end, h_end)) if b > a]
     return cue, pieces, 0.5, "according-to"
 
@@ -315,9 +316,6 @@ def _mention_end(token: Token) -> int:
     return end
 
 
-def _subtree(token: Token) -> tuple[int, int]:
-    """Token-index span ``[start, end)`` of ``token``'s subtree (as char offsets later)."""
-    return token.left_edge.i, token.right_edge.i + 1
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

@@ -9,10 +9,10 @@ from spacy.tokens import Doc, Token
 from ..lexicon import (
     NON_SPEAKING_PRONOUNS,
 )
+from ..syntax import mention_range
 from .layout import Found, Layout, outside_marks
 from .speakers import (
     can_speak,
-    mention_range,
 )
 
 _SURVEYS = frozenset({"poll", "survey", "study"})

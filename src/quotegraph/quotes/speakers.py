@@ -20,16 +20,13 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH,
 )
+from ..syntax import NOMINAL as _NOMINAL
+from ..syntax import SUBJECTS as _SUBJECTS
+from ..syntax import antecedent as _antecedent
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
-# Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
-# ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
-_KEEP_RIGHT = frozenset({"prep", "pobj", "cc", "conj", "compound", "nummod", "flat", "case"})
-_KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # Relations through which a verb without a subject shares its governor's subject
 # (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
 # Verbs whose object is the subject of their to-clause (``prompted the group to state``; not
 # ``used this question to demand``).
@@ -229,65 +226,6 @@ def _inverted_subject(cue: Token) -> Token | None:
                 return child
         break
     return None
-
-
-def _antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun subject stands for (``Tyler`` in ``Tyler, who said``)."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in _SUBJECTS and tok.head.dep_ == "relcl":
-        noun = tok.head.head
-        if noun.pos_ in _NOMINAL and noun.i < tok.i and noun.lower_ not in RELATIVE_PRONOUNS:
-            return noun
-    return None
-
-
-def mention_range(head: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the compact mention headed by ``head``.
-
-    A relative pronoun subject gives ``Tyler, who``: the name and the pronoun that speaks
-    for it (the pronoun is the cue's subject; people/ resolves the name)."""
-    antecedent = _antecedent(head)
-    if antecedent is not None:
-        return mention_range(antecedent)[0], head.i + 1
-    doc = head.doc
-    start = head.i
-    # leftwards: determiners, titles, first names, possessives; stop at punctuation
-    while start > 0:
-        tok = doc[start - 1]
-        if tok.tag_ == "HYPH" and not tok.whitespace_ and start - 2 >= 0 and head.is_ancestor(doc[start - 2]):
-            start -= 1  # inside a hyphenated word: ``the 46-year-old``
-            continue
-        if tok.is_punct or tok.is_space or tok.dep_ in ("cc", "advmod", "preconj") or not head.is_ancestor(tok):
-            break
-        start -= 1
-    end = head.i + 1
-    for child in head.rights:
-        if doc[end:child.left_edge.i] and any(t.is_punct for t in doc[end:child.left_edge.i]):
-            break
-        if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
-            break
-        if child.dep_ not in _KEEP_RIGHT:
-            break
-        if any(t.is_punct and t.text in ",;(\u2014\u2013" for t in child.subtree):
-            if child.dep_ == "prep":
-                break
-        end = child.right_edge.i + 1
-    # a named entity that the head sits in is kept whole (``Ryan Trapani``)
-    if head.ent_iob_ in ("B", "I"):
-        ent_start = head.i
-        while ent_start > 0 and doc[ent_start].ent_iob_ == "I" and not doc[ent_start - 1].is_punct:
-            ent_start -= 1
-        ent_end = head.i + 1
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I" and not doc[ent_end].is_punct:
-            ent_end += 1
-        start, end = min(start, ent_start), max(end, ent_end)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def speaker_range(cue: Token, allowed=None, inverted: bool = True) -> tuple[int, int] | None:
-    head = speaker_head(cue, allowed, inverted)
-    return mention_range(head) if head is not None else None
 
 
 _RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "ADP", "CCONJ"})

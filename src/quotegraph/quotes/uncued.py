@@ -15,6 +15,7 @@ from ..lexicon import (
     NON_SPEAKING_PRONOUNS,
     RELATIVE_PRONOUNS,
 )
+from ..syntax import mention_range
 from .cueing import is_cue
 from .layout import (
     DASHES,
@@ -27,7 +28,6 @@ from .layout import (
 )
 from .speakers import (
     can_speak,
-    mention_range,
     noun_run_before,
     speaker_head,
 )
