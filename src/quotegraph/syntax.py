@@ -18,6 +18,10 @@ NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 # ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
 _KEEP_RIGHT = frozenset({"prep", "pobj", "cc", "conj", "compound", "nummod", "flat", "case"})
 _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
+# Dependents kept to the right of a head noun in a subtree mention (``a spokesperson for Unison``,
+# ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
+_SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
+_EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 
 
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
@@ -93,3 +97,25 @@ def mention_range(head: Token) -> tuple[int, int]:
     while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end
+
+
+def subtree_mention(head: Token) -> tuple[int, int]:
+    """Token range of the head's whole left subtree and its right dependents up to a relative
+    clause, apposition or comma: the mention of a reported-speech speaker. Unlike
+    ``mention_range`` it keeps everything left of the head and does not reach back from a
+    relative pronoun to its noun (the people stage does that)."""
+    doc = head.doc
+    start, end = head.left_edge.i, _subtree_end(head)
+    while start < head.i and doc[start].pos_ in _EDGE_TRIM:
+        start += 1
+    return start, end
+
+
+def _subtree_end(token: Token) -> int:
+    """Token index after the compact phrase of ``token`` (nested: ``for Unison, which ...``)."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in _SUBTREE_KEEP:
+            break
+        end = _subtree_end(child)
+    return end

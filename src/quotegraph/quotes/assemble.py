@@ -10,34 +10,11 @@ from .layout import MIN_ORPHAN_WORDS, Item, Layout, unmarked
 
 def assemble(d: Layout, items: list[Item]) -> list[Quote]:
     """Join continuations to the quote they continue and build ``Quote`` objects."""
-    text, doc = d.text, d.doc
     groups: list[list[Item]] = []
     for item in items:
-        if item.type == "scare":
-            continue
-        prev = groups[-1][-1] if groups else None
-        head = groups[-1][0] if groups else None
-        if prev is not None and item.start < prev.end:
-            # inside the previous quote's reported clause (mixed): already covered
-            if item.end > prev.end:
-                prev.end = item.end
-            continue
-        if prev is not None and _continues(d, prev, head, item):
-            groups[-1].append(item)
-            continue
-        if prev is not None and not item.own_cue and item.speaker is None and _near(d, head, item):
-            # a quote with no attribution of its own in the next paragraph: same speaker
-            item.attribute((head.speaker, "paragraph-continuation"))
-            item.cue, item.confidence = None, 0.5
-        if item.own_cue and item.speaker is None and prev is not None and prev.para == item.para:
-            item.attribute((head.speaker, "same-paragraph-speaker") if head.speaker else None)  # ``..., adding:``
-        if not item.own_cue and item.speaker is None:
-            # a long quote with no attribution near it is kept with no speaker: guessing the
-            # reporter of an earlier paragraph was right about once in ten on PolNeAR train
-            if not _long_enough(d, item):
-                continue
-            item.confidence = 0.3
-        groups.append([item])
+        if item.type != "scare":
+            _place(d, groups, item)
+    text, doc = d.text, d.doc
     quotes = []
     for group in groups:
         head = group[0]
@@ -56,6 +33,43 @@ def assemble(d: Layout, items: list[Item]) -> list[Quote]:
             speaker_rule=head.speaker_rule if speaker else None,
         ))
     return quotes
+
+
+CONTINUATION_CONFIDENCE = 0.5  # an unattributed quote taking the speaker of the quote before
+ORPHAN_CONFIDENCE = 0.3  # a long quote with no speaker
+
+
+def _place(d: Layout, groups: list[list[Item]], item: Item) -> None:
+    """Add ``item`` to the last group (a continuation), to a new group, or drop it."""
+    if groups:
+        prev, head = groups[-1][-1], groups[-1][0]
+        if item.start < prev.end:
+            # inside the previous quote's reported clause (mixed): already covered
+            prev.end = max(prev.end, item.end)
+            return
+        if _continues(d, prev, head, item):
+            groups[-1].append(item)
+            return
+        _inherit(prev, head, item)
+    if not item.own_cue and item.speaker is None:
+        # a long quote with no attribution near it is kept with no speaker: guessing the
+        # reporter of an earlier paragraph was right about once in ten on PolNeAR train
+        if not _long_enough(d, item):
+            return
+        item.confidence = ORPHAN_CONFIDENCE
+    groups.append([item])
+
+
+def _inherit(prev: Item, head: Item, item: Item) -> None:
+    """A quote with no speaker of its own takes that of the quote before: with no attribution in
+    the same or next paragraph, or with a cue but no subject in the same paragraph (``adding:``)."""
+    if head.speaker is None or item.speaker is not None:
+        return
+    if not item.own_cue and item.para - head.para <= 1:
+        item.attribute((head.speaker, "paragraph-continuation"))
+        item.cue, item.confidence = None, CONTINUATION_CONFIDENCE
+    elif item.own_cue and prev.para == item.para:
+        item.attribute((head.speaker, "same-paragraph-speaker"))
 
 
 def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
@@ -77,16 +91,12 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
     doc = d.doc
     spk = head.speaker or (0, 0)
     frame = [i for i in d.tokens_in(prev.end, prev.frame_end) if not doc[i].is_punct and not doc[i].is_space]
-    others = [i for i in frame if i != prev.cue.i and not spk[0] <= i < spk[1]]
+    cue_i = prev.cue.i if prev.cue is not None else -1
+    others = [i for i in frame if i != cue_i and not spk[0] <= i < spk[1]]
     # a clause with a subject of its own (``and her husband cut in``) is not the attribution
     return not any(
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
         for i in others for c in doc[i].children)
-
-
-def _near(d: Layout, head: Item, item: Item) -> bool:
-    """The previous quote is in this paragraph or the one before it."""
-    return head.speaker is not None and item.para - head.para <= 1 and not item.own_cue
 
 
 def _long_enough(d: Layout, item: Item) -> bool:

@@ -20,6 +20,7 @@ from .nearby import left_of, nearby_speaker, noun_phrase_before
 from .speakers import (
     STOP,
     Head,
+    Stop,
     can_speak,
     find_speaker,
     non_finite,
@@ -61,11 +62,11 @@ def cued_speaker(d: Layout, marked: list[Marked], cue: Token, cue_after: bool, b
     for rule in _CUED_RULES:
         verdict = rule(ctx)
         if verdict is not None:
-            return verdict if not isinstance(verdict, type(STOP)) else None
+            return None if isinstance(verdict, Stop) else verdict
     return None
 
 
-def _according_to(ctx: _Cued) -> Found | object | None:
+def _according_to(ctx: _Cued) -> Found | Stop | None:
     """``according to X``: X, wherever the quote stands (and nothing else)."""
     if ctx.cue.lower_ != "according":
         return None
@@ -190,7 +191,7 @@ _SUBJECT_REACH = 60  # tokens searched back from a cue for a subject in its sent
 
 
 # Speaker rules of a quote with a cue, in order; the first verdict wins.
-_CUED_RULES: tuple[Callable[[_Cued], object], ...] = (
+_CUED_RULES: tuple[Callable[[_Cued], Found | Stop | None], ...] = (
     _according_to, _inverted_after_quote, _name_heading, _clause_opening, _person_before_cue, _cue_subject,
     _next_to_cue, _apposition_name, _phrase_before, _sentence_subject,
 )

@@ -33,7 +33,7 @@ NEEDS_PARTICLE: dict[str, frozenset[str]] = {
 OBJECT: frozenset[str] = frozenset(
     """
      endorse call  show describe criticize criticise attack oppose accuse defend cite
-    announce discuss  want express  praise mention   
+    announce discuss  want express  praise mention
      reject question deny   propose view blame denounce dismiss highlight
     promote mock identify blast tout reveal recall welcome explain report post  recognize
     recognise declare acknowledge condemn slam prefer list thank portray demand like love note
@@ -42,15 +42,15 @@ OBJECT: frozenset[str] = frozenset(
     counter detail outline rebut stress hail lament recommend contradict unveil dispute chide
     characterize characterise affirm recount recite admire assail liken hate dislike downplay
     advocate  believe expect hope promise claim suggest  seek offer  laud lambaste
-    blame fault rip knock question deride ridicule disparage belittle applaud  
+    blame fault rip knock question deride ridicule disparage belittle applaud
     """.split()
 )
 
 # Verbs whose to-clause is the attributed intention or stance (``wants to build``).
 XCOMP: frozenset[str] = frozenset(
     """
-    want expect hope  seek refuse decline agree   aim like prefer 
-    vow promise pledge propose threaten claim offer report  
+    want expect hope  seek refuse decline agree   aim like prefer
+    vow promise pledge propose threaten claim offer report
     """.split()
 )
 

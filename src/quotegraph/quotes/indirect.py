@@ -23,13 +23,10 @@ from spacy.tokens import Doc, Token
 from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import subtree_range
+from ..syntax import subtree_mention, subtree_range
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Dependents kept to the right of a speaker's head noun (``a spokesperson for Unison``,
-# ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
-_MENTION_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 # Relations through which a cue without its own subject shares its governor's subject.
 _SHARE_SUBJECT = frozenset({"conj", "xcomp", "acomp"})  # acomp: ``was quick to point out``
 # Cues attached inside the clause they report: ``The plant, he said, will close.``
@@ -297,25 +294,10 @@ def _subject_rule(subject: Token, own: bool) -> str:
 
 
 def _mention(head: Token) -> tuple[int, int]:
-    """A compact noun phrase: the head's subtree up to a relative clause, apposition or comma."""
-    start = head.left_edge.i
-    end = _mention_end(head)
+    """Character span of the subtree mention of ``head`` (``syntax.subtree_mention``)."""
+    start, end = subtree_mention(head)
     doc = head.doc
-    while start < head.i and doc[start].pos_ in _EDGE_TRIM:
-        start += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-def _mention_end(token: Token) -> int:
-    """Token index after the compact phrase of ``token`` (nested: ``for Unison, which ...``)."""
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ not in _MENTION_KEEP:
-            break
-        end = _mention_end(child)
-    return end
-
-
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

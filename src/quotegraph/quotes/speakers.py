@@ -57,12 +57,12 @@ class Head:
     rule: str
 
 
-class _Stop:
+class Stop:
     """A rule's verdict that the cue has no speaker (``X was told``): the search ends."""
 
 
-STOP = _Stop()
-Verdict = Head | _Stop | None
+STOP = Stop()
+Verdict = Head | Stop | None
 
 
 def _anyone(tok: Token) -> bool:
@@ -248,7 +248,8 @@ def noun_run_after(tok: Token) -> Token | None:
                 return t
             head = t
             continue
-        if (t.pos_ in _RUN_POS or t.dep_ in ("amod", "compound")) and not t.is_punct and head is None or t.pos_ in ("PART",) or (
+        if (t.pos_ in _RUN_POS or t.dep_ in ("amod", "compound")) and not t.is_punct and head is None \
+                or t.pos_ in ("PART",) or (
                 t.pos_ in ("ADP", "CCONJ") and head is not None and t.lower_ in ("of", "for", "and", "at")):
             if t.pos_ in ("ADP", "CCONJ") and head is not None:
                 nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -275,7 +276,8 @@ def noun_run_before(tok: Token) -> Token | None:
     headed = False
     for k in range(noun.i - 1, max(-1, noun.i - 8), -1):
         spaced = k == 0 or bool(doc[k - 1].whitespace_)  # not the hyphen of ``back-handed``
-        if spaced and (doc[k].text in ("-", "--", "\u2013", "\u2014") or doc[k].text.startswith("-") and doc[k].is_title):
+        if spaced and (doc[k].text in ("-", "--", "\u2013", "\u2014")
+                       or doc[k].text.startswith("-") and doc[k].is_title):
             headed = True
             break
         if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct:
