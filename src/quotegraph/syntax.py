@@ -40,6 +40,11 @@ def governs(head: Token, tok: Token, limit: int) -> bool:
     return any(node.i == head.i for node in path_up(tok, limit))
 
 
+def negations(tok: Token) -> list[Token]:
+    """The negation words of ``tok`` (``not``, ``n't``, ``never``): ``did not say``."""
+    return [c for c in tok.children if c.dep_ == "neg"]
+
+
 def subtree_range(tok: Token) -> tuple[int, int]:
     """Token range of ``tok``'s subtree."""
     return tok.left_edge.i, tok.right_edge.i + 1

@@ -86,6 +86,8 @@ def _inverted_after_quote(ctx: _Cued) -> Found | None:
             and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")
                         for c in cue.children))):
         head = noun_run_after(cue)
+        while head is not None and head.dep_ == "conj" and head.head.i > cue.i and head.head.pos_ == head.pos_:
+            head = head.head  # ``"We won!" shout Ana and Lee``: both
         if head is not None and allowed(head) and head.i in after:
             return mention_range(head), "inverted"
     return None

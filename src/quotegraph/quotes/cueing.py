@@ -54,6 +54,8 @@ def is_cue(tok: Token) -> bool:
 def colon_paragraph(d: Layout, marked: list[Marked], para: int) -> list[int]:
     """``She added:`` closing the previous paragraph introduces a quote opening this one."""
     p_start, p_end = d.paras[para - 1]
+    if p_end <= d.dateline:
+        return []  # ``New Delhi:`` on a line of its own is a dateline
     last = d.text[p_start:p_end].rstrip()
     if not last.endswith(":"):
         return []

@@ -32,6 +32,7 @@ from ..lexicon import (
     NAMING,
 )
 from ..models import Excluded, Quote
+from ..syntax import negations
 from .assemble import assemble
 from .attribution import cued_speaker
 from .cueing import (
@@ -45,7 +46,7 @@ from .cueing import (
     is_cue,
     outer_report,
 )
-from .layout import END_PUNCT, Item, Layout, is_name, skip_space
+from .layout import END_PUNCT, Item, Layout, is_name, outside_marks, skip_space
 from .marks import Marked, find_marked
 from .mixed import mixed_or_direct
 from .nearby import phrase_before_cue, poll_for_respondents
@@ -91,6 +92,9 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     if cue is None:
         attribute_uncued(d, item, before)
         return item
+    if _denied(d, cue, cue_after, before):
+        item.type = "scare"  # ``He did not say "goodbye," but ...``: speech denied, not reported
+        return item
     item.cue, item.cue_after, item.own_cue = cue, cue_after, True
     _attribute_cued(d, marked, item, before, after)
     item.confidence = CUED_CONFIDENCE if item.speaker else CUE_ONLY_CONFIDENCE
@@ -103,12 +107,20 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     return item
 
 
+def _denied(d: Layout, cue: Token, cue_after: bool, before: list[int]) -> bool:
+    """A negated cue of the main clause, outside the marks and in no larger report: ``He did
+    not say "goodbye"`` (not ``He said he did not mention "..."`` nor ``"No," he said``)."""
+    if cue.dep_ not in ("ROOT", "conj") or not any(outside_marks(d)(neg) for neg in negations(cue)):
+        return False
+    return cue_after or outer_report(d, cue, before) is None
+
+
 def _neighbours(d: Layout, marked: list[Marked], k: int, para: int) -> tuple[int, int]:
     """Where the frame of stretch ``k`` may start and end: the previous quote's end and the next
     one's start in the paragraph (marks are sorted and do not overlap), else its bounds."""
     m = marked[k]
     p_start, p_end = d.paras[para]
-    prev_end = p_start
+    prev_end = max(p_start, d.dateline)
     if k > 0 and marked[k - 1].end <= m.start and marked[k - 1].end > p_start:
         prev_end = marked[k - 1].end
     next_start = p_end

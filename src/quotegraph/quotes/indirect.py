@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Token
 from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import subtree_mention, subtree_range
+from ..syntax import negations, subtree_mention, subtree_range
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
+from .datelines import dateline_end
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Relations through which a cue without its own subject shares its governor's subject.
@@ -44,12 +45,14 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
     blocked = sorted(taken) + sorted((e.start, e.end) for e in excluded)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    dateline = dateline_end(text)
     for token in doc:
         found = _attribution(token, options.beliefs)
         if found is None:
             continue
         cue, parts, confidence, rule = found
         low, high = _paragraph(text, *cue)
+        low = max(low, dateline)
         parts = [p for p in (_trim(doc, a, b, low, high) for a, b in parts) if p is not None]
         if not parts:
             continue
@@ -108,8 +111,8 @@ def _attribution(token: Token, beliefs: bool):
     needed = NEEDS_PARTICLE.get(lemma)
     if needed and (following is None or following.lower_ not in needed):
         return None
-    if _is_question(token):
-        return None
+    if _is_question(token) or (not beliefs and negations(token)):
+        return None  # ``Did he say ...?``; ``would not confirm if ...``: no report in news usage
     cue_end = token.i + 1
     if following is not None and (needed or (following.dep_ == "prt" and following.head.i == token.i)):
         cue_end += 1  # ``pointed out``, ``called on``

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .datelines import dateline_end
 from .marks import Marked, paragraphs
 
 END_PUNCT = frozenset(".?!")
@@ -65,6 +66,7 @@ class Layout:
         self.marked: list[Marked] = []  # quoted stretches, sorted, set by find_direct
         self.mark_starts: list[int] = []
         self.blocked: list[tuple[int, int]] = []  # excluded leftovers
+        self.dateline = dateline_end(self.text)  # offset after a wire dateline opening the article
 
     def token_at(self, char: int) -> int:
         """Index of the token holding ``char`` (or the last one starting before it)."""
@@ -83,10 +85,13 @@ class Layout:
 
 
 def outside_marks(d: Layout):
-    """``allowed(token)``: the token is not inside quote marks (bisect over the sorted marks)."""
-    starts, marked = d.mark_starts, d.marked
+    """``allowed(token)``: the token is not inside quote marks (bisect over the sorted marks)
+    nor in the article's dateline."""
+    starts, marked, dateline = d.mark_starts, d.marked, d.dateline
 
     def allowed(tok: Token) -> bool:
+        if tok.idx < dateline:
+            return False
         k = bisect_right(starts, tok.idx) - 1
         return k < 0 or tok.idx >= marked[k].end
     return allowed
