@@ -75,3 +75,21 @@ def test_a_report_of_a_denial_is_still_a_report(quotes):
 def test_a_nickname_in_marks_is_not_a_quote(quotes):
     # guards a precision trap that the scare-quote rule already handles
     assert quotes("The victim, identified only as \"JK\", was taken to hospital in Kingston.") == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("\"We regret the decision,\" a company spokesperson informed the Gazette on Friday.\n\n"
+     "\"The staff will be paid until June.\"", "a company spokesperson"),
+    ("\"It is over for us,\" the coach told the BBC after the match.\n\n"
+     "\"We gave everything and it was not enough.\"", "the coach"),
+])
+def test_the_outlet_addressed_is_never_the_speaker_nor_inherited(quotes, text, speaker):
+    # guards: the listener of ``informed``/``told`` is not taken, and the next paragraph's
+    # quote continues the speaker, not the outlet
+    found = quotes(text)
+    assert [q.speaker.text for q in found] == [speaker, speaker]
+
+
+def test_said_in_an_interview_with_an_agency(quotes):
+    [quote] = quotes("The striker said in an interview with Reuters that he would stay at the club.")
+    assert quote.speaker.text == "The striker" and quote.text == "that he would stay at the club"

@@ -1,25 +1,26 @@
 """Quotes in quote marks: direct quotes and mixed quotes (quoted fragments in reported clauses).
 
-Steps, each a linear pass:
+The pipeline, each step a linear pass and a module of its own:
 
-1. ``marks.find_marked`` pairs the quote marks of every paragraph (text only).
-2. Each quoted stretch gets a *frame*: the words before it in its sentence (``She said:``) and
-   the words after it up to the sentence end (``, said the minister.``). A speech cue in the
-   frame (after the quote when the quote ends in ``,?!``, else before it) attributes it; the
-   cue's subject is the speaker mention (``speakers``).
-3. Words between the cue and the opening mark that are not adjuncts of the cue (``said [she
-   was] "deeply concerned"``) make a *mixed* quote whose content is the reported clause.
-4. Quoted stretches with no cue of their own continue the previous quote (``"A," she said,
-   "B."``, ``"A," she said. "B."``, the multi-paragraph convention, never across a leftover)
-   or find their speaker around them: a sign-off (``"..." — Maria Lopez``), a sentence
-   pointing back (``These were the words of ...``), a colon heading (``- Philip Bump: "..."``),
-   the subject of its own clause, the sentence before, a report earlier in the paragraph or
-   the paragraph before. Long ones with none of these keep no speaker (no guess from further
-   back). Short ones with no cue are scare quotes, titles or nicknames (also after
-   ``call``/``dub``): dropped.
+1. ``marks.find_marked`` pairs the quote marks of every paragraph (text only); ``datelines``
+   finds a wire dateline that no frame may reach into.
+2. Each quoted stretch gets a *frame* (``_frame`` below): the words before it in its sentence
+   (``She said:``) and after it up to the sentence end (``, said the minister.``).
+   ``cueing`` picks the cue: one after the quote when the quote ends in ``,?!``, else one before
+   it, else any verb framing it. A denied cue (``did not say "..."``) gives no quote.
+3. ``attribution`` chooses the speaker of a cued quote with its ordered table of named rules
+   (the cue's subject through ``speakers.find_speaker``, inversion, headings, appositions ...);
+   ``nearby`` holds the fallbacks for cues the parse left without a subject.
+4. ``mixed``: words between the cue and the opening mark that are not adjuncts of the cue
+   (``said [she was] "deeply concerned"``) make a *mixed* quote whose content is the clause.
+5. ``uncued``: a stretch with no cue finds its speaker around it (sign-off, a sentence pointing
+   back, a colon heading, its own clause, the sentence or paragraph before) or is a scare quote.
+6. ``assemble`` joins continuations (``"A," she said, "B."``, the multi-paragraph convention,
+   never across a leftover) and builds the ``Quote`` records, each with ``rule`` and
+   ``speaker_rule``.
 
 Confidence: 0.9 with a cue and a speaker, 0.7-0.8 with one of them, 0.4-0.5 for speakers
-taken from context, 0.3 for a long quote with no speaker.
+taken from context, 0.3 for a long quote with no speaker (named constants beside each table).
 """
 
 from __future__ import annotations
