@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import negations, subtree_mention, subtree_range
+from ..syntax import subtree_mention, subtree_range
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
 
@@ -111,8 +111,8 @@ def _attribution(token: Token, beliefs: bool):
     needed = NEEDS_PARTICLE.get(lemma)
     if needed and (following is None or following.lower_ not in needed):
         return None
-    if _is_question(token) or (not beliefs and negations(token)):
-        return None  # ``Did he say ...?``; ``would not confirm if ...``: no report in news usage
+    if _is_question(token):
+        return None
     cue_end = token.i + 1
     if following is not None and (needed or (following.dep_ == "prt" and following.head.i == token.i)):
         cue_end += 1  # ``pointed out``, ``called on``
