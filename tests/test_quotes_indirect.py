@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from quotegraph.quotes.indirect import find_indirect
@@ -270,3 +272,32 @@ def test_speaker_of_a_participle_report_is_not_a_subject_inside_quote_marks(run)
     assert "team was ready" in indirect.text
     assert indirect.speaker is not None and indirect.speaker.text != "We"
     assert indirect.speaker_name == "Dale Smith"
+
+
+def _run_on(n: int) -> str:
+    return "Smith " + "and the council leader said that the mayor told reporters that " * n + "the budget was fine."
+
+
+def test_output_grows_linearly_with_a_run_on_sentence_of_nested_reports(extractor):
+    """Each nested report's content runs to the sentence end; kept at every depth, the output
+    grew with the square of the input (81 MB of JSON from 50 KB)."""
+    from quotegraph.models import Article
+
+    def size(n: int) -> int:
+        result = extractor.extract(Article(id="run-on", source="run-on", text=_run_on(n)))
+        return len(json.dumps(result.as_dict()))
+    small, large = size(60), size(120)
+    assert large <= 2.3 * small, (small, large)
+    assert large <= 25 * len(_run_on(120)), (large, len(_run_on(120)))
+
+
+def test_shallow_reports_of_a_nested_chain_are_kept_whole(indirect):
+    text = "Smith said that the mayor told reporters that the council had claimed that the budget was fine."
+    quotes = indirect(text)
+    assert [q.text for q in quotes] == [
+        "that the mayor told reporters that the council had claimed that the budget was fine",
+        "that the council had claimed that the budget was fine",
+        "that the budget was fine",
+    ]
+    for quote in quotes:
+        check_spans(text, quote)

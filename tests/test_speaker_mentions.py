@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.quotes.speakers import mention_range, speaker_head
+from quotegraph.quotes.speakers import speaker_head
+from quotegraph.syntax import mention_range
 
 
 def _marked(run, text):

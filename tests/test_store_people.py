@@ -54,6 +54,14 @@ def test_name_key_drops_honorifics_case_and_accents_but_keeps_suffixes():
     assert name_key("Donald Trump Jr.") != name_key("Donald Trump")
 
 
+def test_name_key_drops_every_title_the_people_stage_knows():
+    # abbreviated offices and ranks from the shared lexicon (``Coun.`` used to survive)
+    assert name_key("Coun. Jo Dudas") == name_key("Cllr Jo Dudas") == "jo dudas"
+    assert name_key("Det. Sgt. Amara Obi") == "amara obi"
+    assert name_key("Alhaji Musa Bello") == "musa bello"
+    assert name_key("Dean Smith") == "dean smith"  # a first name, not a title
+
+
 def test_same_full_name_in_two_articles_is_one_corpus_person(db_url):
     store = Store(db_url)
     ingest_results(store, [_warren_us(), _warren_uk()])

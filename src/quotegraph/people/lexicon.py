@@ -6,6 +6,11 @@ look the same; ``norm`` does that folding.
 
 from __future__ import annotations
 
+# one copy, shared with store/merge.py
+from ..lexicon import HONORIFICS as HONORIFICS
+from ..lexicon import RANK_TITLES as RANK_TITLES
+from ..lexicon import ROLE_EXPANSIONS as ROLE_EXPANSIONS
+
 
 def norm(word: str) -> str:
     """Lower-case, drop one final full stop: the form every table here is keyed by."""
@@ -13,24 +18,6 @@ def norm(word: str) -> str:
     return word[:-1] if word.endswith(".") and len(word) > 1 else word
 
 
-# Honorifics in front of a name, with the gender they state (None: not gendered).
-# ``honorific:`` evidence for the courtesy forms, ``title:`` for titles of rank.
-HONORIFICS: dict[str, str | None] = {
-    "mr": "male", "mister": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None,
-    "messrs": None, "mme": "female", "madame": "female", "mlle": "female", "herr": "male",
-    "shri": "male", "sri": None, "smt": "female", "shrimati": "female", "kumari": "female",
-}
-RANK_TITLES: dict[str, str | None] = {
-    "sir": "male", "dame": "female", "lord": "male", "lady": "female", "baroness": "female",
-    "baron": "male", "viscount": "male", "viscountess": "female", "earl": "male",
-    "countess": "female", "duke": "male", "duchess": "female", "prince": "male",
-    "princess": "female", "king": "male", "queen": "female", "alhaji": "male", "alhaja": "female",
-    "hajiya": "female", "sheikh": "male", "sheikha": "female", "fr": "male", "father": "male",
-    "sister": "female", "brother": "male", "rabbi": None, "imam": None, "rev": None,
-    "reverend": None, "bishop": None, "archbishop": None, "cardinal": None, "pastor": None,
-    "dr": None, "doctor": None, "prof": None, "professor": None, "hon": None,
-    "rt": None,
-}
 # Two-word honorifics, matched before the one-word ones.
 PHRASE_TITLES: dict[tuple[str, str], str | None] = {
     ("his", "excellency"): "male", ("her", "excellency"): "female",
@@ -51,16 +38,6 @@ OFFICE_TITLES = {
     "deputy", "dep", "chairman", "chairwoman", "coach", "trooper", "ambassador", "mp", "mla",
     "mep", "td", "msp", "ald", "sheriff", "chief", "prosecutor", "coroner", "taoiseach",
     "tánaiste", "garda", "warden", "officer", "const", "cst", "cpl", "corporal", "staff", "agent", "dean", "prime", "vice", "assistant",
-}
-
-# Abbreviations that stand for a role word, so ``Coun. Dudas`` ties to ``the councillor``.
-ROLE_EXPANSIONS = {
-    "coun": "councillor", "cllr": "councillor", "councilor": "councillor", "sen": "senator",
-    "rep": "representative", "gov": "governor", "insp": "inspector", "det": "detective",
-    "sgt": "sergeant", "supt": "superintendent", "capt": "captain", "col": "colonel",
-    "gen": "general", "lt": "lieutenant", "maj": "major", "adm": "admiral", "dep": "deputy",
-    "pc": "constable", "cmdr": "commander", "prof": "professor", "dr": "doctor", "pm": "prime minister",
-    "mp": "mp", "ceo": "chief executive", "cfo": "finance director",
 }
 
 # Nouns that name what a person is (job, office, kinship, part in the story). Used to accept
@@ -95,19 +72,18 @@ ROLE_NOUNS = {
     "successor", "superintendent", "supervisor", "surgeon", "survivor", "suspect", "teacher",
     "teenager", "therapist", "trader", "treasurer", "trustee", "uncle", "veteran", "victim",
     "vice-chair", "vice-chairman", "vice-president", "volunteer", "widow", "widower", "wife",
-    "witness", "woman", "worker", "writer", "accused", "owner", "boss", "whip",
+    "witness", "woman", "worker", "writer", "accused", "whip",
     "goalkeeper", "defender", "midfielder", "winger", "forward", "batsman", "bowler",
-    "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "campaigner",
-    "moderator", "presenter", "host", "anchor", "broadcaster", "comedian", "poet", "painter",
+    "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "moderator", "presenter", "host", "anchor", "broadcaster", "comedian", "poet", "painter",
     "photographer", "sculptor", "dancer", "composer", "conductor", "rapper", "entertainer",
-    "mp", "td", "msp", "congressman", "congresswoman", "congressmember", "alderman",
-    "chancellor", "attorney-general", "commissioner", "taoiseach", "ombudsman", "auditor",
+    "td", "msp", "congressman", "congresswoman", "congressmember", "alderman",
+    "attorney-general", "taoiseach", "ombudsman", "auditor",
     "nominee", "hopeful", "challenger", "incumbent", "frontrunner", "narrator", "announcer",
     "questioner", "pensioner", "retiree", "shopper", "commuter", "motorist", "cyclist", "pedestrian", "tenant",
     "homeowner", "householder", "passenger", "customer", "trainee", "apprentice", "graduate",
     "pupil", "mum-of-two", "father-of-two", "mother-of-two", "grandfather-of-two",
     "businessperson", "landowner", "shopkeeper", "publican", "fisherman", "miner", "soldier",
-    "sailor", "lecturer", "academic", "scholar", "priest", "nun", "monk", "chaplain",
+    "sailor", "academic", "scholar", "nun", "monk", "chaplain",
 }
 
 # Nouns that state the gender of the person they describe (``her brother, Kevin Burke``).

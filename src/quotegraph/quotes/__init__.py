@@ -20,12 +20,16 @@ def find_quotes(doc: Doc, excluded: Sequence[Excluded], options: Options | None 
     """Every quotation in ``doc`` in text order (speaker mention set, not yet resolved)."""
     options = options or Options()
     direct = find_direct(doc, excluded)
-    taken = [(p.start, p.end) for q in direct for p in (q.parts or [q])]
+    taken = [span for q in direct for span in _pieces(q)]
     indirect = find_indirect(doc, excluded, taken, options)
     # a quote in marks wins over reported speech found over the same words
     indirect = [q for q in indirect if not _overlaps(q, taken)]
     return sorted(direct + indirect, key=lambda q: (q.start, q.end))
 
 
+def _pieces(quote: Quote) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+
+
 def _overlaps(quote: Quote, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < p.end and p.start < e for p in (quote.parts or [quote]) for s, e in spans)
+    return any(s < end and start < e for start, end in _pieces(quote) for s, e in spans)

@@ -1,5 +1,8 @@
 """Cue-verb lexicon for attributions: lemmas of verbs that introduce what someone said or thought.
 
+``SPEECH`` and ``BELIEF`` live in ``quotegraph.lexicon`` (shared with other stages); the lists
+here are read by the indirect stage only.
+
 Frozensets of spaCy lemmas, loaded once at import. ``SPEECH`` verbs report speech and count as
 quotations in news usage; ``BELIEF`` verbs report thoughts and only count as attributions in the
 PolNeAR sense (``Options.beliefs``). ``TO_CLAUSE`` verbs take their content as a ``to``-clause
@@ -8,30 +11,8 @@ PolNeAR sense (``Options.beliefs``). ``TO_CLAUSE`` verbs take their content as a
 
 from __future__ import annotations
 
-# Verbs whose clausal complement is reported speech (``said that ...``, ``warned ...``).
-SPEECH: frozenset[str] = frozenset(
-    """
-    say tell add warn insist deny claim announce explain stress argue suggest confirm admit
-    concede reveal note point urge ask promise vow pledge declare state report write tweet post
-    reply respond answer acknowledge allege assert contend maintain predict recall remark comment
-    complain caution emphasise emphasize estimate indicate inform joke mention observe propose
-    recommend reiterate repeat testify threaten assure boast confide counter disclose demand
-    instruct advise brief lament plead protest cite speculate signal swear guarantee agree conclude
-    charge hint imply shout yell email text tease quip retort rule order proclaim affirm
-    underline underscore highlight specify clarify concur predict forecast acknowledge stipulate
-    contend preach exclaim whisper mutter grumble scoff muse recount narrate relay convey tout
-    brag concede vouch attest certify notify remind beg implore appeal encourage call
-    """.split()
-)
-
-# Verbs of belief and cognition: attributions in PolNeAR, not quotations in news usage.
-BELIEF: frozenset[str] = frozenset(
-    """
-    think believe feel know hope expect fear worry doubt suspect assume reckon consider wonder
-    guess imagine suppose wish realise realize recognise recognize understand trust figure
-    anticipate envision envisage bet sense decide learn discover find hear see show
-    """.split()
-)
+from ..lexicon import BELIEF as BELIEF
+from ..lexicon import SPEECH as SPEECH
 
 # Verbs whose reported content is a to-clause: ``urged residents to stay``, ``vowed to fight``.
 TO_CLAUSE: frozenset[str] = frozenset(
@@ -52,7 +33,7 @@ NEEDS_PARTICLE: dict[str, frozenset[str]] = {
 OBJECT: frozenset[str] = frozenset(
     """
      endorse call  show describe criticize criticise attack oppose accuse defend cite
-    announce discuss  want express  praise mention   
+    announce discuss  want express  praise mention
      reject question deny   propose view blame denounce dismiss highlight
     promote mock identify blast tout reveal recall welcome explain report post  recognize
     recognise declare acknowledge condemn slam prefer list thank portray demand like love note
@@ -61,15 +42,15 @@ OBJECT: frozenset[str] = frozenset(
     counter detail outline rebut stress hail lament recommend contradict unveil dispute chide
     characterize characterise affirm recount recite admire assail liken hate dislike downplay
     advocate  believe expect hope promise claim suggest  seek offer  laud lambaste
-    blame fault rip knock question deride ridicule disparage belittle applaud  
+    blame fault rip knock question deride ridicule disparage belittle applaud
     """.split()
 )
 
 # Verbs whose to-clause is the attributed intention or stance (``wants to build``).
 XCOMP: frozenset[str] = frozenset(
     """
-    want expect hope  seek refuse decline agree   aim like prefer 
-    vow promise pledge propose threaten claim offer report  
+    want expect hope  seek refuse decline agree   aim like prefer
+    vow promise pledge propose threaten claim offer report
     """.split()
 )
 

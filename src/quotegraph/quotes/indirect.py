@@ -15,18 +15,19 @@ win``, ``called for a ban``) are reported too; news readers do not count those a
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
+from ..syntax import subtree_mention, subtree_range
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
+from .datelines import dateline_end
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Dependents kept to the right of a speaker's head noun (``a spokesperson for Unison``,
-# ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
-_MENTION_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 # Relations through which a cue without its own subject shares its governor's subject.
 _SHARE_SUBJECT = frozenset({"conj", "xcomp", "acomp"})  # acomp: ``was quick to point out``
 # Cues attached inside the clause they report: ``The plant, he said, will close.``
@@ -44,12 +45,14 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
     blocked = sorted(taken) + sorted((e.start, e.end) for e in excluded)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
+    dateline = dateline_end(text)
     for token in doc:
         found = _attribution(token, options.beliefs)
         if found is None:
             continue
-        cue, parts, confidence = found
+        cue, parts, confidence, rule = found
         low, high = _paragraph(text, *cue)
+        low = max(low, dateline)
         parts = [p for p in (_trim(doc, a, b, low, high) for a, b in parts) if p is not None]
         if not parts:
             continue
@@ -59,7 +62,7 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if end <= cue[0] and _overlaps(token.sent.start_char, cue[0], taken):
             continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
-        speaker = _speaker(token, taken)
+        speaker, speaker_rule = _speaker(token, taken) or (None, None)
         if speaker is None:
             confidence -= 0.2
         quotes.append(Quote(
@@ -68,8 +71,29 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
             speaker=Span.of(text, *speaker) if speaker else None,
             parts=[Span.of(text, a, b) for a, b in parts],
             confidence=round(confidence, 2),
+            rule=rule,
+            speaker_rule=speaker_rule,
         ))
-    return quotes
+    return _shallow(quotes)
+
+
+# A report nested in the content of more reports than this is left to the reports around it:
+# in a run-on sentence of n nested reports (``X said that Y told reporters that Z said that ...``)
+# each content runs to the sentence end, so keeping them all makes the output grow as n squared.
+# Contents are parse subtrees, nested or apart, so each character then lies in at most
+# MAX_NESTING + 1 contents and the output stays linear. PolNeAR dev nests at most 4 deep.
+MAX_NESTING = 4
+
+
+def _shallow(quotes: list[Quote]) -> list[Quote]:
+    """The quotes whose cue lies inside the content of at most ``MAX_NESTING`` other quotes."""
+    starts = sorted(q.start for q in quotes)
+    ends = sorted(q.end for q in quotes)
+
+    def depth(quote: Quote) -> int:
+        at = quote.cue.start if quote.cue is not None else quote.start
+        return bisect_right(starts, at) - bisect_right(ends, at)
+    return [q for q in quotes if depth(q) <= MAX_NESTING]
 
 
 def _attribution(token: Token, beliefs: bool):
@@ -97,24 +121,21 @@ def _attribution(token: Token, beliefs: bool):
 
     complement = _complement(token, lemma)
     if complement is not None:
-        return cue, [complement], confidence
+        return cue, [complement[0]], confidence, complement[1]
     if _reports_its_head(token):
         head = token.head
-        h_start, h_end = _subtree(head)
-        c_start, c_end = _subtree(token)
+        h_start, h_end = subtree_range(head)
+        c_start, c_end = subtree_range(token)
         pieces = [(h_start, c_start), (c_end, h_end)]
-        return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15
+        return cue, [(a, b) for a, b in pieces if b > a], confidence - 0.15, "indirect-parenthetical"
     if beliefs:
         content = _polnear_content(token, lemma)
         if content is not None:
-            return cue, [_subtree(content)], 0.4
+            return cue, [subtree_range(content)], 0.4, "stance-object"
     return None
 
 
 _POLNEAR_ONLY = OBJECT | XCOMP | frozenset(PREP_OBJECT)
-# Objects that are the hearer, not the content (``told reporters``, ``asked him``).
-_HEARER_VERBS = frozenset({"tell", "ask", "urge", "inform", "brief", "remind", "assure", "warn",
-                           "thank", "call", "accuse", "blame", "criticize", "criticise"})
 
 
 def _lemma(token: Token) -> str:
@@ -142,13 +163,13 @@ def _polnear_content(token: Token, lemma: str) -> Token | None:
     if lemma in OBJECT:
         for child in children:
             if child.dep_ == "dobj":
-                if lemma in _HEARER_VERBS and child.pos_ in ("PRON", "PROPN"):
+                if lemma in ADDRESSEE_VERBS and child.pos_ in ("PRON", "PROPN"):
                     continue
                 return child
     return None
 
 
-def _complement(token: Token, lemma: str) -> tuple[int, int] | None:
+def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     """Token span of the clause a cue reports: its ``ccomp`` (several when the parser split one
     clause; those after the cue win over those before it), or for ``urge``-type verbs its
     to-clause, or for ``call`` its ``for ... to`` clause."""
@@ -158,15 +179,15 @@ def _complement(token: Token, lemma: str) -> tuple[int, int] | None:
         if child.dep_ == "ccomp" and child.pos_ in _CLAUSE_HEADS:
             (after if child.i > token.i else before).append(child)
     if after:
-        return after[0].left_edge.i, after[-1].right_edge.i + 1
+        return (after[0].left_edge.i, after[-1].right_edge.i + 1), "indirect-that-clause"
     if lemma in TO_CLAUSE:
         for child in token.children:
             if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in child.children
             ) and (child.dep_ != "advcl" or _has_mark(child, "for")):
-                return _subtree(child)
+                return subtree_range(child), "indirect-to-clause"
     if before:
-        return _subtree(before[-1])
+        return subtree_range(before[-1]), "indirect-clause-before"
     return None
 
 
@@ -210,10 +231,10 @@ def _according(token: Token):
     if head.i == token.i:
         return None
     cue = (token.idx, to.idx + len(to))
-    h_start, h_end = _subtree(head)
-    c_start, c_end = _subtree(token)
+    h_start, h_end = subtree_range(head)
+    c_start, c_end = subtree_range(token)
     pieces = [(a, b) for a, b in ((h_start, c_start), (c_end, h_end)) if b > a]
-    return cue, pieces, 0.5
+    return cue, pieces, 0.5, "according-to"
 
 
 def _is_question(token: Token) -> bool:
@@ -226,7 +247,7 @@ def _is_question(token: Token) -> bool:
                for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
 
 
-def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[tuple[int, int], str] | None:
     """Character span of the speaker mention of cue ``token``, or None (``it was announced``).
 
     A subject inside quote marks (``taken``) is the quoted speaker's own words, never the
@@ -239,7 +260,7 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, 
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _mention(pobj)
+                    return _mention(pobj), "passive-agent"
             if child.dep_ in _SUBJECTS:
                 subject = child
             if child.dep_ in ("nsubjpass", "auxpass"):
@@ -252,11 +273,11 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, 
         if subject is not None:
             if passive and verb.i == token.i:  # ``X was told that``: X heard it; no speaker
                 return None
-            return _mention(subject)  # ``she is expected to argue``: she argues
+            return _mention(subject), _subject_rule(subject, verb is token)  # ``she is expected to argue``
         if verb.dep_ == "xcomp" and verb.i > verb.head.i:
             obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
             if obj is not None:  # ``drove voters to demand ...``: the object demands
-                return _mention(obj)
+                return _mention(obj), "object-control"
         if verb.dep_ in _SHARE_SUBJECT or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
             verb = verb.head
             continue
@@ -264,34 +285,22 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[int, 
             verb = verb.head.head
             continue
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _mention(verb.head)  # ``officials saying ...``: the noun the clause hangs on
+            return _mention(verb.head), "modified-noun"  # ``officials saying ...``: the noun it hangs on
         return None
     return None
 
 
+def _subject_rule(subject: Token, own: bool) -> str:
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        return "relative-pronoun"  # ``Tyler, who said``: people/ resolves the pronoun to Tyler
+    return "cue-subject" if own else "shared-subject"
+
+
 def _mention(head: Token) -> tuple[int, int]:
-    """A compact noun phrase: the head's subtree up to a relative clause, apposition or comma."""
-    start = head.left_edge.i
-    end = _mention_end(head)
+    """Character span of the subtree mention of ``head`` (``syntax.subtree_mention``)."""
+    start, end = subtree_mention(head)
     doc = head.doc
-    while start < head.i and doc[start].pos_ in _EDGE_TRIM:
-        start += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
-def _mention_end(token: Token) -> int:
-    """Token index after the compact phrase of ``token`` (nested: ``for Unison, which ...``)."""
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ not in _MENTION_KEEP:
-            break
-        end = _mention_end(child)
-    return end
-
-
-def _subtree(token: Token) -> tuple[int, int]:
-    """Token-index span ``[start, end)`` of ``token``'s subtree (as char offsets later)."""
-    return token.left_edge.i, token.right_edge.i + 1
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

@@ -88,29 +88,12 @@ def find_marked(text: str) -> list[Marked]:
 
 def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
     """Double-mark quotes of one paragraph and the quote left open at its end (if any)."""
-    found: list[Marked] = []
-    marks = []
-    for m in _MARK.finditer(text, p_start, p_end):
-        mark = m.group()
-        if mark in ("'", "\u2018", "\u2019"):
-            continue
-        marks.append((m.start(), len(mark), mark))
-    first = marks[0] if marks else None
-    # A quote left open at the end of the previous paragraph continues here when this
-    # paragraph opens with a quote mark (or, loosely, closes one before opening any).
-    continuing = None
-    if carried is not None and first is not None:
-        lead = text[p_start:first[0]].strip()
-        if not lead and (first[2] in _DOUBLE_OPEN or first[2] in ('"', "''")):
-            continuing = "open"
-        elif first[2] == _DOUBLE_CLOSE or (first[2] in ('"', "''") and _closer_shaped(text, first[0], first[1])
-                                           and not _opener_shaped(text, first[0], first[1])):
-            continuing = "close"
+    marks = [(m.start(), len(m.group()), m.group()) for m in _MARK.finditer(text, p_start, p_end)
+             if m.group() not in ("'", "\u2018", "\u2019")]
+    continuing = _continuing(text, p_start, marks, carried)
     if carried is not None and continuing is not None:
         carried.cont_next = True
-    else:
-        carried = None
-
+    found: list[Marked] = []
     open_at: int | None = None
     cont_prev = False
     rest = marks
@@ -121,7 +104,33 @@ def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
     elif continuing == "open":
         open_at, cont_prev = marks[0][0], True
         rest = marks[1:]
-    for pos, length, mark in rest:
+    open_at, cont_prev = _pair_doubles(text, rest, open_at, cont_prev, found)
+    left_open = _left_open(text, p_end, open_at, cont_prev)
+    if left_open is not None:
+        found.append(left_open)
+    return found, left_open
+
+
+def _continuing(text: str, p_start: int, marks: list[tuple[int, int, str]], carried: Marked | None) -> str | None:
+    """A quote left open at the end of the previous paragraph continues here when this
+    paragraph opens with a quote mark (``open``) or, loosely, closes one before opening any
+    (``close``); None when it does not."""
+    if carried is None or not marks:
+        return None
+    first = marks[0]
+    lead = text[p_start:first[0]].strip()
+    if not lead and (first[2] in _DOUBLE_OPEN or first[2] in ('"', "''")):
+        return "open"
+    if first[2] == _DOUBLE_CLOSE or (first[2] in ('"', "''") and _closer_shaped(text, first[0], first[1])
+                                     and not _opener_shaped(text, first[0], first[1])):
+        return "close"
+    return None
+
+
+def _pair_doubles(text: str, marks: list[tuple[int, int, str]], open_at: int | None, cont_prev: bool,
+                  found: list[Marked]) -> tuple[int | None, bool]:
+    """Pair opening and closing double marks into ``found``; returns the mark still open."""
+    for pos, length, mark in marks:
         straight = mark in ('"', "''")
         if open_at is None:
             if mark == _DOUBLE_CLOSE and not _opener_shaped(text, pos, length):
@@ -140,15 +149,17 @@ def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
         if end - open_at <= MAX_QUOTE and end - open_at > 2:
             found.append(Marked(open_at, end, cont_prev=cont_prev))
         open_at, cont_prev = None, False
-    left_open = None
-    if open_at is not None:
-        end = p_end
-        while end > open_at and text[end - 1].isspace():
-            end -= 1
-        if 2 < end - open_at <= MAX_QUOTE:
-            left_open = Marked(open_at, end, closed=False, cont_prev=cont_prev)
-            found.append(left_open)
-    return found, left_open
+    return open_at, cont_prev
+
+
+def _left_open(text: str, p_end: int, open_at: int | None, cont_prev: bool) -> Marked | None:
+    """The quote still open at the paragraph end, up to its last character."""
+    if open_at is None:
+        return None
+    end = p_end
+    while end > open_at and text[end - 1].isspace():
+        end -= 1
+    return Marked(open_at, end, closed=False, cont_prev=cont_prev) if 2 < end - open_at <= MAX_QUOTE else None
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -158,6 +169,36 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _singles(text: str, p_start: int, p_end: int, doubles: list[Marked]) -> list[Marked]:
     """Single-mark quotes outside the double-mark quotes of one paragraph."""
+    openers, closers = _single_marks(text, p_start, p_end, doubles)
+    closer_pos = [c for c, _ in closers]
+    found = []
+    last_end = -1
+    for i, start in enumerate(openers):
+        if start < last_end:
+            continue
+        limit = openers[i + 1] if i + 1 < len(openers) else p_end
+        # skip openers that fall inside; pick the last strong closer before the next opener,
+        # else the first closer (a short fragment in single marks)
+        in_range = []
+        for j in range(bisect_right(closer_pos, start), len(closers)):
+            c, strong_close = closers[j]
+            if c >= limit or c - start > MAX_QUOTE:
+                break
+            in_range.append((c, strong_close))
+        strong = [c for c, s in in_range if s]
+        if not in_range:
+            continue
+        end = strong[-1] + 1 if strong else in_range[0][0] + 1
+        if 2 < end - start <= MAX_QUOTE:
+            found.append(Marked(start, end, single=True))
+            last_end = end
+    return found
+
+
+def _single_marks(text: str, p_start: int, p_end: int,
+                  doubles: list[Marked]) -> tuple[list[int], list[tuple[int, bool]]]:
+    """Positions of single marks shaped as openers, and of those shaped as closers with whether
+    they close strongly (before punctuation or at the paragraph end); apostrophes are skipped."""
     blocked = sorted((m.start, m.end) for m in doubles)
     last_char = p_end  # after the last non-space character of the paragraph
     while last_char > p_start and text[last_char - 1].isspace():
@@ -180,34 +221,4 @@ def _singles(text: str, p_start: int, p_end: int, doubles: list[Marked]) -> list
         elif _closer_shaped(text, pos, 1) and mark != _SINGLE_OPEN:
             strong = before in _STRONG_BEFORE_CLOSE or after in ".,;:!?)\u2014" or pos + 1 >= last_char
             closers.append((pos, strong))
-    closer_pos = [c for c, _ in closers]
-    found = []
-    i = 0
-    last_end = -1
-    while i < len(openers):
-        start = openers[i]
-        if start < last_end:
-            i += 1
-            continue
-        limit = openers[i + 1] if i + 1 < len(openers) else p_end
-        # skip openers that fall inside; pick the last strong closer before the next opener,
-        # else the first closer (a short fragment in single marks)
-        in_range = []
-        for j in range(bisect_right(closer_pos, start), len(closers)):
-            c, s = closers[j]
-            if c >= limit or c - start > MAX_QUOTE:
-                break
-            in_range.append((c, s))
-        strong = [c for c, s in in_range if s]
-        if strong:
-            end = strong[-1] + 1
-        elif in_range:
-            end = in_range[0][0] + 1
-        else:
-            i += 1
-            continue
-        if 2 < end - start <= MAX_QUOTE:
-            found.append(Marked(start, end, single=True))
-            last_end = end
-        i += 1
-    return found
+    return openers, closers

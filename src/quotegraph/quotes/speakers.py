@@ -8,28 +8,30 @@ to X`` -> X; ``Tyler, who said`` -> ``Tyler``. Returns token ranges; callers tur
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
-from .cues import SPEECH
+from ..lexicon import (
+    LISTENER_VERBS,
+    NOBODY,
+    NON_SPEAKING_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH,
+)
+from ..syntax import NOMINAL as _NOMINAL
+from ..syntax import SUBJECTS as _SUBJECTS
+from ..syntax import antecedent as _antecedent
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
-# Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
-# ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
-_KEEP_RIGHT = frozenset({"prep", "pobj", "cc", "conj", "compound", "nummod", "flat", "case"})
-_KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # Relations through which a verb without a subject shares its governor's subject
 # (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
 _CLIMB = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acl"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
-_NOBODY = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
 # Verbs whose object is the subject of their to-clause (``prompted the group to state``; not
 # ``used this question to demand``).
 _OBJECT_CONTROL = frozenset("""prompt ask urge lead cause force encourage invite inspire get push press pressure
     challenge allow want tell persuade convince call order instruct compel spur move drive""".split())
-# Listeners, not speakers: the object of ``told reporters``.
-_LISTENER_VERBS = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
 
 
 def can_speak(tok: Token) -> bool:
@@ -38,77 +40,171 @@ def can_speak(tok: Token) -> bool:
     reflexives (``describes himself``)."""
     if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ != "ADJ":
         return False
-    if tok.lower_ in _NOBODY:
+    if tok.lower_ in NOBODY:
         return False  # ``all she could do was shout "..."``
     return tok.tag_ != "PRP$" and not (tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves")))
 
 
-def speaker_head(cue: Token, allowed=None, inverted: bool = True) -> Token | None:
-    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None.
+Allowed = Callable[[Token], bool]
+MAX_CLIMB = 4  # verbs climbed from a cue towards a clause with a subject (``took the stage and said``)
+
+
+@dataclass(frozen=True)
+class Head:
+    """The head token of a speaker mention and the name of the rule that chose it."""
+
+    token: Token
+    rule: str
+
+
+class Stop:
+    """A rule's verdict that the cue has no speaker (``X was told``): the search ends."""
+
+
+STOP = Stop()
+Verdict = Head | Stop | None
+
+
+def _anyone(tok: Token) -> bool:
+    return True
+
+
+def speaker_head(cue: Token, allowed: Allowed | None = None, inverted: bool = True) -> Token | None:
+    """The head token of the speaker of ``cue`` (a speech verb or ``according``), or None."""
+    found = find_speaker(cue, allowed, inverted)
+    return found.token if found is not None else None
+
+
+def find_speaker(cue: Token, allowed: Allowed | None = None, inverted: bool = True) -> Head | None:
+    """The speaker head of ``cue`` with the rule that found it, or None.
 
     ``allowed(token)`` rejects candidates (e.g. words inside the quote itself: the parse of
     ``"...," she said`` often makes a word of the quote the subject); the search then climbs on.
     ``inverted``: look for ``said the minister`` (only sensible when the quote precedes the cue).
     """
-    allowed = allowed or (lambda tok: True)
+    allowed = allowed or _anyone
     if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return pobj if pobj is not None and allowed(pobj) else None
-    if cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i \
-            and not any(c.dep_ in _SUBJECTS for c in cue.children):
-        # ``Black Lives Matter issued a statement saying ...``, ``sent an email to supporters
-        # stating``: who issued it
-        noun = cue.head
-        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
-            noun = noun.head.head
-        if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-            subject = speaker_head(noun.head, allowed, inverted=False)
-            if subject is not None:
-                return subject
-    verb = cue
-    for _ in range(4):
-        subject = None
-        for child in verb.children:
-            if child.dep_ == "agent" and verb is cue:  # (not ``now owned by X, ..., chanting``)
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and allowed(pobj):
-                    return pobj
-            if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and can_speak(child) and (
-                    subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
-                subject = child  # two subjects in a bad parse: the one next to the verb
-        if subject is not None:
-            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
-                return subject if _antecedent(subject) is not None and allowed(verb.head) else verb.head
-            if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue \
-                    and not any(c.dep_ == "xcomp" for c in verb.children):
-                return None  # ``X was told``: X heard it (``X is reported to have said``: X spoke)
-            return subject
-        if verb is cue and inverted:
-            found = _inverted_subject(cue)
-            if found is not None and allowed(found):
-                return found
-        if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL and allowed(verb.head):
-            return verb.head
-        if verb is cue and verb.dep_ == "acl" and verb.head.i < verb.i and allowed(verb.head) and (
-                verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ == "NOUN" or verb.head.pos_ == "PROPN"):
-            return verb.head  # a finite cue parsed as a noun's modifier: ``X, the analyst who ..., tweeted``
-        if verb.dep_ == "xcomp" and verb.head is not verb:
-            # ``prompted the group to state``: the object of the governing verb speaks
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None) \
-                if verb.head.lemma_ in _OBJECT_CONTROL else None
-            if obj is not None and obj.pos_ in _NOMINAL and allowed(obj) and can_speak(obj):
-                return obj
-        if verb.dep_ in _CLIMB and verb.head is not verb:
-            verb = verb.head
-            if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
-                # ``Trump said the deadlock has "kept us safe" before claiming ...``: a participle
-                # the parse hung inside the reported clause belongs to the report
-                verb = verb.head
-            continue
-        return None
+        return _according_object(cue, allowed)
+    issuer = _statement_issuer(cue, allowed)
+    if issuer is not None:
+        return issuer
+    verb: Token | None = cue
+    for _ in range(MAX_CLIMB):
+        assert verb is not None
+        for rule in _VERB_RULES:
+            verdict = rule(cue, verb, allowed, inverted)
+            if verdict is not None:
+                return verdict if isinstance(verdict, Head) else None
+        verb = _climb(cue, verb)
+        if verb is None:
+            return None
     return None
+
+
+def _according_object(cue: Token, allowed: Allowed) -> Head | None:
+    """``according to X``: X."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return Head(pobj, "according-to") if pobj is not None and allowed(pobj) else None
+
+
+def _statement_issuer(cue: Token, allowed: Allowed) -> Head | None:
+    """``Black Lives Matter issued a statement saying ...``, ``sent an email to supporters
+    stating``: who issued it."""
+    if not (cue.tag_ == "VBG" and cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.head.i < cue.i
+            and not any(c.dep_ in _SUBJECTS for c in cue.children)):
+        return None
+    noun = cue.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        found = find_speaker(noun.head, allowed, inverted=False)
+        if found is not None:
+            return Head(found.token, "statement-issuer")
+    return None
+
+
+def _passive_agent(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``was quoted by X``: X (on the cue itself, not ``now owned by X, ..., chanting``)."""
+    if verb is not cue:
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and allowed(pobj):
+                return Head(pobj, "passive-agent")
+    return None
+
+
+def _subject(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """The verb's subject (the one next to it when a bad parse gives two)."""
+    subject = None
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and can_speak(child) and (
+                subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
+            subject = child
+    if subject is None:
+        return None
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        # ``Tyler, who said``: the relative pronoun, whose mention reaches back to Tyler
+        if _antecedent(subject) is not None and allowed(verb.head):
+            return Head(subject, "relative-pronoun")
+        return Head(verb.head, "relative-clause-noun")
+    if subject.dep_ == "nsubjpass" and verb.lemma_ not in ("quote",) and verb is cue \
+            and not any(c.dep_ == "xcomp" for c in verb.children):
+        return STOP  # ``X was told``: X heard it (``X is reported to have said``: X spoke)
+    return Head(subject, "cue-subject" if verb is cue else "shared-subject")
+
+
+def _inverted(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``..., said the minister.``"""
+    if verb is not cue or not inverted:
+        return None
+    found = _inverted_subject(cue)
+    return Head(found, "inverted") if found is not None and allowed(found) else None
+
+
+def _relative_clause_noun(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``officials who said``: the noun the relative clause hangs on."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL and allowed(verb.head):
+        return Head(verb.head, "relative-clause-noun")
+    return None
+
+
+def _modified_noun(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """A finite cue parsed as a noun's modifier: ``X, the analyst who ..., tweeted``."""
+    if verb is cue and verb.dep_ == "acl" and verb.head.i < verb.i and allowed(verb.head) and (
+            verb.tag_ in ("VBD", "VBZ", "VBP") and verb.head.pos_ == "NOUN" or verb.head.pos_ == "PROPN"):
+        return Head(verb.head, "modified-noun")
+    return None
+
+
+def _object_control(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
+    """``prompted the group to state``: the object of the governing verb speaks."""
+    if verb.dep_ != "xcomp" or verb.head is verb or verb.head.lemma_ not in _OBJECT_CONTROL:
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if obj is not None and obj.pos_ in _NOMINAL and allowed(obj) and can_speak(obj):
+        return Head(obj, "object-control")
+    return None
+
+
+# Tried in order on the cue, then on each verb climbed to; the first verdict wins.
+_VERB_RULES: tuple[Callable[[Token, Token, Allowed, bool], Verdict], ...] = (
+    _passive_agent, _subject, _inverted, _relative_clause_noun, _modified_noun, _object_control,
+)
+
+
+def _climb(cue: Token, verb: Token) -> Token | None:
+    """The verb whose subject a subject-less ``verb`` shares, or None."""
+    if verb.dep_ not in _CLIMB or verb.head is verb:
+        return None
+    verb = verb.head
+    if cue.tag_ == "VBG" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH:
+        # ``Trump said the deadlock has "kept us safe" before claiming ...``: a participle
+        # the parse hung inside the reported clause belongs to the report
+        verb = verb.head
+    return verb
 
 
 def non_finite(cue: Token) -> bool:
@@ -120,7 +216,7 @@ def non_finite(cue: Token) -> bool:
 def _inverted_subject(cue: Token) -> Token | None:
     """``..., said the minister.`` / ``says Smith``: a noun right after the cue, parsed as its
     object or attribute."""
-    if cue.lemma_ in _LISTENER_VERBS or non_finite(cue):
+    if cue.lemma_ in LISTENER_VERBS or non_finite(cue):
         return None  # ``told reporters``, ``saying the plan``, ``to describe those``: no inversion
     for child in cue.rights:
         if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dative", "oprd") and child.pos_ in _NOMINAL \
@@ -130,65 +226,6 @@ def _inverted_subject(cue: Token) -> Token | None:
                 return child
         break
     return None
-
-
-def _antecedent(tok: Token) -> Token | None:
-    """The noun a relative pronoun subject stands for (``Tyler`` in ``Tyler, who said``)."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in _SUBJECTS and tok.head.dep_ == "relcl":
-        noun = tok.head.head
-        if noun.pos_ in _NOMINAL and noun.i < tok.i and noun.lower_ not in RELATIVE_PRONOUNS:
-            return noun
-    return None
-
-
-def mention_range(head: Token) -> tuple[int, int]:
-    """Token range ``[start, end)`` of the compact mention headed by ``head``.
-
-    A relative pronoun subject gives ``Tyler, who``: the name and the pronoun that speaks
-    for it (the pronoun is the cue's subject; people/ resolves the name)."""
-    antecedent = _antecedent(head)
-    if antecedent is not None:
-        return mention_range(antecedent)[0], head.i + 1
-    doc = head.doc
-    start = head.i
-    # leftwards: determiners, titles, first names, possessives; stop at punctuation
-    while start > 0:
-        tok = doc[start - 1]
-        if tok.tag_ == "HYPH" and not tok.whitespace_ and start - 2 >= 0 and head.is_ancestor(doc[start - 2]):
-            start -= 1  # inside a hyphenated word: ``the 46-year-old``
-            continue
-        if tok.is_punct or tok.is_space or tok.dep_ in ("cc", "advmod", "preconj") or not head.is_ancestor(tok):
-            break
-        start -= 1
-    end = head.i + 1
-    for child in head.rights:
-        if doc[end:child.left_edge.i] and any(t.is_punct for t in doc[end:child.left_edge.i]):
-            break
-        if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
-            break
-        if child.dep_ not in _KEEP_RIGHT:
-            break
-        if any(t.is_punct and t.text in ",;(\u2014\u2013" for t in child.subtree):
-            if child.dep_ == "prep":
-                break
-        end = child.right_edge.i + 1
-    # a named entity that the head sits in is kept whole (``Ryan Trapani``)
-    if head.ent_iob_ in ("B", "I"):
-        ent_start = head.i
-        while ent_start > 0 and doc[ent_start].ent_iob_ == "I" and not doc[ent_start - 1].is_punct:
-            ent_start -= 1
-        ent_end = head.i + 1
-        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I" and not doc[ent_end].is_punct:
-            ent_end += 1
-        start, end = min(start, ent_start), max(end, ent_end)
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def speaker_range(cue: Token, allowed=None, inverted: bool = True) -> tuple[int, int] | None:
-    head = speaker_head(cue, allowed, inverted)
-    return mention_range(head) if head is not None else None
 
 
 _RUN_POS = frozenset({"DET", "ADJ", "PROPN", "NOUN", "NUM", "PART", "ADP", "CCONJ"})
@@ -207,11 +244,12 @@ def noun_run_after(tok: Token) -> Token | None:
             break  # ``said at a recent event``: an adjunct, not an inverted speaker
         if (t.pos_ in ("PROPN", "NOUN", "PRON") or t.is_title and t.is_alpha or t.lower_ == "one" and head is None) \
                 and not t.is_punct:  # (``"...," read one.``)
-            if t.pos_ == "PRON" and head is None and t.lower_ not in ("it", "this", "that", "there"):
+            if t.pos_ == "PRON" and head is None and t.lower_ not in NON_SPEAKING_PRONOUNS:
                 return t
             head = t
             continue
-        if (t.pos_ in _RUN_POS or t.dep_ in ("amod", "compound")) and not t.is_punct and head is None or t.pos_ in ("PART",) or (
+        if (t.pos_ in _RUN_POS or t.dep_ in ("amod", "compound")) and not t.is_punct and head is None \
+                or t.pos_ in ("PART",) or (
                 t.pos_ in ("ADP", "CCONJ") and head is not None and t.lower_ in ("of", "for", "and", "at")):
             if t.pos_ in ("ADP", "CCONJ") and head is not None:
                 nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -238,7 +276,8 @@ def noun_run_before(tok: Token) -> Token | None:
     headed = False
     for k in range(noun.i - 1, max(-1, noun.i - 8), -1):
         spaced = k == 0 or bool(doc[k - 1].whitespace_)  # not the hyphen of ``back-handed``
-        if spaced and (doc[k].text in ("-", "--", "\u2013", "\u2014") or doc[k].text.startswith("-") and doc[k].is_title):
+        if spaced and (doc[k].text in ("-", "--", "\u2013", "\u2014")
+                       or doc[k].text.startswith("-") and doc[k].is_title):
             headed = True
             break
         if doc[k].pos_ in ("VERB", "AUX") or doc[k].is_punct:
@@ -257,7 +296,7 @@ def noun_run_before(tok: Token) -> Token | None:
         while verb.dep_ in ("ccomp", "xcomp") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # ``Another said he hoped that Trump wins the election:``: the main clause
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and c.i < noun.i and can_speak(c)
-                        and c.lower_ not in RELATIVE_PRONOUNS | {"it", "there", "this"}), None)
+                        and c.lower_ not in RELATIVE_PRONOUNS | NON_SPEAKING_PRONOUNS), None)
         if subject is not None and verb.pos_ in ("VERB", "AUX"):
             return subject
     while noun.dep_ == "conj" and noun.head.i < noun.i and noun.head.pos_ == noun.pos_:

@@ -27,17 +27,10 @@ from functools import lru_cache
 from sqlalchemy import Column, Table, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
+from ..lexicon import NAME_PREFIXES
 from . import corrections
 from . import schema as t
 
-HONORIFICS = frozenset("""
-mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother
-sen senator rep representative congressman congresswoman gov governor lt ltgov president pres
-vice vp gen general col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
-judge justice mayor secretary minister chancellor speaker chairman chairwoman chair hon
-honorable honourable ambassador attorney former the dame cllr councillor councilman
-councilwoman prince princess king queen sheikh rabbi imam pastor bishop cardinal pope
-""".split())
 SUFFIXES = frozenset("jr sr ii iii iv v".split())
 _DROP = re.compile(r"[.,()\"“”‘’]|'s$")
 
@@ -47,7 +40,7 @@ def name_tokens(name: str) -> list[str]:
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     words = [w for w in (_DROP.sub("", w) for w in text.split()) if w]
-    while len(words) > 1 and words[0] in HONORIFICS:
+    while len(words) > 1 and words[0] in NAME_PREFIXES:
         words.pop(0)
     return words
 
@@ -231,7 +224,7 @@ def _titled(row) -> set[str]:
     out = set()
     for alias in [row.name, *json.loads(row.aliases)]:
         words = alias.lower().replace(".", "").split()
-        if len(words) > 1 and words[0] in HONORIFICS and words[0] not in _COMMON_TITLES:
+        if len(words) > 1 and words[0] in NAME_PREFIXES and words[0] not in _COMMON_TITLES:
             out.add(f"{words[0]} {words[-1]}")  # "President Barack Obama" -> "president obama"
     return out
 

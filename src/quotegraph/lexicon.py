@@ -1,0 +1,111 @@
+"""Every word list that more than one stage reads, once: cue verbs, listeners, pronouns that
+never speak, relative pronouns, honorifics and titles.
+
+Frozensets of lower-case words (spaCy lemmas for verbs). Stage-specific lists stay with their
+rules; a list two modules need lives here and both import it.
+"""
+
+from __future__ import annotations
+
+# --- cue verbs -------------------------------------------------------------------------------
+
+# Verbs whose clausal complement is reported speech (``said that ...``, ``warned ...``).
+SPEECH: frozenset[str] = frozenset(
+    """
+    say tell add warn insist deny claim announce explain stress argue suggest confirm admit
+    concede reveal note point urge ask promise vow pledge declare state report write tweet post
+    reply respond answer acknowledge allege assert contend maintain predict recall remark comment
+    complain caution emphasise emphasize estimate indicate inform joke mention observe propose
+    recommend reiterate repeat testify threaten assure boast confide counter disclose demand
+    instruct advise brief lament plead protest cite speculate signal swear guarantee agree conclude
+    charge hint imply shout yell email text tease quip retort rule order proclaim affirm
+    underline underscore highlight specify clarify concur predict forecast acknowledge stipulate
+    contend preach exclaim whisper mutter grumble scoff muse recount narrate relay convey tout
+    brag concede vouch attest certify notify remind beg implore appeal encourage call
+    """.split()
+)
+
+# Verbs that introduce quoted words in news copy beyond the reported-speech verbs
+# (``described the plan as "..."``, ``he laughed: "..."``).
+QUOTING: frozenset[str] = frozenset(
+    """
+    describe dub label term brand read put quote cite write continue begin go exclaim cry
+    laugh sigh snap fume thunder blast slam mock rail scold hail praise thank welcome
+    apologise apologize recall reminisce chant sing scream bellow shout plead declare pronounce
+    tweet retweet post message text email type publish headline caption title sum summarise
+    summarize elaborate interject interrupt opine theorise theorize posit wonder question
+    """.split()
+)
+
+# Verbs that name rather than quote: ``fans call him "The Bus"``.
+NAMING: frozenset[str] = frozenset({"call", "dub", "nickname", "label", "brand", "term", "title", "name"})
+
+# Verbs of belief and cognition: attributions in PolNeAR, not quotations in news usage.
+BELIEF: frozenset[str] = frozenset(
+    """
+    think believe feel know hope expect fear worry doubt suspect assume reckon consider wonder
+    guess imagine suppose wish realise realize recognise recognize understand trust figure
+    anticipate envision envisage bet sense decide learn discover find hear see show
+    """.split()
+)
+
+# --- listeners -------------------------------------------------------------------------------
+
+# Verbs whose object heard the words, never said them: ``told reporters``, ``assured him``.
+LISTENER_VERBS: frozenset[str] = frozenset({"tell", "ask", "inform", "assure", "remind", "brief", "warn", "urge"})
+# Verbs of writing to someone: ``emailed supporters: "..."`` (the object is the addressee).
+MESSAGE_VERBS: frozenset[str] = frozenset({"email", "text", "message"})
+# Verbs whose pronoun or name object is the person addressed or judged, not the content
+# (``thanked him``, ``accused them``): used where a stance's object would be its content.
+ADDRESSEE_VERBS: frozenset[str] = LISTENER_VERBS | frozenset(
+    {"thank", "call", "accuse", "blame", "criticize", "criticise"})
+
+# --- pronouns --------------------------------------------------------------------------------
+
+# Pronouns that stand for no person and so never speak (``it said``, ``there was``).
+NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"})
+# Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
+# Words that head no speaker: ``all she could do was shout "..."``.
+NOBODY: frozenset[str] = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
+
+# --- honorifics and titles (keys lower-case, without a final full stop) -----------------------
+
+# Honorifics in front of a name, with the gender they state (None: not gendered).
+HONORIFICS: dict[str, str | None] = {
+    "mr": "male", "mister": "male", "mrs": "female", "ms": "female", "miss": "female", "mx": None,
+    "messrs": None, "mme": "female", "madame": "female", "mlle": "female", "herr": "male",
+    "shri": "male", "sri": None, "smt": "female", "shrimati": "female", "kumari": "female",
+}
+RANK_TITLES: dict[str, str | None] = {
+    "sir": "male", "dame": "female", "lord": "male", "lady": "female", "baroness": "female",
+    "baron": "male", "viscount": "male", "viscountess": "female", "earl": "male",
+    "countess": "female", "duke": "male", "duchess": "female", "prince": "male",
+    "princess": "female", "king": "male", "queen": "female", "alhaji": "male", "alhaja": "female",
+    "hajiya": "female", "sheikh": "male", "sheikha": "female", "fr": "male", "father": "male",
+    "sister": "female", "brother": "male", "rabbi": None, "imam": None, "rev": None,
+    "reverend": None, "bishop": None, "archbishop": None, "cardinal": None, "pastor": None,
+    "dr": None, "doctor": None, "prof": None, "professor": None, "hon": None,
+    "rt": None,
+}
+# Abbreviations that stand for a role word, so ``Coun. Dudas`` ties to ``the councillor``.
+ROLE_EXPANSIONS: dict[str, str] = {
+    "coun": "councillor", "cllr": "councillor", "councilor": "councillor", "sen": "senator",
+    "rep": "representative", "gov": "governor", "insp": "inspector", "det": "detective",
+    "sgt": "sergeant", "supt": "superintendent", "capt": "captain", "col": "colonel",
+    "gen": "general", "lt": "lieutenant", "maj": "major", "adm": "admiral", "dep": "deputy",
+    "pc": "constable", "cmdr": "commander", "prof": "professor", "dr": "doctor", "pm": "prime minister",
+    "mp": "mp", "ceo": "chief executive", "cfo": "finance director",
+}
+# Offices and words written before a name that a corpus name key drops (``Senator``, ``former``);
+# office words that are also common first names (``Dean``) are left out.
+_KEY_OFFICES = frozenset("""
+senator representative congressman congresswoman governor ltgov president pres vice vp general
+colonel major captain commander admiral sergeant judge justice mayor secretary minister chancellor
+speaker chairman chairwoman chair honorable honourable ambassador attorney former the councillor
+councilman councilwoman pope
+""".split())
+# Leading words dropped from a person's name to key it across articles (``Coun. Jo Dudas`` ->
+# ``jo dudas``): every honorific, rank, abbreviated role and office above.
+NAME_PREFIXES: frozenset[str] = frozenset(HONORIFICS) | frozenset(RANK_TITLES) | frozenset(ROLE_EXPANSIONS) \
+    | _KEY_OFFICES

@@ -1,0 +1,104 @@
+"""From framed quoted stretches to ``Quote`` records: continuations join the quote they continue
+(``"A," she said, "B."``, the multi-paragraph convention), nearby unattributed quotes take the
+previous speaker, and long orphans are kept with no speaker."""
+
+from __future__ import annotations
+
+from ..models import Quote, Span
+from .layout import MIN_ORPHAN_WORDS, Item, Layout, unmarked
+
+
+def assemble(d: Layout, items: list[Item]) -> list[Quote]:
+    """Join continuations to the quote they continue and build ``Quote`` objects."""
+    groups: list[list[Item]] = []
+    for item in items:
+        if item.type != "scare":
+            _place(d, groups, item)
+    text, doc = d.text, d.doc
+    quotes = []
+    for group in groups:
+        head = group[0]
+        parts = [(it.start, it.end) for it in group]
+        start, end = parts[0][0], parts[-1][1]
+        speaker = head.speaker
+        cue = head.cue
+        quotes.append(Quote(
+            start=start, end=end, text=text[start:end],
+            type="mixed" if any(it.type == "mixed" for it in group) else "direct",
+            cue=Span.of(text, cue.idx, cue.idx + len(cue.text)) if cue is not None else None,
+            speaker=Span.of(text, doc[speaker[0]].idx, d.char_end(speaker[1] - 1)) if speaker else None,
+            parts=[Span.of(text, s, e) for s, e in parts],
+            confidence=head.confidence,
+            rule=head.rule,
+            speaker_rule=head.speaker_rule if speaker else None,
+        ))
+    return quotes
+
+
+CONTINUATION_CONFIDENCE = 0.5  # an unattributed quote taking the speaker of the quote before
+ORPHAN_CONFIDENCE = 0.3  # a long quote with no speaker
+
+
+def _place(d: Layout, groups: list[list[Item]], item: Item) -> None:
+    """Add ``item`` to the last group (a continuation), to a new group, or drop it."""
+    if groups:
+        prev, head = groups[-1][-1], groups[-1][0]
+        if item.start < prev.end:
+            # inside the previous quote's reported clause (mixed): already covered
+            prev.end = max(prev.end, item.end)
+            return
+        if _continues(d, prev, head, item):
+            groups[-1].append(item)
+            return
+        _inherit(prev, head, item)
+    if not item.own_cue and item.speaker is None:
+        # a long quote with no attribution near it is kept with no speaker: guessing the
+        # reporter of an earlier paragraph was right about once in ten on PolNeAR train
+        if not _long_enough(d, item):
+            return
+        item.confidence = ORPHAN_CONFIDENCE
+    groups.append([item])
+
+
+def _inherit(prev: Item, head: Item, item: Item) -> None:
+    """A quote with no speaker of its own takes that of the quote before: with no attribution in
+    the same or next paragraph, or with a cue but no subject in the same paragraph (``adding:``)."""
+    if head.speaker is None or item.speaker is not None:
+        return
+    if not item.own_cue and item.para - head.para <= 1:
+        item.attribute((head.speaker, "paragraph-continuation"))
+        item.cue, item.confidence = None, CONTINUATION_CONFIDENCE
+    elif item.own_cue and prev.para == item.para:
+        item.attribute((head.speaker, "same-paragraph-speaker"))
+
+
+def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
+    """Whether ``item`` continues the quote ``prev`` belongs to (same speaker, one attribution)."""
+    if any(prev.end <= s < item.start for s, _ in d.blocked):
+        return False  # a leftover (caption, embed) stands between: a quote of its own
+    if item.mark.cont_prev:
+        return True
+    if item.own_cue and item.cue is not None and head.cue is not None and item.cue.i == head.cue.i:
+        return True  # ``"A," she said, "B."``
+    if item.own_cue or item.para != prev.para or head.cue is None:
+        return False
+    if d.text[prev.end:item.start].strip(" ,.;:\u2014\u2013-") == "":
+        return True
+    # only the attribution of the quote before stands between: ``"A," she said. "B."`` (and
+    # titles in marks within it: ``said on Fox News's "Fox and Friends." "B."``)
+    if not (prev.cue_after and unmarked(d, prev.frame_end, item.start).strip() == ""):
+        return False
+    doc = d.doc
+    spk = head.speaker or (0, 0)
+    frame = [i for i in d.tokens_in(prev.end, prev.frame_end) if not doc[i].is_punct and not doc[i].is_space]
+    cue_i = prev.cue.i if prev.cue is not None else -1
+    others = [i for i in frame if i != cue_i and not spk[0] <= i < spk[1]]
+    # a clause with a subject of its own (``and her husband cut in``) is not the attribution
+    return not any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
+        for i in others for c in doc[i].children)
+
+
+def _long_enough(d: Layout, item: Item) -> bool:
+    doc = d.doc
+    return sum(1 for i in d.tokens_in(item.start, item.end) if doc[i].is_alpha) >= MIN_ORPHAN_WORDS

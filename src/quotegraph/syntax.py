@@ -1,0 +1,126 @@
+"""The parse toolkit every stage shares: subjects, walks up the tree with a named limit, and the
+compact mention span of a noun (``Mrs Bointon``, ``a spokesperson for Unison``, ``Tyler, who``).
+
+Token ranges are ``[start, end)`` token indices; callers turn them into character spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from .lexicon import RELATIVE_PRONOUNS
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # a clausal subject is never a speaker
+NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+# Right-hand dependents that stay part of a compact mention (``a spokesperson for Unison``,
+# ``Smith and Jones``); a comma, relative clause or apposition ends the mention.
+_KEEP_RIGHT = frozenset({"prep", "pobj", "cc", "conj", "compound", "nummod", "flat", "case"})
+_KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
+# Dependents kept to the right of a head noun in a subtree mention (``a spokesperson for Unison``,
+# ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
+_SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
+_EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+
+
+def path_up(tok: Token, limit: int) -> Iterator[Token]:
+    """``tok``, then its head, its head's head ...: at most ``limit`` tokens, ending at the root.
+    The limit bounds the walk on deep (or broken) parses."""
+    node = tok
+    for _ in range(limit):
+        yield node
+        if node.head.i == node.i:
+            return
+        node = node.head
+
+
+def governs(head: Token, tok: Token, limit: int) -> bool:
+    """Whether ``head`` is ``tok`` or one of its first ``limit - 1`` ancestors."""
+    return any(node.i == head.i for node in path_up(tok, limit))
+
+
+def negations(tok: Token) -> list[Token]:
+    """The negation words of ``tok`` (``not``, ``n't``, ``never``): ``did not say``."""
+    return [c for c in tok.children if c.dep_ == "neg"]
+
+
+def subtree_range(tok: Token) -> tuple[int, int]:
+    """Token range of ``tok``'s subtree."""
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for (``Tyler`` in ``Tyler, who said``)."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.dep_ in SUBJECTS and tok.head.dep_ == "relcl":
+        noun = tok.head.head
+        if noun.pos_ in NOMINAL and noun.i < tok.i and noun.lower_ not in RELATIVE_PRONOUNS:
+            return noun
+    return None
+
+
+def mention_range(head: Token) -> tuple[int, int]:
+    """Token range ``[start, end)`` of the compact mention headed by ``head``.
+
+    A relative pronoun subject gives ``Tyler, who``: the name and the pronoun that speaks
+    for it (the pronoun is the cue's subject; people/ resolves the name)."""
+    noun = antecedent(head)
+    if noun is not None:
+        return mention_range(noun)[0], head.i + 1
+    doc = head.doc
+    start = head.i
+    # leftwards: determiners, titles, first names, possessives; stop at punctuation
+    while start > 0:
+        tok = doc[start - 1]
+        if tok.tag_ == "HYPH" and not tok.whitespace_ and start - 2 >= 0 and head.is_ancestor(doc[start - 2]):
+            start -= 1  # inside a hyphenated word: ``the 46-year-old``
+            continue
+        if tok.is_punct or tok.is_space or tok.dep_ in ("cc", "advmod", "preconj") or not head.is_ancestor(tok):
+            break
+        start -= 1
+    end = head.i + 1
+    for child in head.rights:
+        if doc[end:child.left_edge.i] and any(t.is_punct for t in doc[end:child.left_edge.i]):
+            break
+        if child.dep_ == "prep" and child.lower_ not in _KEEP_PREPS:
+            break
+        if child.dep_ not in _KEEP_RIGHT:
+            break
+        if any(t.is_punct and t.text in ",;(\u2014\u2013" for t in child.subtree):
+            if child.dep_ == "prep":
+                break
+        end = child.right_edge.i + 1
+    # a named entity that the head sits in is kept whole (``Ryan Trapani``)
+    if head.ent_iob_ in ("B", "I"):
+        ent_start = head.i
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I" and not doc[ent_start - 1].is_punct:
+            ent_start -= 1
+        ent_end = head.i + 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I" and not doc[ent_end].is_punct:
+            ent_end += 1
+        start, end = min(start, ent_start), max(end, ent_end)
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def subtree_mention(head: Token) -> tuple[int, int]:
+    """Token range of the head's whole left subtree and its right dependents up to a relative
+    clause, apposition or comma: the mention of a reported-speech speaker. Unlike
+    ``mention_range`` it keeps everything left of the head and does not reach back from a
+    relative pronoun to its noun (the people stage does that)."""
+    doc = head.doc
+    start, end = head.left_edge.i, _subtree_end(head)
+    while start < head.i and doc[start].pos_ in _EDGE_TRIM:
+        start += 1
+    return start, end
+
+
+def _subtree_end(token: Token) -> int:
+    """Token index after the compact phrase of ``token`` (nested: ``for Unison, which ...``)."""
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ not in _SUBTREE_KEEP:
+            break
+        end = _subtree_end(child)
+    return end
