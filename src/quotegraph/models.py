@@ -55,6 +55,8 @@ class Quote:
     speaker_id: str | None = None
     speaker_name: str | None = None
     confidence: float = 0.5
+    rule: str | None = None  # the rule that found the quote
+    speaker_rule: str | None = None  # the rule that chose its speaker
     id: str = ""
 
 

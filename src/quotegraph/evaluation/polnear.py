@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .by_rule import Outcome
 from ..models import Quote
 
 Piece = tuple[int, int]
@@ -269,6 +270,20 @@ def score_article(article: GoldArticle, quotes: Sequence[Quote]) -> ArticleScore
         direct=compare(article.text, direct_gold, direct_pred),
         all=compare(article.text, article.attributions, pred),
     )
+
+
+def outcomes(article: GoldArticle, quotes: Sequence[Quote]) -> list[Outcome]:
+    """Each predicted quote against all gold attributions, matched as ``compare`` matches them."""
+    pred = [Predicted.of(q) for q in quotes]
+    pairs = dict((pi, gi) for gi, pi in match(article.attributions, pred))
+    out = []
+    for pi, quote in enumerate(quotes):
+        if pi not in pairs:
+            out.append(Outcome(quote, False, None))
+            continue
+        gold = article.attributions[pairs[pi]]
+        out.append(Outcome(quote, True, speaker_right(gold, pred[pi]) if gold.source is not None else None))
+    return out
 
 
 @dataclass
