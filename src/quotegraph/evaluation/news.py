@@ -211,11 +211,11 @@ def score_article(gold: GoldArticle, text: str, quotes: list[Quote], people: lis
         start = text.find(key)
         if start >= 0 and any(_overlaps((q.start, q.end), (start, start + len(key))) for q in quotes):
             score.leftovers.append(key)
-    score.people = [_check_person(g, people) for g in gold.people]
+    score.people = [check_person(g, people) for g in gold.people]
     return score
 
 
-def _check_person(gold: GoldPerson, people: list[Person]) -> PersonCheck:
+def check_person(gold: GoldPerson, people: list[Person]) -> PersonCheck:
     person = find_person(people, gold.name)
     checks = {"found": person is not None}
     names = {a.lower() for a in person.aliases} | {person.name.lower()} if person else set()
