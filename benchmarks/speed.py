@@ -4,7 +4,8 @@ Runs ``Extractor.extract_many`` (leftovers, parse, quotes, people, dates) and ba
 of the same spaCy pipeline over the same texts, alternating, and keeps the best of N rounds of
 each so that both see the same machine state.
 
-usage: python benchmarks/speed.py [TEXT_DIR] [--rounds 3] [--batch-size 32]
+usage: python benchmarks/speed.py [TEXT_DIR] [--rounds 3] [--batch-size 32] [--max-ratio 1.10]
+--max-ratio: exit 1 when full/bare is above it (the speed half of the quality gate).
 TEXT_DIR: a folder of .txt files, or a PolNeAR-format folder (its text/ is used).
 """
 
@@ -15,6 +16,7 @@ import time
 from pathlib import Path
 
 from quotegraph.models import Article
+from quotegraph.nlp import load_spacy
 from quotegraph.pipeline import Extractor
 from quotegraph.settings import Options
 
@@ -36,12 +38,14 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default="/work/shared/polnear/dev")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--max-ratio", type=float, default=None, help="fail (exit 1) above this full/bare ratio")
     args = parser.parse_args()
 
     texts = load_texts(Path(args.folder))
     words = sum(len(t.split()) for _, t in texts)
     extractor = Extractor(Options(batch_size=args.batch_size))
-    nlp = extractor.nlp
+    # bare spaCy: the same model with its own tokenizer and none of quotegraph's components
+    nlp = load_spacy(extractor.options.model)
     articles = [Article(id=stem, text=text, source=stem) for stem, text in texts]
 
     # warm-up: model caches, lazy tables
@@ -65,6 +69,8 @@ def main() -> None:
     print(f"bare nlp.pipe:        {b:7.2f} s  {words / b:9,.0f} words/s")
     print(f"full extract_many:    {f:7.2f} s  {words / f:9,.0f} words/s")
     print(f"ratio full/bare:      {f / b:7.2f}x  (target <= 1.30x)")
+    if args.max_ratio is not None and f / b > args.max_ratio:
+        raise SystemExit(f"speed gate failed: {f / b:.2f}x is above --max-ratio {args.max_ratio:.2f}x")
 
 
 if __name__ == "__main__":

@@ -123,12 +123,12 @@ def test_docbin_keeps_span_groups_and_with_user_data_the_records(nlp):
     plain = DocBin(docs=docs).to_bytes()
     full = DocBin(docs=docs, store_user_data=True).to_bytes()
     vocab = spacy.blank("en").vocab
-    for before, after in zip(docs, DocBin().from_bytes(plain).get_docs(vocab)):
+    for before, after in zip(docs, DocBin().from_bytes(plain).get_docs(vocab), strict=True):
         for key in (QUOTES, CUES, SPEAKERS, PEOPLE):
             assert [(s.start, s.end, s.label_, s.id_) for s in after.spans[key]] == \
                    [(s.start, s.end, s.label_, s.id_) for s in before.spans[key]]
         assert after._.quotegraph_quotes is None  # extension data needs store_user_data
-    for before, after in zip(docs, DocBin(store_user_data=True).from_bytes(full).get_docs(vocab)):
+    for before, after in zip(docs, DocBin(store_user_data=True).from_bytes(full).get_docs(vocab), strict=True):
         assert records_of(after) == records_of(before)
         assert article_text(after) == article_text(before)
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan, SpanGroup
+from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Span as SpacySpan
 
 from .leftover_cuts import split_at_leftovers
 from .leftovers import find_leftovers

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from .components import add_components, records_of
 from .dates import find_dates
-from .models import Article, ArticleResult, Span
+from .models import Article, ArticleResult, Entity, Person, Span
 from .nlp import load_pipeline
 from .settings import Options
 
@@ -109,7 +109,8 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
         quote.cue = fix(quote.cue) if quote.cue else None
         quote.speaker = fix(quote.speaker) if quote.speaker else None
         quote.parts = [fix(p) for p in quote.parts] or [Span.of(text, quote.start, quote.end)]
-    for entity in [*result.people, *result.organizations, *result.places]:
+    entities: list[Person | Entity] = [*result.people, *result.organizations, *result.places]
+    for entity in entities:
         entity.mentions = [fix(m) for m in entity.mentions]
     result.dates = [replace(d, text=text[d.start : d.end]) for d in result.dates]
     for warning in result.warnings:

@@ -9,10 +9,10 @@ included, so a field added to ``models.py`` needs no change here.
 from __future__ import annotations
 
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, fields, is_dataclass, replace
-from functools import lru_cache
-from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+from functools import cache
+from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
 from .models import Span
 
@@ -27,16 +27,16 @@ def to_plain(record: Any) -> dict[str, Any]:
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
     """The ``cls`` record that ``to_plain`` gave ``data`` for (keys it does not know are ignored)."""
-    kwargs = {}
-    for name, convert in _converters(cls):
+    kwargs: dict[str, Any] = {}
+    for name, convert in _converters(cast(Hashable, cls)):
         if name in data:
             value = data[name]
             kwargs[name] = convert(value) if convert is not None and value is not None else value
     return cls(**kwargs)
 
 
-@lru_cache(maxsize=None)
-def _converters(cls: type) -> tuple[tuple[str, Convert | None], ...]:
+@cache
+def _converters(cls: Any) -> tuple[tuple[str, Convert | None], ...]:
     hints = get_type_hints(cls)
     return tuple((f.name, _converter(hints[f.name])) for f in fields(cls))
 

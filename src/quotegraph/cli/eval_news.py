@@ -42,7 +42,8 @@ def news(
             raise typer.Exit(2)
     extractor = Extractor(Options.from_env(model=model))
     rules = RuleReport()
-    reports, failed = [], []
+    reports: list[NewsReport] = []
+    failed: list[str] = []
     for directory, gold in golds:
         report = _score_set(extractor, gold, rules, failed)
         reports.append(report)
@@ -97,7 +98,7 @@ def _json(directories: list[Path], model: str, reports, pooled, rules) -> dict[s
     data.update(pooled.as_dict())
     if len(directories) > 1:
         data["sets"] = [{"directory": str(d), **{k: v for k, v in r.as_dict().items() if k != "articles"}}
-                        for d, r in zip(directories, reports)]
+                        for d, r in zip(directories, reports, strict=True)]
     if rules is not None:
         data["by_rule"] = rules.as_dict()
     return data

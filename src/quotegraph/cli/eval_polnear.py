@@ -51,7 +51,7 @@ def polnear(
                         console=stderr, transient=True)
     with progress:
         task = progress.add_task("extract", total=len(corpus))
-        for gold, result in zip(corpus, extractor.extract_many(articles)):
+        for gold, result in zip(corpus, extractor.extract_many(articles), strict=True):
             report.add(score_article(gold, result.quotes), gold.publisher)
             rules.add(outcomes(gold, result.quotes))
             progress.advance(task)

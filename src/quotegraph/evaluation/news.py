@@ -282,7 +282,7 @@ class NewsReport:
 
     def totals(self) -> dict[str, float]:
         gold = sum(len(a.quotes) for a in self.articles)
-        t = {
+        t: dict[str, float] = {
             "articles": len(self.articles),
             "gold": gold,
             "right": sum(a.right for a in self.articles),
@@ -317,7 +317,8 @@ class NewsReport:
                 {"slug": a.slug, "gold": len(a.quotes), "right": a.right, "found": a.found,
                  "extra": len(a.extras), "leftovers": len(a.leftovers), "people_held": a.people_held,
                  "people_checks": a.people_checks, "missing": a.missing,
-                 "quotes": [{**asdict(q), "status": q.status} for q in a.quotes], "extras": [asdict(e) for e in a.extras],
+                 "quotes": [{**asdict(q), "status": q.status} for q in a.quotes],
+                 "extras": [asdict(e) for e in a.extras],
                  "leftover_keys": a.leftovers, "people": [asdict(p) for p in a.people]}
                 for a in self.articles
             ],

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .by_rule import Outcome
 from ..models import Quote
+from .by_rule import Outcome
 
 Piece = tuple[int, int]
 
@@ -142,8 +142,8 @@ def read_corpus(directory: str | Path) -> list[GoldArticle]:
     for path in texts:
         with open(path, encoding="utf-8", newline="") as handle:
             text = handle.read()
-        ann = by_stem.get(path.stem)
-        gold = parse_ann(ann.read_text(encoding="utf-8"), text) if ann else []
+        found = by_stem.get(path.stem)
+        gold = parse_ann(found.read_text(encoding="utf-8"), text) if found else []
         articles.append(GoldArticle(path.stem, text, gold, publishers.get(path.stem)))
     return articles
 
