@@ -35,8 +35,8 @@ def polnear(
 
     Example: quotegraph eval polnear ../shared/polnear/dev --json dev.json --by-rule
     """
-    from ..evaluation.by_rule import RuleReport, rule_lines
-    from ..evaluation.polnear import Report, outcomes, read_corpus, score_article
+    from ..evaluation.by_rule import rule_lines
+    from ..evaluation.polnear import read_corpus
     from ..pipeline import Extractor
 
     try:
@@ -45,16 +45,7 @@ def polnear(
         stderr.print(f"[red]Error:[/red] {exc}")
         raise typer.Exit(2) from None
     extractor = Extractor(Options.from_env(model=model, beliefs=beliefs))
-    articles = (Article(id=a.stem, text=a.text, source=a.stem) for a in corpus)
-    report, rules = Report(), RuleReport()
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=stderr, transient=True)
-    with progress:
-        task = progress.add_task("extract", total=len(corpus))
-        for gold, result in zip(corpus, extractor.extract_many(articles), strict=True):
-            report.add(score_article(gold, result.quotes), gold.publisher)
-            rules.add(outcomes(gold, result.quotes))
-            progress.advance(task)
+    report, rules = _score(extractor, corpus)
     data = report.as_dict()
     data["directory"] = str(directory)
     data["model"] = extractor.model
@@ -72,6 +63,24 @@ def polnear(
             out.print(line, highlight=False)
     if json_out:
         json_out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def _score(extractor, corpus) -> tuple:
+    """Extract every article of the corpus (with a progress bar) and score it: (Report, RuleReport)."""
+    from ..evaluation.by_rule import RuleReport
+    from ..evaluation.polnear import Report, outcomes, score_article
+
+    articles = (Article(id=a.stem, text=a.text, source=a.stem) for a in corpus)
+    report, rules = Report(), RuleReport()
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=stderr, transient=True)
+    with progress:
+        task = progress.add_task("extract", total=len(corpus))
+        for gold, result in zip(corpus, extractor.extract_many(articles), strict=True):
+            report.add(score_article(gold, result.quotes), gold.publisher)
+            rules.add(outcomes(gold, result.quotes))
+            progress.advance(task)
+    return report, rules
 
 
 def _table(report, directory: Path) -> Table:

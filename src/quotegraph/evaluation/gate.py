@@ -36,7 +36,7 @@ class Row:
         if self.baseline is None or self.now is None:
             return 0.0
         sign = -1 if self.figure.endswith(LOWER_IS_BETTER) else 1
-        return sign * (self.now - self.baseline)  # positive: better
+        return sign * (self.now - self.baseline) + 0.0  # positive: better (+ 0.0: no "-0.0000")
 
     @property
     def status(self) -> str:
