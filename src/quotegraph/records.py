@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Hashable
-from dataclasses import asdict, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
@@ -21,8 +21,26 @@ Convert = Callable[[Any], Any]
 
 
 def to_plain(record: Any) -> dict[str, Any]:
-    """A dataclass record as the dict that ``quotegraph/1`` output holds for it."""
-    return asdict(record)
+    """A dataclass record as the dict that ``quotegraph/1`` output holds for it (tuples become
+    lists). Not ``dataclasses.asdict``: its deep copies cost more than the rest of this module."""
+    return {name: _plain(getattr(record, name)) for name in _field_names(cast(Hashable, type(record)))}
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if is_dataclass(value):
+        return to_plain(value)
+    return value
+
+
+@cache
+def _field_names(cls: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 def from_plain(cls: type[T], data: dict[str, Any]) -> T:
