@@ -5,7 +5,8 @@ of the same spaCy pipeline over the same texts, alternating, and keeps the best 
 each so that both see the same machine state.
 
 usage: python benchmarks/speed.py [TEXT_DIR] [--rounds 3] [--batch-size 32] [--max-ratio 1.10]
---max-ratio: exit 1 when full/bare is above it (the speed half of the quality gate).
+--max-ratio: exit 1 when full/bare CPU time is above it (the speed half of the quality gate);
+CPU time, not wall-clock, because on a shared machine other processes stretch both runs unevenly.
 TEXT_DIR: a folder of .txt files, or a PolNeAR-format folder (its text/ is used).
 """
 
@@ -52,25 +53,30 @@ def main() -> None:
     list(nlp.pipe([t for _, t in texts[:5]]))
     list(extractor.extract_many(articles[:5]))
 
-    bare, full = [], []
+    # wall-clock and this process's CPU time: on a shared machine only the CPU time is steady
+    bare: list[tuple[float, float]] = []
+    full: list[tuple[float, float]] = []
     for _ in range(args.rounds):
-        start = time.perf_counter()
-        for _doc in nlp.pipe((t for _, t in texts), batch_size=args.batch_size):
-            pass
-        bare.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        for _result in extractor.extract_many(articles):
-            pass
-        full.append(time.perf_counter() - start)
+        bare.append(_timed(lambda: nlp.pipe((t for _, t in texts), batch_size=args.batch_size)))
+        full.append(_timed(lambda: extractor.extract_many(articles)))
 
-    b, f = min(bare), min(full)
+    (b, b_cpu), (f, f_cpu) = (min(x[0] for x in bare), min(x[1] for x in bare)), (
+        min(x[0] for x in full), min(x[1] for x in full))
     print(f"texts: {len(texts)} from {args.folder} ({words:,} words); model {extractor.options.model}; "
           f"best of {args.rounds}")
-    print(f"bare nlp.pipe:        {b:7.2f} s  {words / b:9,.0f} words/s")
-    print(f"full extract_many:    {f:7.2f} s  {words / f:9,.0f} words/s")
-    print(f"ratio full/bare:      {f / b:7.2f}x  (target <= 1.30x)")
-    if args.max_ratio is not None and f / b > args.max_ratio:
-        raise SystemExit(f"speed gate failed: {f / b:.2f}x is above --max-ratio {args.max_ratio:.2f}x")
+    print(f"bare nlp.pipe:        {b:7.2f} s  {words / b:9,.0f} words/s   cpu {b_cpu:7.2f} s")
+    print(f"full extract_many:    {f:7.2f} s  {words / f:9,.0f} words/s   cpu {f_cpu:7.2f} s")
+    print(f"ratio full/bare:      {f / b:7.2f}x wall, {f_cpu / b_cpu:.2f}x cpu  (target <= 1.30x)")
+    if args.max_ratio is not None and f_cpu / b_cpu > args.max_ratio:
+        raise SystemExit(f"speed gate failed: {f_cpu / b_cpu:.2f}x CPU is above --max-ratio {args.max_ratio:.2f}x")
+
+
+def _timed(run) -> tuple[float, float]:
+    """Wall-clock and CPU seconds to exhaust the iterator that ``run()`` returns."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    for _ in run():
+        pass
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 if __name__ == "__main__":
