@@ -21,6 +21,7 @@ from quotegraph.evaluation.news import (
     read_gold,
     right_speaker,
     score_article,
+    score_result,
 )
 from quotegraph.models import Gender, Person, Quote
 
@@ -285,3 +286,41 @@ def test_an_article_without_its_text_is_reported_and_scored_as_empty(tmp_path):
     assert "(missing from the output)" in result.stdout
     lost = {a["slug"]: a for a in json.loads(out.read_text())["articles"]}["lost"]
     assert lost["missing"] and lost["found"] == 0 and lost["gold"] == 6
+
+
+# --- several folders, rules, and a failed extraction ------------------------------------------
+
+
+def test_several_folders_give_per_set_and_pooled_figures(gold_dir, tmp_path):
+    second = tmp_path / "second"
+    second.mkdir()
+    slug = "ie-court-speeding"
+    (second / f"{slug}.txt").write_bytes(ARTICLES[slug].encode("utf-8"))
+    (second / f"{slug}.gold.json").write_text(json.dumps(GOLD[slug]), encoding="utf-8")
+    out = tmp_path / "scores.json"
+    result = runner.invoke(app, ["eval", "news", str(gold_dir), str(second), "--json", str(out), "--by-rule"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    first, other = data["sets"]
+    assert first["totals"]["gold"] == 14 and other["totals"]["gold"] == len(GOLD[slug]["quotes"])
+    pooled = data["totals"]
+    for name in ("gold", "right", "found", "extra", "people_held", "people_checks"):
+        assert pooled[name] == first["totals"][name] + other["totals"][name]
+    summaries = [line for line in result.stdout.splitlines() if "quotes with the right speaker" in line]
+    assert [s.split(":")[0] for s in summaries] == [gold_dir.name, "second", "pooled"]
+    assert f"{pooled['right']}/{pooled['gold']} quotes" in summaries[-1]
+    # every extracted quote counts under one rule: the extras are exactly the unmatched ones
+    rules = data["by_rule"]["rules"]
+    extras = sum(len(a["extras"]) for a in data["articles"])
+    assert sum(r["predicted"] - r["matched"] for r in rules.values()) == extras
+    assert sum(r["predicted"] for r in data["by_rule"]["speaker_rules"].values()) == \
+           sum(r["predicted"] for r in rules.values())
+    assert "speaker_rule" in result.stdout
+
+
+def test_an_article_whose_extraction_failed_is_scored_as_empty_from_its_text(gold_dir):
+    """The text is read back (as extract reads it) to locate the gold keys; nothing is found."""
+    gold = next(g for g in read_gold(gold_dir) if g.slug == "us-school-closure")
+    score = score_result(gold, None)
+    assert score.missing and len(score.quotes) == 6
+    assert not any(q.found for q in score.quotes) and score.extras == []

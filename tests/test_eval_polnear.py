@@ -16,6 +16,7 @@ from quotegraph.evaluation.polnear import (
     read_corpus,
     strict_match,
 )
+from quotegraph.models import Quote, Span
 
 TEXT = (
     'The senator spoke on Tuesday.\n\n'
@@ -187,3 +188,40 @@ def test_beliefs_are_scored_by_default_and_can_be_left_out(tmp_path):
     CliRunner().invoke(app, ["eval", "polnear", str(root), "--json", str(default)])
     assert _json.loads(default.read_text())["beliefs"] is True
     assert _json.dumps(figures["--beliefs"]) != _json.dumps(figures["--no-beliefs"])
+
+
+def test_outcomes_per_quote_agree_with_the_counts():
+    """--by-rule's per-quote outcomes: matched as compare() matches, speakers judged only where
+    the gold has a Source; a rule that is not recorded counts as (none)."""
+    from quotegraph.evaluation.by_rule import NO_RULE, RuleReport
+    from quotegraph.evaluation.polnear import GoldArticle, outcomes
+
+    gold = parse_ann(_ann(TEXT), TEXT)
+    a, b = _at(TEXT, "We will not back down"), _at(TEXT, "not now, not ever.")
+    jones = _at(TEXT, "Jones")
+
+    def q(pieces, speaker, rule, speaker_rule=None):
+        return Quote(pieces[0][0], pieces[-1][1], TEXT[pieces[0][0]:pieces[-1][1]], "direct",
+                     speaker=Span(*speaker, TEXT[speaker[0]:speaker[1]]) if speaker else None,
+                     parts=[Span(s, e, TEXT[s:e]) for s, e in pieces], rule=rule, speaker_rule=speaker_rule)
+
+    quotes = [q([a, b], jones, "marks", "cue-subject"), q([_at(TEXT, "The senator spoke")], None, None)]
+    found = outcomes(GoldArticle("story", TEXT, gold), quotes)
+    assert [(o.matched, o.speaker_right) for o in found] == [(True, True), (False, None)]
+    report = RuleReport()
+    report.add(found)
+    assert (report.rules["marks"].predicted, report.rules["marks"].matched) == (1, 1)
+    assert report.rules[NO_RULE].quote_precision() == 0.0
+    assert report.speaker_rules["cue-subject"].speaker_precision() == 1.0
+
+
+def test_cli_by_rule_prints_both_tables(tmp_path):
+    root, _ = _corpus(tmp_path)
+    out = tmp_path / "scores.json"
+    result = CliRunner().invoke(app, ["eval", "polnear", str(root), "--json", str(out), "--by-rule"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert "speaker_rule" in result.output and "precision" in result.output
+    predicted = sum(r["predicted"] for r in data["by_rule"]["rules"].values())
+    assert predicted == data["all"]["counts"]["pred"]
+    assert sum(r["matched"] for r in data["by_rule"]["rules"].values()) == data["all"]["counts"]["matched"]

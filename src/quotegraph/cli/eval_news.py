@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -11,54 +12,96 @@ from rich.console import Console
 from ..errors import InputError
 from ..settings import Options
 from .app import MODEL_OPTION
-from .evaluate import eval_app
+from .evaluate import BY_RULE_OPTION, eval_app
 
 stderr = Console(stderr=True, highlight=False)
 
 
 @eval_app.command("news")
 def news(
-    directory: Path = typer.Argument(..., exists=True, file_okay=False,
-                                     help="Folder of <slug>.txt articles with <slug>.gold.json gold."),
+    directories: list[Path] = typer.Argument(..., exists=True, file_okay=False,
+                                             help="Folders of <slug>.txt articles with <slug>.gold.json gold."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every gold quote, miss, extra and people check."),
     json_out: Path = typer.Option(None, "--json", help="Also write the figures to this JSON file."),
+    by_rule: bool = BY_RULE_OPTION,
     model: str = MODEL_OPTION,
 ) -> None:
-    """Right-speaker, found, extra, leftover and people figures on a news gold folder
-    (see docs/evaluation.md).
+    """Right-speaker, found, extra, leftover and people figures on news gold folders: each
+    folder's, then (for several) the pooled figures (see docs/evaluation.md).
 
-    Example: quotegraph eval news ../shared/newsdev -v
+    Example: quotegraph eval news ../shared/newsdev ../shared/newsdev2 --by-rule
     """
-    from ..evaluation.news import NewsReport, read_gold, report_lines, score_result
+    from ..evaluation.by_rule import RuleReport, rule_lines
+    from ..evaluation.news import NewsReport, read_gold, report_lines
     from ..pipeline import Extractor
+
+    golds = [(directory, read_gold(directory)) for directory in directories]
+    for directory, gold in golds:
+        if not gold:
+            stderr.print(f"[red]Error:[/red] {directory} holds no <slug>.gold.json files")
+            raise typer.Exit(2)
+    extractor = Extractor(Options.from_env(model=model))
+    rules = RuleReport()
+    reports: list[NewsReport] = []
+    failed: list[str] = []
+    for directory, gold in golds:
+        report = _score_set(extractor, gold, rules, failed)
+        reports.append(report)
+        for line in report_lines(report, verbose, label=directory.resolve().name):
+            typer.echo(line)
+    pooled = NewsReport.pooled(reports)
+    if len(reports) > 1:
+        typer.echo("")
+        for line in report_lines(pooled, label="pooled", articles=False):
+            typer.echo(line)
+    if by_rule:
+        typer.echo("")
+        for line in rule_lines(rules):
+            typer.echo(line)
+    if json_out:
+        data = _json(directories, extractor.model, reports, pooled, rules if by_rule else None)
+        json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _score_set(extractor, gold, rules, failed: list[str]):
+    """Extract and score one gold folder; articles that cannot be read or extracted score as empty."""
+    from ..evaluation.news import NewsReport, outcomes, score_result
     from ..readers import read_file
 
-    gold = read_gold(directory)
-    if not gold:
-        stderr.print(f"[red]Error:[/red] {directory} holds no <slug>.gold.json files")
-        raise typer.Exit(2)
-    options = Options.from_env(model=model)
-    articles, failed = [], []
+    articles = []
     for item in gold:
         # The same reader as `quotegraph extract` uses for a .txt file (UTF-8, newlines as stored).
-        article = next(read_file(item.text_path, options)) if item.text_path.exists() else None
+        article = next(read_file(item.text_path, extractor.options)) if item.text_path.exists() else None
         if article is None or isinstance(article, InputError):
             failed.append(item.slug)
             stderr.print(f"[red]error[/red] {item.text_path}: {article or 'no such file'}")
             continue
         articles.append(article)
-    extractor = Extractor(options)
     results = _extract_all(extractor, articles, failed)
     report = NewsReport()
     for item in gold:
-        report.add(score_result(item, results.get(item.slug)))
-    for line in report_lines(report, verbose, label=directory.resolve().name):
-        typer.echo(line)
-    if json_out:
-        data = {"directory": str(directory), "model": extractor.options.model, **report.as_dict()}
-        json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    if failed:
-        raise typer.Exit(1)
+        result = results.get(item.slug)
+        report.add(score_result(item, result))
+        rules.add(outcomes(item, result))
+    return report
+
+
+def _json(directories: list[Path], model: str, reports, pooled, rules) -> dict[str, Any]:
+    """One folder: its figures, as before; several: the pooled figures plus each folder's."""
+    data: dict[str, Any] = {"model": model}
+    if len(directories) == 1:
+        data["directory"] = str(directories[0])
+    else:
+        data["directories"] = [str(d) for d in directories]
+    data.update(pooled.as_dict())
+    if len(directories) > 1:
+        data["sets"] = [{"directory": str(d), **{k: v for k, v in r.as_dict().items() if k != "articles"}}
+                        for d, r in zip(directories, reports, strict=True)]
+    if rules is not None:
+        data["by_rule"] = rules.as_dict()
+    return data
 
 
 def _extract_all(extractor, articles, failed: list[str]) -> dict:

@@ -13,7 +13,7 @@ from rich.table import Table
 from ..models import Article
 from ..settings import Options
 from .app import MODEL_OPTION
-from .evaluate import eval_app
+from .evaluate import BY_RULE_OPTION, eval_app
 
 stderr = Console(stderr=True, highlight=False)
 
@@ -28,13 +28,15 @@ def polnear(
     beliefs: bool = typer.Option(True, "--beliefs/--no-beliefs",
                                  help="Report belief verbs and 'according to' as PolNeAR annotates them "
                                       "(default); --no-beliefs scores extract's news setting."),
+    by_rule: bool = BY_RULE_OPTION,
     model: str = MODEL_OPTION,
 ) -> None:
     """Direct-quote, all-attribution and speaker scores against PolNeAR gold (see docs/evaluation.md).
 
-    Example: quotegraph eval polnear /data/polnear/dev --json dev.json
+    Example: quotegraph eval polnear ../shared/polnear/dev --json dev.json --by-rule
     """
-    from ..evaluation.polnear import Report, read_corpus, score_article
+    from ..evaluation.by_rule import rule_lines
+    from ..evaluation.polnear import read_corpus
     from ..pipeline import Extractor
 
     try:
@@ -43,27 +45,42 @@ def polnear(
         stderr.print(f"[red]Error:[/red] {exc}")
         raise typer.Exit(2) from None
     extractor = Extractor(Options.from_env(model=model, beliefs=beliefs))
-    articles = (Article(id=a.stem, text=a.text, source=a.stem) for a in corpus)
-    report = Report()
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=stderr, transient=True)
-    with progress:
-        task = progress.add_task("extract", total=len(corpus))
-        for gold, result in zip(corpus, extractor.extract_many(articles)):
-            report.add(score_article(gold, result.quotes), gold.publisher)
-            progress.advance(task)
+    report, rules = _score(extractor, corpus)
     data = report.as_dict()
     data["directory"] = str(directory)
-    data["model"] = extractor.options.model
+    data["model"] = extractor.model
     data["beliefs"] = extractor.options.beliefs
+    if by_rule:
+        data["by_rule"] = rules.as_dict()
     out = Console()
     out.print(_table(report, directory))
     out.print("attributions scored: " + ("PolNeAR's scheme (speech, beliefs, 'according to')" if beliefs
                                           else "speech only (--no-beliefs, as extract reports them)"))
     if report.by_publisher:
         out.print(_publisher_table(report))
+    if by_rule:
+        for line in rule_lines(rules):
+            out.print(line, highlight=False)
     if json_out:
         json_out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+def _score(extractor, corpus) -> tuple:
+    """Extract every article of the corpus (with a progress bar) and score it: (Report, RuleReport)."""
+    from ..evaluation.by_rule import RuleReport
+    from ..evaluation.polnear import Report, outcomes, score_article
+
+    articles = (Article(id=a.stem, text=a.text, source=a.stem) for a in corpus)
+    report, rules = Report(), RuleReport()
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=stderr, transient=True)
+    with progress:
+        task = progress.add_task("extract", total=len(corpus))
+        for gold, result in zip(corpus, extractor.extract_many(articles), strict=True):
+            report.add(score_article(gold, result.quotes), gold.publisher)
+            rules.add(outcomes(gold, result.quotes))
+            progress.advance(task)
+    return report, rules
 
 
 def _table(report, directory: Path) -> Table:

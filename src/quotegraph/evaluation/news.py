@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ..models import ArticleResult, Person, Quote
+from .by_rule import Outcome
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 
@@ -210,11 +211,11 @@ def score_article(gold: GoldArticle, text: str, quotes: list[Quote], people: lis
         start = text.find(key)
         if start >= 0 and any(_overlaps((q.start, q.end), (start, start + len(key))) for q in quotes):
             score.leftovers.append(key)
-    score.people = [_check_person(g, people) for g in gold.people]
+    score.people = [check_person(g, people) for g in gold.people]
     return score
 
 
-def _check_person(gold: GoldPerson, people: list[Person]) -> PersonCheck:
+def check_person(gold: GoldPerson, people: list[Person]) -> PersonCheck:
     person = find_person(people, gold.name)
     checks = {"found": person is not None}
     names = {a.lower() for a in person.aliases} | {person.name.lower()} if person else set()
@@ -232,11 +233,29 @@ def _check_person(gold: GoldPerson, people: list[Person]) -> PersonCheck:
 def score_result(gold: GoldArticle, result: ArticleResult | None) -> ArticleScore:
     """Score one extraction; ``None`` (not extracted) scores as an article with nothing found."""
     if result is None:
-        text = gold.text_path.read_text(encoding="utf-8", newline="") if gold.text_path.exists() else ""
+        text = _read_text(gold.text_path) if gold.text_path.exists() else ""
         score = score_article(gold, text, [], [])
         score.missing = True
         return score
     return score_article(gold, result.text, result.quotes, result.people)
+
+
+def _read_text(path: Path) -> str:
+    """The article as ``quotegraph extract`` reads it: UTF-8, line endings as stored."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def outcomes(gold: GoldArticle, result: ArticleResult | None) -> list[Outcome]:
+    """Each extracted quote: does it overlap a gold quote's key, and with the right speaker?"""
+    if result is None:
+        return []
+    located = [(item, key_spans(result.text, item)) for item in gold.quotes]
+    out = []
+    for quote in result.quotes:
+        items = [item for item, spans in located if any(_overlaps((quote.start, quote.end), s) for s in spans)]
+        out.append(Outcome(quote, bool(items), any(right_speaker(quote, i) for i in items) if items else None))
+    return out
 
 
 @dataclass
@@ -245,6 +264,11 @@ class NewsReport:
 
     def add(self, score: ArticleScore) -> None:
         self.articles.append(score)
+
+    @classmethod
+    def pooled(cls, reports: Iterable[NewsReport]) -> NewsReport:
+        """One report over the articles of several."""
+        return cls([a for report in reports for a in report.articles])
 
     def by_type(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -258,7 +282,7 @@ class NewsReport:
 
     def totals(self) -> dict[str, float]:
         gold = sum(len(a.quotes) for a in self.articles)
-        t = {
+        t: dict[str, float] = {
             "articles": len(self.articles),
             "gold": gold,
             "right": sum(a.right for a in self.articles),
@@ -293,7 +317,8 @@ class NewsReport:
                 {"slug": a.slug, "gold": len(a.quotes), "right": a.right, "found": a.found,
                  "extra": len(a.extras), "leftovers": len(a.leftovers), "people_held": a.people_held,
                  "people_checks": a.people_checks, "missing": a.missing,
-                 "quotes": [{**asdict(q), "status": q.status} for q in a.quotes], "extras": [asdict(e) for e in a.extras],
+                 "quotes": [{**asdict(q), "status": q.status} for q in a.quotes],
+                 "extras": [asdict(e) for e in a.extras],
                  "leftover_keys": a.leftovers, "people": [asdict(p) for p in a.people]}
                 for a in self.articles
             ],
@@ -304,14 +329,11 @@ class NewsReport:
 # Text report (the same rows and summary line as the gold set's score.py)
 
 
-def report_lines(report: NewsReport, verbose: bool = False, label: str = "newsdev") -> Iterable[str]:
-    yield f"{'article':<36} {'right':>7} {'found':>7} {'extra':>5} {'left':>4} {'people':>7}"
-    for a in report.articles:
-        n = len(a.quotes)
-        yield (f"{a.slug:<36} {a.right:>3}/{n:<3} {a.found:>3}/{n:<3} {len(a.extras):>5} "
-               f"{len(a.leftovers):>4} {a.people_held:>3}/{a.people_checks:<3}")
-        if verbose:
-            yield from ("    " + line for line in _details(a))
+def report_lines(report: NewsReport, verbose: bool = False, label: str = "newsdev",
+                 articles: bool = True) -> Iterable[str]:
+    """The report; ``articles=False`` leaves out the per-article rows (for pooled figures)."""
+    if articles:
+        yield from _article_lines(report, verbose)
     for typ, row in report.by_type().items():
         n = row["gold"]
         yield (f"  {typ:<9} right speaker {row['right']}/{n} = {row['right'] / n:.2f}; "
@@ -323,6 +345,16 @@ def report_lines(report: NewsReport, verbose: bool = False, label: str = "newsde
            f"found {t['found']}; {t['extra']} extra ({t['extra_per_gold']:.2f} per gold quote); "
            f"{t['leftovers']} from leftovers; people checks {t['people_held']}/{t['people_checks']} "
            f"({t['people_rate']:.2f})")
+
+
+def _article_lines(report: NewsReport, verbose: bool) -> Iterable[str]:
+    yield f"{'article':<36} {'right':>7} {'found':>7} {'extra':>5} {'left':>4} {'people':>7}"
+    for a in report.articles:
+        n = len(a.quotes)
+        yield (f"{a.slug:<36} {a.right:>3}/{n:<3} {a.found:>3}/{n:<3} {len(a.extras):>5} "
+               f"{len(a.leftovers):>4} {a.people_held:>3}/{a.people_checks:<3}")
+        if verbose:
+            yield from ("    " + line for line in _details(a))
 
 
 def _details(a: ArticleScore) -> Iterable[str]:

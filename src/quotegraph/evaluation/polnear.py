@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..models import Quote
+from .by_rule import Outcome
 
 Piece = tuple[int, int]
 
@@ -141,8 +142,8 @@ def read_corpus(directory: str | Path) -> list[GoldArticle]:
     for path in texts:
         with open(path, encoding="utf-8", newline="") as handle:
             text = handle.read()
-        ann = by_stem.get(path.stem)
-        gold = parse_ann(ann.read_text(encoding="utf-8"), text) if ann else []
+        found = by_stem.get(path.stem)
+        gold = parse_ann(found.read_text(encoding="utf-8"), text) if found else []
         articles.append(GoldArticle(path.stem, text, gold, publishers.get(path.stem)))
     return articles
 
@@ -269,6 +270,20 @@ def score_article(article: GoldArticle, quotes: Sequence[Quote]) -> ArticleScore
         direct=compare(article.text, direct_gold, direct_pred),
         all=compare(article.text, article.attributions, pred),
     )
+
+
+def outcomes(article: GoldArticle, quotes: Sequence[Quote]) -> list[Outcome]:
+    """Each predicted quote against all gold attributions, matched as ``compare`` matches them."""
+    pred = [Predicted.of(q) for q in quotes]
+    pairs = dict((pi, gi) for gi, pi in match(article.attributions, pred))
+    out = []
+    for pi, quote in enumerate(quotes):
+        if pi not in pairs:
+            out.append(Outcome(quote, False, None))
+            continue
+        gold = article.attributions[pairs[pi]]
+        out.append(Outcome(quote, True, speaker_right(gold, pred[pi]) if gold.source is not None else None))
+    return out
 
 
 @dataclass

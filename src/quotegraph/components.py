@@ -1,0 +1,190 @@
+"""quotegraph as spaCy pipeline components: ``quotegraph_quotes`` and ``quotegraph_people``.
+
+Registered with ``Language.factory`` and published through the ``spacy_factories`` entry point,
+so ``nlp.add_pipe("quotegraph_quotes")`` works without importing quotegraph. Each component
+writes span groups (token spans, kept by ``DocBin``) and a Doc extension holding its records as
+plain ``quotegraph/1`` data (kept by ``DocBin(store_user_data=True)``). See docs/library.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Span as SpacySpan
+
+from .leftover_cuts import split_at_leftovers
+from .leftovers import find_leftovers
+from .models import Entity, Excluded, Person, Quote, Span, Warning
+from .nlp import EXCLUDED_EXT, TEXT_EXT, install_tokenizer, register_extensions
+from .records import from_plain, retext, to_plain
+from .settings import Options
+
+QUOTES = "quotegraph_quotes"  # the component, its Doc extension and its span group of quote parts
+PEOPLE = "quotegraph_people"  # the component and its span group of person mentions
+ENTITIES_EXT = "quotegraph_entities"  # {"people", "organizations", "places", "warnings"}
+CUES = "quotegraph_cues"
+SPEAKERS = "quotegraph_speakers"
+ORGANIZATIONS = "quotegraph_organizations"
+PLACES = "quotegraph_places"
+ENTITY_KINDS = (("people", Person, PEOPLE), ("organizations", Entity, ORGANIZATIONS), ("places", Entity, PLACES))
+
+
+def _register() -> None:
+    register_extensions()
+    for name in (QUOTES, ENTITIES_EXT):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+_register()
+
+
+@dataclass(frozen=True)
+class DocRecords:
+    """What the components found in one Doc, as the dataclasses of ``quotegraph.models``."""
+
+    text: str  # the article text (``doc.text`` has leftovers blanked)
+    excluded: list[Excluded]
+    quotes: list[Quote]
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+def article_text(doc: Doc) -> str:
+    """The text the Doc was made from: ``doc.text`` unless the tokenizer blanked leftovers."""
+    return doc._.get(TEXT_EXT) or doc.text
+
+
+def excluded_of(doc: Doc) -> list[Excluded]:
+    """The leftovers the tokenizer blanked; found on ``doc.text`` when another tokenizer made it."""
+    found = doc._.get(EXCLUDED_EXT)
+    if found is None:
+        return find_leftovers(doc.text)
+    return [from_plain(Excluded, e) for e in found]
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    """The quotes ``quotegraph_quotes`` found (speakers resolved once ``quotegraph_people`` ran)."""
+    return [from_plain(Quote, q) for q in doc._.get(QUOTES) or []]
+
+
+def records_of(doc: Doc) -> DocRecords:
+    """Everything the components put on ``doc``, as dataclasses."""
+    found = doc._.get(ENTITIES_EXT) or {}
+    lists: dict[str, Any] = {key: [from_plain(cls, e) for e in found.get(key, [])] for key, cls, _ in ENTITY_KINDS}
+    return DocRecords(text=article_text(doc), excluded=excluded_of(doc), quotes=quotes_of(doc),
+                      warnings=[from_plain(Warning, w) for w in found.get("warnings", [])], **lists)
+
+
+class QuoteFinder:
+    """Finds quotations, their cues and speaker mentions (speakers not yet resolved)."""
+
+    def __init__(self, name: str, options: Options):
+        self.name = name
+        self.options = options
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .quotes import find_quotes
+
+        text = article_text(doc)
+        excluded = excluded_of(doc)
+        quotes = split_at_leftovers(find_quotes(doc, excluded, self.options), excluded, doc.text)
+        for number, quote in enumerate(quotes, 1):
+            quote.id = f"q{number}"
+            _retext_quote(quote, text)
+        _set_quotes(doc, quotes)
+        return doc
+
+
+class PeopleFinder:
+    """Clusters people, organisations and places and resolves each quote's speaker to one."""
+
+    def __init__(self, name: str, options: Options):
+        self.name = name
+        self.options = options
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .people import build_entities
+
+        text = article_text(doc)
+        quotes = quotes_of(doc)
+        found = build_entities(doc, quotes, self.options, None)
+        plain: dict[str, list[dict[str, Any]]] = {}
+        for key, _, group in ENTITY_KINDS:
+            items = getattr(found, key)
+            for item in items:
+                item.mentions = [retext(m, text) for m in item.mentions]
+            plain[key] = [to_plain(item) for item in items]
+            doc.spans[group] = _group(doc, ((m, key, item.id) for item in items for m in item.mentions))
+        plain["warnings"] = [to_plain(w) for w in found.warnings]
+        doc._.set(ENTITIES_EXT, plain)
+        _set_quotes(doc, quotes)
+        return doc
+
+
+def _retext_quote(quote: Quote, text: str) -> None:
+    quote.text = text[quote.start : quote.end]
+    quote.cue, quote.speaker = retext(quote.cue, text), retext(quote.speaker, text)
+    quote.parts = [p for p in (retext(p, text) for p in quote.parts) if p is not None] or [
+        Span.of(text, quote.start, quote.end)]
+
+
+def _set_quotes(doc: Doc, quotes: list[Quote]) -> None:
+    doc._.set(QUOTES, [to_plain(q) for q in quotes])
+    doc.spans[QUOTES] = _group(doc, ((p, q.type, q.id) for q in quotes for p in q.parts))
+    doc.spans[CUES] = _group(doc, ((q.cue, "cue", q.id) for q in quotes if q.cue))
+    doc.spans[SPEAKERS] = _group(doc, ((q.speaker, q.speaker_id or "speaker", q.id) for q in quotes if q.speaker))
+
+
+def _group(doc: Doc, items: Iterable[tuple[Span, str, str]]) -> SpanGroup:
+    """Token spans covering each character span (widened to whole tokens), labelled, with the
+    record's id as the span id."""
+    spans: list[SpacySpan] = []
+    for span, label, record_id in items:
+        token_span = doc.char_span(span.start, span.end, label=label, alignment_mode="expand", span_id=record_id)
+        if token_span is not None:
+            spans.append(token_span)
+    return SpanGroup(doc, spans=spans)
+
+
+@Language.factory(
+    QUOTES,
+    assigns=["doc.spans", f"doc._.{QUOTES}"],
+    requires=["token.dep", "token.pos"],
+    default_config={"beliefs": False, "tokenizer": True},
+)
+def make_quote_finder(nlp: Language, name: str, beliefs: bool, tokenizer: bool) -> QuoteFinder:
+    """``beliefs``: also report belief verbs and 'according to' (PolNeAR's scheme).
+    ``tokenizer``: give ``nlp`` quotegraph's tokenisation (leftovers blanked, glued quote marks
+    split) so that the parse, and so the quotes, are those of ``quotegraph extract``."""
+    if tokenizer:
+        install_tokenizer(nlp)
+    return QuoteFinder(name, Options(beliefs=beliefs))
+
+
+@Language.factory(
+    PEOPLE,
+    assigns=["doc.spans", f"doc._.{ENTITIES_EXT}", f"doc._.{QUOTES}"],
+    requires=["token.dep", "token.pos", "doc.ents"],
+    default_config={"name_gender": True},
+)
+def make_people_finder(nlp: Language, name: str, name_gender: bool) -> PeopleFinder:
+    """``name_gender``: allow the labelled first-name guess when the text gives no gender."""
+    return PeopleFinder(name, Options(name_gender=name_gender))
+
+
+def add_components(nlp: Language, beliefs: bool = False, name_gender: bool = True) -> Language:
+    """Add the components that ``nlp`` lacks (at the end, quotes before people), with these
+    settings, and quotegraph's tokenisation. Components already there keep their settings."""
+    install_tokenizer(nlp)
+    if QUOTES not in nlp.pipe_names:
+        nlp.add_pipe(QUOTES, config={"beliefs": beliefs})
+    if PEOPLE not in nlp.pipe_names:
+        nlp.add_pipe(PEOPLE, config={"name_gender": name_gender}, after=QUOTES)
+    return nlp
