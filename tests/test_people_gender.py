@@ -45,6 +45,13 @@ def test_pronouns_inside_quotation_marks_are_not_evidence(nlp):
     assert g.value == "unknown" and g.evidence == []
 
 
+def test_pronouns_inside_single_quotation_marks_are_not_evidence(nlp):
+    # UK style: single marks; the quote finder's pairing decides what is quoted, for every stage
+    text = "Prosecutor Alex Morgan said the defendant was 'a man who said she would pay', and left."
+    g = _people(nlp, text, name_gender=False)["Alex Morgan"].gender
+    assert g.value == "unknown" and g.evidence == []
+
+
 def test_name_fallback_is_labelled_and_can_be_switched_off(nlp):
     text = "Deborah Finch opened the new library."
     assert _people(nlp, text, name_gender=True)["Deborah Finch"].gender.evidence == ["name:Deborah"]

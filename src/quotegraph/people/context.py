@@ -4,32 +4,23 @@ sentence's subject."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..models import Quote
+from ..quotes.marks import find_marked
 from .clusters import PersonDraft
 from .organizations import EntityDraft
 
-_DOUBLE = re.compile(r"“[^”]*”|«[^»]*»")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks: curly pairs, straight pairs per paragraph (a
-    paragraph with an odd count opens a quotation that runs to its end), and direct quotes."""
-    ranges = [(m.start(), m.end()) for m in _DOUBLE.finditer(text)]
-    pos = 0
-    for para in text.split("\n"):
-        marks = [pos + i for i, c in enumerate(para) if c == '"']
-        for a, b in zip(marks[::2], marks[1::2]):
-            ranges.append((a, b + 1))
-        if len(marks) % 2:
-            ranges.append((marks[-1], pos + len(para)))
-        pos += len(para) + 1
+    """Character ranges inside quotation marks, paired as the quote finder pairs them (double and
+    single marks, a paragraph's unclosed quotation running to its end), and direct quotes."""
+    ranges = [(m.start, m.end) for m in find_marked(text)]
     for q in quotes:
         if q.type == "direct":  # a mixed quote's reported clause is not in quotation marks
             for part in q.parts or [q]:
