@@ -4,6 +4,7 @@ labelled and can be switched off."""
 from __future__ import annotations
 
 from quotegraph.people import build_entities
+from quotegraph.people.evidence import GenderEvidence
 from quotegraph.people.gender import decide
 from quotegraph.settings import Options
 
@@ -68,9 +69,9 @@ def test_text_evidence_beats_the_name_table(nlp):
 
 
 def test_conflicting_strong_evidence_gives_unknown():
-    g = decide([("male", "honorific:Mr"), ("female", "noun:mother")], "Alex", True)
+    g = decide([GenderEvidence("male", "honorific", "Mr"), GenderEvidence("female", "noun", "mother")], "Alex", True)
     assert g.value == "unknown"
-    g = decide([("female", "honorific:Mrs"), ("male", "pronoun:he")], None, False)
+    g = decide([GenderEvidence("female", "honorific", "Mrs"), GenderEvidence("male", "pronoun", "he")], None, False)
     assert g.value == "female" and g.evidence == ["honorific:Mrs"]
 
 

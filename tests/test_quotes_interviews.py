@@ -60,7 +60,8 @@ def _by_start(result):
 
 def test_named_turns_are_direct_quotes_of_the_full_names(run):
     result = run(NDTV_STYLE)
-    turns = [q for q in _by_start(result) if q.text.startswith(("Minister, the", "Nothing went", "Will taxes", "No. The"))]
+    openings = ("Minister, the", "Nothing went", "Will taxes", "No. The")
+    turns = [q for q in _by_start(result) if q.text.startswith(openings)]
     assert [q.type for q in turns] == ["direct"] * 4
     assert [q.speaker_name for q in turns] == ["Priya Raman", "Arjun Mehta", "Priya Raman", "Arjun Mehta"]
     for q in turns:

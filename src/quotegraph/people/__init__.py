@@ -56,7 +56,8 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     ctx = Context.build(doc, text, people, orgs, quotes)
     _attach_age_descriptions(ctx)
     collect_pronoun_evidence(ctx)
-    resolve_speakers(ctx, quotes)
+    for q, choice in zip(quotes, resolve_speakers(ctx, quotes), strict=True):
+        q.speaker_id, q.speaker_name = choice.speaker_id, choice.speaker_name
     return Entities(
         people=[_person(p, options) for p in people],
         organizations=[_entity(o) for o in orgs],

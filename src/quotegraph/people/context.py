@@ -4,7 +4,7 @@ sentence's subject."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -49,6 +49,7 @@ class Context:
     sent_subject: dict[int, tuple[int, PersonDraft]] = field(default_factory=dict)  # sent start -> (token, person)
     sents: list = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _timeline_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft], quotes: list[Quote]) -> Context:
@@ -63,6 +64,7 @@ class Context:
                     ctx.person_at.setdefault(i, p)
                 ctx.timeline.append((doc[a].idx, p))
         ctx.timeline.sort(key=lambda x: x[0])
+        ctx._timeline_starts = [s for s, _ in ctx.timeline]
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
         ctx.sents = list(doc.sents)
         ctx._starts = [s.start_char for s in ctx.sents]
@@ -87,6 +89,7 @@ class Context:
     def sent_index(self, char: int) -> int:
         return max(0, bisect_right(self._starts, char) - 1)
 
-    def people_between(self, start: int, end: int) -> set[int]:
-        """ids of the people named (outside quotes) between two character offsets."""
-        return {id(p) for s, p in self.timeline if start <= s < end and not self.in_quote(s)}
+    def people_between(self, start: int, end: int) -> set[PersonDraft]:
+        """The people named (outside quotes) between two character offsets."""
+        lo, hi = bisect_left(self._timeline_starts, start), bisect_left(self._timeline_starts, end)
+        return {p for s, p in self.timeline[lo:hi] if not self.in_quote(s)}

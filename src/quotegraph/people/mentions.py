@@ -10,7 +10,7 @@ kept only where a first-name table knows the word and the context reads like a p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -48,7 +48,7 @@ _LOCATIVE = {"in", "at", "near", "from", "into", "across", "outside", "inside", 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
-@dataclass
+@dataclass(eq=False)  # each mention is its own: compared and hashed by identity
 class NameMention:
     """One naming of a person: ``tokens`` is the name without honorific or possessive."""
 
@@ -61,7 +61,6 @@ class NameMention:
     hon_start: int | None = None  # char offset where the honorific starts
     hon_token: int | None = None
     strong: bool = True  # False: a lone PERSON entity with no support yet
-    person: object = field(default=None, repr=False)
 
     @property
     def text(self) -> str:

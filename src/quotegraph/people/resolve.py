@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..models import Quote, Span
 from .clusters import PersonDraft
@@ -77,7 +78,7 @@ def _last_mention_before(ctx: Context, entity: Speaker, char: int) -> int:
 class Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.role_words = {id(p): _role_words(p) for p in ctx.people}
+        self.role_words = {p: _role_words(p) for p in ctx.people}
         self.previous_group: list[PersonDraft] = []  # the last speaker naming several people
 
     # -- the pieces ------------------------------------------------------------------------
@@ -148,7 +149,7 @@ class Resolver:
             return None  # "police", "officials": not the role of one person
         scored = []
         for p in self.ctx.people:
-            rw = self.role_words[id(p)]
+            rw = self.role_words[p]
             if head not in rw:
                 continue
             if any(w[:1].isupper() and norm(w) not in rw for w in words[:-1] if norm(w) not in {"the", "a", "an"}):
@@ -246,19 +247,28 @@ class Resolver:
         return [], bare
 
 
-def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
-    """Set ``speaker_id``/``speaker_name`` on every quote and count quotes per entity."""
+@dataclass(frozen=True)
+class SpeakerChoice:
+    """The entity a quote's speaker mention resolves to (``speaker_id`` null when none), and the
+    name to report: the entity's, several joined with `` and ``, or the description as worded."""
+
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+
+
+def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
+    """The speaker of each quote, in the order of ``quotes``; counts quotes per entity."""
     resolver = Resolver(ctx)
     previous: Speaker | None = None
-    for q in sorted(quotes, key=lambda q: q.start):
+    choices = [SpeakerChoice() for _ in quotes]
+    for k in sorted(range(len(quotes)), key=lambda k: quotes[k].start):
+        q = quotes[k]
         if q.speaker is None:
-            q.speaker_id = q.speaker_name = None
             continue
         mention = speaker_core(q.speaker)
         found, wording = resolver.resolve(mention, previous)
         if found:
-            q.speaker_id = found[0].id
-            q.speaker_name = " and ".join(e.name for e in found)
+            choices[k] = SpeakerChoice(found[0].id, " and ".join(e.name for e in found))
             for e in found:
                 e.quote_count += 1
             previous = found[0] if len(found) == 1 else previous
@@ -267,8 +277,8 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
                 _note_description(found[0], mention)
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
-            q.speaker_id = None
-            q.speaker_name = wording or None
+            choices[k] = SpeakerChoice(None, wording or None)
+    return choices
 
 
 def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:

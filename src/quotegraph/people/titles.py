@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..models import Span
+from .evidence import GenderEvidence
 from .lexicon import (
     GENDERED_NOUNS,
     HONORIFICS,
@@ -41,7 +43,7 @@ _FUNCTION = {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART
 class MentionFacts:
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
-    evidence: list[tuple[str, str]] = field(default_factory=list)  # (gender, label)
+    evidence: list[GenderEvidence] = field(default_factory=list)
 
 
 def is_role_word(tok: Token) -> bool:
@@ -79,7 +81,7 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
             title = f"{words[i]} {words[i + 1]}"
             facts.titles.append(title)
             if PHRASE_TITLES[pair]:
-                facts.evidence.append((PHRASE_TITLES[pair], f"title:{title}"))
+                facts.evidence.append(GenderEvidence(PHRASE_TITLES[pair], "title", title))
             i += 2
             continue
         key = norm(words[i])
@@ -87,12 +89,12 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
             close()
             facts.titles.append(words[i])
             if HONORIFICS[key]:
-                facts.evidence.append((HONORIFICS[key], f"honorific:{words[i].rstrip('.')}"))
+                facts.evidence.append(GenderEvidence(HONORIFICS[key], "honorific", words[i].rstrip(".")))
         elif key in RANK_TITLES:
             close()
             facts.titles.append(words[i])
             if RANK_TITLES[key]:
-                facts.evidence.append((RANK_TITLES[key], f"title:{words[i].rstrip('.')}"))
+                facts.evidence.append(GenderEvidence(RANK_TITLES[key], "title", words[i].rstrip(".")))
         else:
             group.append(words[i])
             office.append(words[i])
@@ -181,7 +183,8 @@ def _gender_from_role(doc: Doc, start: int, end: int, facts: MentionFacts) -> No
     for k in range(start, end):
         g = GENDERED_NOUNS.get(doc[k].lower_)
         if g and doc[k].pos_ in {"NOUN", "PROPN"}:
-            facts.evidence.append((g, f"noun:{doc[k].lower_}"))
+            tok = doc[k]
+            facts.evidence.append(GenderEvidence(g, "noun", tok.lower_, Span(tok.idx, tok.idx + len(tok), tok.text)))
             return
 
 

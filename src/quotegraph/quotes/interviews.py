@@ -157,8 +157,9 @@ def interview_quotes(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
     if not turns:
         return []
     intro = _intro_people(doc, turns[0].label.start)
+    intro_end = turns[0].label.start
     return [
-        Quote(t.content.start, t.content.end, t.content.text, "direct", speaker=_speaker(doc, t, intro, turns[0].label.start),
+        Quote(t.content.start, t.content.end, t.content.text, "direct", speaker=_speaker(doc, t, intro, intro_end),
               parts=[t.content], confidence=_CONFIDENCE)
         for t in turns
     ]
