@@ -25,7 +25,9 @@ from .lexicon import (
 )
 from .gender import first_name_gender
 
-_PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "la", "del", "dos", "ter"}
+# lower-case words inside a name: "Pieter van der Merwe", "Maria dela Cruz", "Ahmad bin Ali"
+_PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "binti", "bint", "ibn", "al", "la",
+              "del", "dela", "della", "delos", "los", "las", "dos", "das", "ter", "ten", "het", "op", "zu", "y"}
 _NOT_NAMES = {
     "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "august", "september",
@@ -109,13 +111,27 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
             and j + 1 < len(doc) and is_name_token(doc[j + 1])
         ):
             j += 2  # double-barrelled: "Dlamini-Makamo" comes as three tokens
-        elif tok.lower_ in _PARTICLES and j > i and j + 1 < len(doc) and is_name_token(doc[j + 1]):
+        elif tok.lower_ in _PARTICLES and j > i and _particles_then_name(doc, j):
             j += 1
         else:
             break
     while j > i and doc[j - 1].lower_ in _PARTICLES:
         j -= 1
     return j
+
+
+def _is_particle(tok: Token) -> bool:
+    return tok.lower_ in _PARTICLES and tok.text.islower()
+
+
+def _particles_then_name(doc: Doc, j: int) -> bool:
+    """Lower-case particles from ``j`` on (at most three, on one line) lead to a name word."""
+    k = j
+    while k < len(doc) and k - j < 3 and _is_particle(doc[k]):
+        if "\n" in doc[k].whitespace_:
+            return False
+        k += 1
+    return k > j and k < len(doc) and is_name_token(doc[k])
 
 
 def _fits_name(word: str, full: tuple[str, ...]) -> bool:
@@ -325,17 +341,40 @@ def _speaker_mentions(doc: Doc, speakers: list) -> list[NameMention]:
         while end > sp.start and doc[end - 1].is_punct:
             end -= 1
         start = end
-        while start > sp.start and (_extends_name(doc[start - 1]) or (
-            doc[start - 1].text in {"-", "‐"} and start - 2 >= sp.start and _extends_name(doc[start - 2])
-        )):
-            start -= 1
-        words = doc[start:end].text.split()
+        while start > sp.start:
+            if _extends_name(doc[start - 1]):
+                start -= 1
+                continue
+            k = start - 1  # a hyphen or lower-case particles ("van der") between two name words
+            while k > sp.start and start - k <= 3 and (doc[k].text in {"-", "‐"} or _is_particle(doc[k])):
+                k -= 1
+            if k == start - 1 or k < sp.start or not _extends_name(doc[k]):
+                break
+            start = k
+        words = [w for w in doc[start:end].text.split() if w not in _PARTICLES]
         if not 2 <= len(words) <= 3 or _bad_name(doc, start, end):
             continue
         labelled = any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[start:end])
         if labelled and first_name_gender(words[0]) is None:
             continue
         found.append(_make(doc, start, end))
+    return found
+
+
+def _lone_subjects(doc: Doc, speakers: set[str], covered: set[int]) -> list[NameMention]:
+    """One-word names the model left unlabelled, as the subject of a clause: a speaker's
+    (``Musa said``) or a known first name's (``Ana spoke from the stage``)."""
+    found = []
+    orgs = org_prefixes(doc)
+    for tok in doc:
+        if tok.i in covered or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "PROPN" or tok.ent_type_:
+            continue
+        if not is_name_token(tok) or _is_title_word(tok) or norm(tok.text) in NON_PERSON_WORDS or tok.text in orgs:
+            continue
+        if any(is_name_token(doc[k]) for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)):
+            continue  # part of a longer name the other rules read
+        if tok.text in speakers or first_name_gender(tok.text) is not None:
+            found.append(_make(doc, tok.i, tok.i + 1))
     return found
 
 
@@ -376,6 +415,9 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             if i < k:
                 surnames.add(word)
                 firsts.add(doc[i].text)
+    lone_subjects = _lone_subjects(doc, lone, covered)
+    candidates += lone_subjects
+    covered.update(m.first_token for m in lone_subjects)
     # A known first name and a capitalised word the model left unlabelled: "Doris Day".
     for k in range(len(doc) - 1):
         if k in covered or (k + 1) in covered or doc[k].ent_type_ or doc[k + 1].ent_type_:

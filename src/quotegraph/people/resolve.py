@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass
 
 from ..models import Quote, Span
+from ..quotes.speakers import RELATIVE_PRONOUNS
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import (
     GENERIC_ORG_NOUNS,
+    NON_SOURCE_WORDS,
     OFFICE_TITLES,
     ROLE_NOUNS,
     ORG_NOUNS,
@@ -176,6 +178,17 @@ class Resolver:
     def by_age(self, age: int) -> PersonDraft | None:
         return next((p for p in self.ctx.people if any(a == age for a, _ in p.ages)), None)
 
+    def antecedent(self, span: Span) -> Span | None:
+        """``customers who say``: the noun phrase a bare relative pronoun speaker stands for."""
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None or sp[0].head.dep_ != "relcl":
+            return None
+        noun = sp[0].head.head
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i > sp[0].i:
+            return None
+        first = noun.left_edge
+        return Span(first.idx, noun.idx + len(noun.text), self.ctx.doc[first.i : noun.i + 1].text)
+
     # -- one speaker ---------------------------------------------------------------------------
     def resolve(self, span: Span, previous: Speaker | None) -> tuple[list[Speaker], str | None]:
         """The entities a speaker mention stands for, and the wording kept when there is none."""
@@ -266,6 +279,8 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
         if q.speaker is None:
             continue
         mention = speaker_core(q.speaker)
+        if mention.text.strip().lower() in RELATIVE_PRONOUNS:
+            mention = resolver.antecedent(mention) or mention
         found, wording = resolver.resolve(mention, previous)
         if found:
             choices[k] = SpeakerChoice(found[0].id, " and ".join(e.name for e in found))
@@ -277,8 +292,21 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
                 _note_description(found[0], mention)
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
-            choices[k] = SpeakerChoice(None, wording or None)
+            choices[k] = SpeakerChoice(None, source_wording(wording))
     return choices
+
+
+def source_wording(wording: str | None) -> str | None:
+    """The description to report for an unresolved speaker: none for a pronoun, a relative
+    pronoun or a word that names nobody (``who``, ``I``, ``that``, ``no information``)."""
+    if not wording:
+        return None
+    words = wording.strip().lower().split()
+    if not words or words[0] in {"no", "not"} or all(w in NON_SOURCE_WORDS or w in RELATIVE_PRONOUNS for w in words):
+        return None
+    if len(words) == 1 and (words[0] in PRONOUN_GENDER or words[0] in PLURAL_PRONOUNS or words[0] in THING_PRONOUNS):
+        return None
+    return wording
 
 
 def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:
