@@ -10,6 +10,7 @@ when several remain, the one named most recently before it wins.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -35,6 +36,18 @@ class PersonDraft:
     descriptions: list[tuple[int, int]] = field(default_factory=list)  # token ranges of "the judge"
     quote_count: int = 0
     id: str = ""
+    _other_starts: set[int] = field(default_factory=set, repr=False)
+    first_start: int = -1  # where the article first names the person
+    courtesies: set[str] = field(default_factory=set)  # "mr", "ms" ... as used with the name
+
+    def add_other(self, span: Span) -> None:
+        """Add a pronoun or description mention, once per start offset."""
+        if span.start not in self._other_starts:
+            self._other_starts.add(span.start)
+            self.other_mentions.append(span)
+
+    def clear_others(self) -> None:
+        self.other_mentions, self._other_starts = [], set()
 
     @property
     def name(self) -> str:
@@ -59,6 +72,10 @@ class PersonDraft:
 
     def add(self, m: NameMention, facts: MentionFacts) -> None:
         self.mentions.append(m)
+        self.first_start = m.start if self.first_start < 0 else min(self.first_start, m.start)
+        word = _courtesy(m)
+        if word:
+            self.courtesies.add(word)
         self.titles.extend(t for t in facts.titles if t not in self.titles)
         self.roles.extend(r for r in facts.roles if r not in self.roles)
         self.evidence.extend(facts.evidence)
@@ -70,6 +87,16 @@ class PersonDraft:
             if m.honorific:
                 forms.append(f"{m.honorific.split(',')[-1].strip()} {m.text}")
         return [f for f in dict.fromkeys(forms) if f != self.name]
+
+
+class _OtherMentions:
+    """The tokens of every name mention but ``own``'s, without copying the set per mention."""
+
+    def __init__(self, tokens: set[int], own: NameMention):
+        self.tokens, self.own = tokens, own
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.tokens and not (isinstance(i, int) and self.own.left_token <= i <= self.own.last_token)
 
 
 def _initial_ok(short: str, long: str) -> bool:
@@ -110,12 +137,11 @@ def _pick(pool: list[PersonDraft], m: NameMention, g: str | None) -> PersonDraft
     whoever was ``Ms``), then exact gender, then the person the article introduced first."""
     word = _courtesy(m)
     if len(pool) > 1 and word:
-        used = {d: {_courtesy(x) for x in d.mentions} - {None} for d in pool}
-        same = [d for d in pool if word in used[d]]
-        pool = same or [d for d in pool if not used[d]] or pool
+        same = [d for d in pool if word in d.courtesies]
+        pool = same or [d for d in pool if not d.courtesies] or pool
     if len(pool) > 1 and g:
         pool = [d for d in pool if d.likely_gender() == g] or pool
-    return min(pool, key=lambda d: min(x.start for x in d.mentions))
+    return min(pool, key=lambda d: d.first_start)
 
 
 def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_single_names=None) -> list[PersonDraft]:
@@ -129,8 +155,7 @@ def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_sing
         stop.update(range(m.left_token, m.last_token + 1))
     facts: dict[NameMention, MentionFacts] = {}
     for m in mentions:
-        own = set(range(m.left_token, m.last_token + 1))
-        facts[m] = mention_facts(doc, m, stop - own)
+        facts[m] = mention_facts(doc, m, _OtherMentions(stop, m))
     # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
     for a, b in zip(mentions, mentions[1:]):
         between = doc[a.last_token + 1 : b.left_token].text.strip()
@@ -139,37 +164,42 @@ def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_sing
                 facts[b].roles.extend(facts[a].roles)
 
     drafts: list[PersonDraft] = []
+    by_surname: dict[str, list[PersonDraft]] = defaultdict(list)  # indexes keep the pass near-linear
     multi = sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: (-len(m.tokens), m.start))
     for m in multi:
         g = _mention_gender(facts[m])
         match = next(
-            (d for d in drafts if _same_person(m.tokens, d.tokens) and _compatible(d, g)),
+            (d for d in by_surname[m.tokens[-1].lower()] if _same_person(m.tokens, d.tokens) and _compatible(d, g)),
             None,
         )
         if match is None:
             match = PersonDraft(tokens=m.tokens)
             drafts.append(match)
+            by_surname[m.tokens[-1].lower()].append(match)
         match.add(m, facts[m])
+    by_first: dict[str, list[PersonDraft]] = defaultdict(list)
+    for d in drafts:
+        if d.first:
+            by_first[d.first.lower()].append(d)
 
     if before_single_names is not None:
         before_single_names(drafts)
     for m in sorted((m for m in mentions if len(m.tokens) == 1), key=lambda m: m.start):
         word = m.tokens[0].lower()
         g = _mention_gender(facts[m])
-        by_surname = [d for d in drafts if d.surname.lower() == word and _compatible(d, g)]
-        by_first = [d for d in drafts if d.first and d.first.lower() == word and _compatible(d, g)]
-        pool = by_surname or by_first
+        pool = [d for d in by_surname[word] if _compatible(d, g)] or [d for d in by_first[word] if _compatible(d, g)]
         if pool:
             match = _pick(pool, m, g)
         else:
             match = PersonDraft(tokens=m.tokens)
             drafts.append(match)
+            by_surname[word].append(match)
         match.add(m, facts[m])
 
     if before_single_names is not None:
         for d in drafts:
             d.evidence = [e for e in d.evidence if e.kind != "pronoun"]
-            d.other_mentions = []
+            d.clear_others()
     for d in drafts:
         for m in d.mentions:
             found = age_after(text, m.end) or age_before(text, m.full_start)

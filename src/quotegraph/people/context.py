@@ -5,6 +5,7 @@ sentence's subject."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -88,6 +89,13 @@ class Context:
 
     def sent_index(self, char: int) -> int:
         return max(0, bisect_right(self._starts, char) - 1)
+
+    def named_before(self, char: int) -> Iterator[PersonDraft]:
+        """The people named outside quotation marks before ``char``, the latest first."""
+        for k in range(bisect_left(self._timeline_starts, char) - 1, -1, -1):
+            start, person = self.timeline[k]
+            if not self.in_quote(start):
+                yield person
 
     def people_between(self, start: int, end: int) -> set[PersonDraft]:
         """The people named (outside quotes) between two character offsets."""

@@ -398,13 +398,17 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is not None and len(sp) == 1 and is_name_token(sp[0]) and not _is_title_word(sp[0]):
             lone.add(sp[0].text)
+    known_by_last: dict[str, list[tuple[str, ...]]] = {}  # full names by surname, for a near-linear pass
+    for m in candidates:
+        if len(m.tokens) > 1 and m.strong:
+            known_by_last.setdefault(m.tokens[-1], []).append(m.tokens)
     for k, word in enumerate(words):
         if k in covered or not (word in surnames or word in lone) or not is_name_token(doc[k]):
             continue
         i = k
         while i - 1 >= 0 and k - i < 3 and (i - 1) not in covered and _extends_name(doc[i - 1]):
             i -= 1
-        known = [m.tokens for m in candidates if len(m.tokens) > 1 and m.strong and m.tokens[-1] == word]
+        known = known_by_last.get(word, [])
         if i < k and known and not any(_fits_name(doc[x].text, full) for full in known for x in (i,)):
             i = k  # "Hit Piece Exploits Trump" when the article has "Donald Trump": just "Trump"
         if i < k or word in surnames:
@@ -413,6 +417,7 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             candidates.append(_make(doc, i, k + 1))
             covered.update(range(i, k + 1))
             if i < k:
+                known_by_last.setdefault(word, []).append(candidates[-1].tokens)
                 surnames.add(word)
                 firsts.add(doc[i].text)
     lone_subjects = _lone_subjects(doc, lone, covered)

@@ -24,7 +24,7 @@ _SMALL_WORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "de", "du"}
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity, like PersonDraft
 class EntityDraft:
     kind: str  # "org" or "place"
     name: str

@@ -79,8 +79,7 @@ def _stated_gender(person: PersonDraft) -> str | None:
 
 def add_pronoun(person: PersonDraft, gender: str, span: Span) -> None:
     person.evidence.append(GenderEvidence(gender, "pronoun", span.text.lower(), span))
-    if all(s.start != span.start for s in person.other_mentions):
-        person.other_mentions.append(span)
+    person.add_other(span)
 
 
 def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: PersonDraft | None) -> PersonDraft | None:
@@ -112,7 +111,4 @@ def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: Perso
         return person
     if fits(previous):
         return previous
-    for start, p in reversed(ctx.timeline):
-        if start < char and not ctx.in_quote(start) and fits(p):
-            return p
-    return None
+    return next((p for p in ctx.named_before(char) if fits(p)), None)

@@ -10,6 +10,7 @@ where the text gives it.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -103,7 +104,7 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
     return office
 
 
-def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
+def _walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
     """Leftmost token of the noun phrase that ends at ``i`` and describes a person.
 
     Crosses ``of``/``and``/``for`` only when a role word stands to the left of them (``Member of
@@ -188,7 +189,7 @@ def _gender_from_role(doc: Doc, start: int, end: int, facts: MentionFacts) -> No
             return
 
 
-def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, office: list[str]) -> None:
+def _premodifier(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts, office: list[str]) -> None:
     # Office titles ("Transport Secretary") belong to the pre-modifier; courtesy words do not
     # ("Home care assistant Mrs Bointon"), so the walk starts left of them.
     anchor = m.first_token if office or m.hon_token is None else m.hon_token
@@ -211,7 +212,7 @@ def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, 
         facts.roles.append(doc[start : anchor - 1].text)
 
 
-def _appositive_before(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts) -> None:
+def _appositive_before(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
     """``her elderly mother, Mary Burke,`` / ``the Commissioner for Works, Dotun Oyelade,``."""
     left = m.left_token
     if left < 2 or doc[left - 1].text != "," or (left - 2) in stop:
@@ -233,7 +234,7 @@ def _appositive_before(doc: Doc, m: NameMention, stop: set[int], facts: MentionF
     _gender_from_role(doc, head, head + 1, facts)
 
 
-def _appositive_after(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts) -> None:
+def _appositive_after(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
     j = m.last_token + 1
     if j < len(doc) and doc[j].text in _POSSESSIVE:
         return
@@ -291,7 +292,7 @@ def _copular_verb(doc: Doc, verb: Token, facts: MentionFacts) -> None:
                         facts.roles.append(role)
 
 
-def mention_facts(doc: Doc, m: NameMention, stop: set[int]) -> MentionFacts:
+def mention_facts(doc: Doc, m: NameMention, stop: Container[int]) -> MentionFacts:
     """Titles, roles and gender evidence stated around one name mention.
 
     ``stop``: token indices of other name mentions, which a role phrase never crosses."""
