@@ -79,7 +79,8 @@ class Resolver:
         self.ctx = ctx
         self.role_words = {p: _role_words(p) for p in ctx.people}
         # indexes built once, so that each quote costs about the same whatever the article's length
-        self.starts: dict[Speaker, list[int]] = {e: sorted(m.start for m in e.mentions) for e in [*ctx.people, *ctx.orgs]}
+        entities: list[Speaker] = [*ctx.people, *ctx.orgs]
+        self.starts: dict[Speaker, list[int]] = {e: sorted(m.start for m in e.mentions) for e in entities}
         self.org_at: dict[int, EntityDraft] = {}
         for o in ctx.orgs:
             for s in o.mentions:

@@ -81,21 +81,24 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
             close()
             title = f"{words[i]} {words[i + 1]}"
             facts.titles.append(title)
-            if PHRASE_TITLES[pair]:
-                facts.evidence.append(GenderEvidence(PHRASE_TITLES[pair], "title", title))
+            gender = PHRASE_TITLES[pair]
+            if gender:
+                facts.evidence.append(GenderEvidence(gender, "title", title))
             i += 2
             continue
         key = norm(words[i])
         if key in HONORIFICS:
             close()
             facts.titles.append(words[i])
-            if HONORIFICS[key]:
-                facts.evidence.append(GenderEvidence(HONORIFICS[key], "honorific", words[i].rstrip(".")))
+            gender = HONORIFICS[key]
+            if gender:
+                facts.evidence.append(GenderEvidence(gender, "honorific", words[i].rstrip(".")))
         elif key in RANK_TITLES:
             close()
             facts.titles.append(words[i])
-            if RANK_TITLES[key]:
-                facts.evidence.append(GenderEvidence(RANK_TITLES[key], "title", words[i].rstrip(".")))
+            gender = RANK_TITLES[key]
+            if gender:
+                facts.evidence.append(GenderEvidence(gender, "title", words[i].rstrip(".")))
         else:
             group.append(words[i])
             office.append(words[i])
