@@ -81,3 +81,13 @@ def test_no_extracted_speaker_name_is_a_pronoun(run):
     result = run(text)
     for q in result.quotes:
         assert (q.speaker_name or "").lower() not in {"i", "who", "which", "that", "those", "we"}
+
+
+def test_headline_words_never_join_a_name(run):
+    # US opinion-page style: a title-case headline above a body that names the governor by surname
+    text = ("Derelict Okafor and Bello;\nAdeyemi will go on offense against corruption.\n\n"
+            "Last week Governor Okafor said the roads were fine. ''They are not,'' Adeyemi said.")
+    result = run(text)
+    names = [p.name for p in result.people]
+    assert "Okafor" in names and "Derelict Okafor" not in names, names
+    assert [q.speaker_name for q in result.quotes if "roads" in q.text] == ["Okafor"]

@@ -161,6 +161,40 @@ def _trim_leading(doc: Doc, candidates: list[NameMention]) -> None:
                 break
 
 
+def _headline_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands in a title-case line (a headline): three or more words of four letters
+    or more, nearly all capitalised (short words such as ``of`` and ``and`` are not counted)."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha() and len(w) >= 4]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
+    """``Obama Says``, ``Derelict Obama``, ``Obama Speech`` in a headline: a name the body never
+    writes is cut to the surname the body uses (and first names it uses before it)."""
+    body = [m for m in candidates if not _headline_line(doc, m.first_token)]
+    names = {m.tokens for m in body}
+    surnames = {m.tokens[-1] for m in body}
+    firsts = {w for m in body for w in m.tokens[:-1]}
+    for m in candidates:
+        if len(m.tokens) < 2 or m.tokens in names or not _headline_line(doc, m.first_token):
+            continue
+        ends = [k for k, w in enumerate(m.tokens) if w in surnames]
+        if not ends:
+            continue
+        end = ends[-1]
+        start = end
+        while start > 0 and m.tokens[start - 1] in firsts:
+            start -= 1
+        if (start, end) != (0, len(m.tokens) - 1):
+            cut = _make(doc, m.first_token + start, m.first_token + end + 1)
+            m.start, m.end, m.tokens = cut.start, cut.end, cut.tokens
+            m.first_token, m.last_token = cut.first_token, cut.last_token
+            m.honorific = m.hon_start = m.hon_token = None
+
+
 def _extends_name(tok: Token) -> bool:
     """Whether ``tok`` can be an earlier word of a name that ends further right."""
     return (
@@ -439,6 +473,7 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             candidates.append(_make(doc, k, k + 1))
             covered.add(k)
     _trim_leading(doc, candidates)
+    _trim_headline_words(doc, candidates)
     # Lone words: keep only where supported (a known surname, a first-name context).
     kept = []
     for m in candidates:
