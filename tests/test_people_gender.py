@@ -4,6 +4,7 @@ labelled and can be switched off."""
 from __future__ import annotations
 
 from quotegraph.people import build_entities
+from quotegraph.people.evidence import GenderEvidence
 from quotegraph.people.gender import decide
 from quotegraph.settings import Options
 
@@ -45,6 +46,13 @@ def test_pronouns_inside_quotation_marks_are_not_evidence(nlp):
     assert g.value == "unknown" and g.evidence == []
 
 
+def test_pronouns_inside_single_quotation_marks_are_not_evidence(nlp):
+    # UK style: single marks; the quote finder's pairing decides what is quoted, for every stage
+    text = "Prosecutor Alex Morgan said the defendant was 'a man who said she would pay', and left."
+    g = _people(nlp, text, name_gender=False)["Alex Morgan"].gender
+    assert g.value == "unknown" and g.evidence == []
+
+
 def test_name_fallback_is_labelled_and_can_be_switched_off(nlp):
     text = "Deborah Finch opened the new library."
     assert _people(nlp, text, name_gender=True)["Deborah Finch"].gender.evidence == ["name:Deborah"]
@@ -61,9 +69,9 @@ def test_text_evidence_beats_the_name_table(nlp):
 
 
 def test_conflicting_strong_evidence_gives_unknown():
-    g = decide([("male", "honorific:Mr"), ("female", "noun:mother")], "Alex", True)
+    g = decide([GenderEvidence("male", "honorific", "Mr"), GenderEvidence("female", "noun", "mother")], "Alex", True)
     assert g.value == "unknown"
-    g = decide([("female", "honorific:Mrs"), ("male", "pronoun:he")], None, False)
+    g = decide([GenderEvidence("female", "honorific", "Mrs"), GenderEvidence("male", "pronoun", "he")], None, False)
     assert g.value == "female" and g.evidence == ["honorific:Mrs"]
 
 

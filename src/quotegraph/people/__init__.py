@@ -56,7 +56,8 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     ctx = Context.build(doc, text, people, orgs, quotes)
     _attach_age_descriptions(ctx)
     collect_pronoun_evidence(ctx)
-    resolve_speakers(ctx, quotes)
+    for q, choice in zip(quotes, resolve_speakers(ctx, quotes), strict=True):
+        q.speaker_id, q.speaker_name = choice.speaker_id, choice.speaker_name
     return Entities(
         people=[_person(p, options) for p in people],
         organizations=[_entity(o) for o in orgs],
@@ -74,19 +75,18 @@ def _attach_age_descriptions(ctx: Context) -> None:
             continue
         holder = next((p for p in ctx.people if any(a == age for a, _ in p.ages)), None)
         if holder is not None:
-            holder.other_mentions.append(span)
+            holder.add_other(span)
             continue
-        for start, person in reversed(ctx.timeline):
-            if start < span.start and not ctx.in_quote(start):
-                if all(a == age for a, _ in person.ages):
-                    person.ages.append((age, span))
-                    person.other_mentions.append(span)
-                break
+        person = next(ctx.named_before(span.start), None)
+        if person is not None and all(a == age for a, _ in person.ages):
+            person.ages.append((age, span))
+            person.add_other(span)
 
 
 def _person(p: PersonDraft, options: Options) -> Person:
     mentions = [Span(m.start, m.end, m.text) for m in p.mentions]
-    mentions += [s for s in p.other_mentions if all(s.start != m.start for m in mentions)]
+    named = {m.start for m in mentions}
+    mentions += [s for s in p.other_mentions if s.start not in named]
     mentions.sort(key=lambda s: s.start)
     ages = [a for a, _ in sorted(p.ages, key=lambda x: x[1].start)]
     return Person(

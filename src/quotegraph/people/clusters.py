@@ -10,30 +10,44 @@ when several remain, the one named most recently before it wins.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..models import Span
 from .ages import age_after, age_before
+from .evidence import GenderEvidence
 from .gender import first_name_gender
 from .lexicon import HONORIFICS, norm
 from .mentions import NameMention
 from .titles import MentionFacts, mention_facts
 
 
-@dataclass
+@dataclass(eq=False)  # two people with the same words are still two: identity
 class PersonDraft:
     tokens: tuple[str, ...]
     mentions: list[NameMention] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
-    evidence: list[tuple[str, str]] = field(default_factory=list)
+    evidence: list[GenderEvidence] = field(default_factory=list)
     ages: list[tuple[int, Span]] = field(default_factory=list)
     other_mentions: list[Span] = field(default_factory=list)  # pronouns, descriptions
     descriptions: list[tuple[int, int]] = field(default_factory=list)  # token ranges of "the judge"
     quote_count: int = 0
     id: str = ""
+    _other_starts: set[int] = field(default_factory=set, repr=False)
+    first_start: int = -1  # where the article first names the person
+    courtesies: set[str] = field(default_factory=set)  # "mr", "ms" ... as used with the name
+
+    def add_other(self, span: Span) -> None:
+        """Add a pronoun or description mention, once per start offset."""
+        if span.start not in self._other_starts:
+            self._other_starts.add(span.start)
+            self.other_mentions.append(span)
+
+    def clear_others(self) -> None:
+        self.other_mentions, self._other_starts = [], set()
 
     @property
     def name(self) -> str:
@@ -49,7 +63,7 @@ class PersonDraft:
 
     def text_gender(self) -> str | None:
         """Gender the words of the article state (honorifics, titles, nouns, pronouns), if one."""
-        values = {v for v, _ in self.evidence}
+        values = {e.value for e in self.evidence}
         return values.pop() if len(values) == 1 else None
 
     def likely_gender(self) -> str | None:
@@ -57,8 +71,11 @@ class PersonDraft:
         return self.text_gender() or (first_name_gender(self.first) if self.first else None)
 
     def add(self, m: NameMention, facts: MentionFacts) -> None:
-        m.person = self
         self.mentions.append(m)
+        self.first_start = m.start if self.first_start < 0 else min(self.first_start, m.start)
+        word = _courtesy(m)
+        if word:
+            self.courtesies.add(word)
         self.titles.extend(t for t in facts.titles if t not in self.titles)
         self.roles.extend(r for r in facts.roles if r not in self.roles)
         self.evidence.extend(facts.evidence)
@@ -70,6 +87,16 @@ class PersonDraft:
             if m.honorific:
                 forms.append(f"{m.honorific.split(',')[-1].strip()} {m.text}")
         return [f for f in dict.fromkeys(forms) if f != self.name]
+
+
+class _OtherMentions:
+    """The tokens of every name mention but ``own``'s, without copying the set per mention."""
+
+    def __init__(self, tokens: set[int], own: NameMention):
+        self.tokens, self.own = tokens, own
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.tokens and not (isinstance(i, int) and self.own.left_token <= i <= self.own.last_token)
 
 
 def _initial_ok(short: str, long: str) -> bool:
@@ -89,7 +116,7 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _mention_gender(facts: MentionFacts) -> str | None:
-    values = {v for v, _ in facts.evidence}
+    values = {e.value for e in facts.evidence}
     return values.pop() if len(values) == 1 else None
 
 
@@ -110,12 +137,11 @@ def _pick(pool: list[PersonDraft], m: NameMention, g: str | None) -> PersonDraft
     whoever was ``Ms``), then exact gender, then the person the article introduced first."""
     word = _courtesy(m)
     if len(pool) > 1 and word:
-        used = {id(d): {_courtesy(x) for x in d.mentions} - {None} for d in pool}
-        same = [d for d in pool if word in used[id(d)]]
-        pool = same or [d for d in pool if not used[id(d)]] or pool
+        same = [d for d in pool if word in d.courtesies]
+        pool = same or [d for d in pool if not d.courtesies] or pool
     if len(pool) > 1 and g:
         pool = [d for d in pool if d.likely_gender() == g] or pool
-    return min(pool, key=lambda d: min(x.start for x in d.mentions))
+    return min(pool, key=lambda d: d.first_start)
 
 
 def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_single_names=None) -> list[PersonDraft]:
@@ -127,49 +153,53 @@ def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_sing
     stop = set()
     for m in mentions:
         stop.update(range(m.left_token, m.last_token + 1))
-    facts = {}
+    facts: dict[NameMention, MentionFacts] = {}
     for m in mentions:
-        own = set(range(m.left_token, m.last_token + 1))
-        facts[id(m)] = mention_facts(doc, m, stop - own)
+        facts[m] = mention_facts(doc, m, _OtherMentions(stop, m))
     # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
     for a, b in zip(mentions, mentions[1:]):
         between = doc[a.last_token + 1 : b.left_token].text.strip()
-        if between in {"and", ",", ", and"} and facts[id(a)].roles and not facts[id(b)].roles:
+        if between in {"and", ",", ", and"} and facts[a].roles and not facts[b].roles:
             if a.left_token > 0 and doc[a.left_token - 1].text == ",":
-                facts[id(b)].roles.extend(facts[id(a)].roles)
+                facts[b].roles.extend(facts[a].roles)
 
     drafts: list[PersonDraft] = []
+    by_surname: dict[str, list[PersonDraft]] = defaultdict(list)  # indexes keep the pass near-linear
     multi = sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: (-len(m.tokens), m.start))
     for m in multi:
-        g = _mention_gender(facts[id(m)])
+        g = _mention_gender(facts[m])
         match = next(
-            (d for d in drafts if _same_person(m.tokens, d.tokens) and _compatible(d, g)),
+            (d for d in by_surname[m.tokens[-1].lower()] if _same_person(m.tokens, d.tokens) and _compatible(d, g)),
             None,
         )
         if match is None:
             match = PersonDraft(tokens=m.tokens)
             drafts.append(match)
-        match.add(m, facts[id(m)])
+            by_surname[m.tokens[-1].lower()].append(match)
+        match.add(m, facts[m])
+    by_first: dict[str, list[PersonDraft]] = defaultdict(list)
+    for d in drafts:
+        if d.first:
+            by_first[d.first.lower()].append(d)
 
     if before_single_names is not None:
         before_single_names(drafts)
     for m in sorted((m for m in mentions if len(m.tokens) == 1), key=lambda m: m.start):
         word = m.tokens[0].lower()
-        g = _mention_gender(facts[id(m)])
-        by_surname = [d for d in drafts if d.surname.lower() == word and _compatible(d, g)]
-        by_first = [d for d in drafts if d.first and d.first.lower() == word and _compatible(d, g)]
-        pool = by_surname or by_first
+        g = _mention_gender(facts[m])
+        pool = [d for d in by_surname[word] if _compatible(d, g)] or [d for d in by_first[word] if _compatible(d, g)]
         if pool:
             match = _pick(pool, m, g)
         else:
             match = PersonDraft(tokens=m.tokens)
             drafts.append(match)
-        match.add(m, facts[id(m)])
+            by_surname[word].append(match)
+        match.add(m, facts[m])
 
     if before_single_names is not None:
         for d in drafts:
-            d.evidence = [e for e in d.evidence if not e[1].startswith("pronoun:")]
-            d.other_mentions = []
+            d.evidence = [e for e in d.evidence if e.kind != "pronoun"]
+            d.clear_others()
     for d in drafts:
         for m in d.mentions:
             found = age_after(text, m.end) or age_before(text, m.full_start)

@@ -4,32 +4,24 @@ sentence's subject."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..models import Quote
+from ..quotes.marks import find_marked
 from .clusters import PersonDraft
 from .organizations import EntityDraft
 
-_DOUBLE = re.compile(r"“[^”]*”|«[^»]*»")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 
 def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks: curly pairs, straight pairs per paragraph (a
-    paragraph with an odd count opens a quotation that runs to its end), and direct quotes."""
-    ranges = [(m.start(), m.end()) for m in _DOUBLE.finditer(text)]
-    pos = 0
-    for para in text.split("\n"):
-        marks = [pos + i for i, c in enumerate(para) if c == '"']
-        for a, b in zip(marks[::2], marks[1::2]):
-            ranges.append((a, b + 1))
-        if len(marks) % 2:
-            ranges.append((marks[-1], pos + len(para)))
-        pos += len(para) + 1
+    """Character ranges inside quotation marks, paired as the quote finder pairs them (double and
+    single marks, a paragraph's unclosed quotation running to its end), and direct quotes."""
+    ranges = [(m.start, m.end) for m in find_marked(text)]
     for q in quotes:
         if q.type == "direct":  # a mixed quote's reported clause is not in quotation marks
             for part in q.parts or [q]:
@@ -58,6 +50,7 @@ class Context:
     sent_subject: dict[int, tuple[int, PersonDraft]] = field(default_factory=dict)  # sent start -> (token, person)
     sents: list = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    _timeline_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft], quotes: list[Quote]) -> Context:
@@ -72,6 +65,7 @@ class Context:
                     ctx.person_at.setdefault(i, p)
                 ctx.timeline.append((doc[a].idx, p))
         ctx.timeline.sort(key=lambda x: x[0])
+        ctx._timeline_starts = [s for s, _ in ctx.timeline]
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
         ctx.sents = list(doc.sents)
         ctx._starts = [s.start_char for s in ctx.sents]
@@ -96,6 +90,14 @@ class Context:
     def sent_index(self, char: int) -> int:
         return max(0, bisect_right(self._starts, char) - 1)
 
-    def people_between(self, start: int, end: int) -> set[int]:
-        """ids of the people named (outside quotes) between two character offsets."""
-        return {id(p) for s, p in self.timeline if start <= s < end and not self.in_quote(s)}
+    def named_before(self, char: int) -> Iterator[PersonDraft]:
+        """The people named outside quotation marks before ``char``, the latest first."""
+        for k in range(bisect_left(self._timeline_starts, char) - 1, -1, -1):
+            start, person = self.timeline[k]
+            if not self.in_quote(start):
+                yield person
+
+    def people_between(self, start: int, end: int) -> set[PersonDraft]:
+        """The people named (outside quotes) between two character offsets."""
+        lo, hi = bisect_left(self._timeline_starts, start), bisect_left(self._timeline_starts, end)
+        return {p for s, p in self.timeline[lo:hi] if not self.in_quote(s)}

@@ -67,5 +67,4 @@ def find_descriptions(doc: Doc, text: str, people: list[PersonDraft]) -> None:
         if span is None:
             continue
         person.descriptions.append((span.start, span.end))
-        if all(s.start != start for s in person.other_mentions):
-            person.other_mentions.append(Span(start, end, text[start:end]))
+        person.add_other(Span(start, end, text[start:end]))

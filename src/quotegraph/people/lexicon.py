@@ -136,6 +136,10 @@ PRONOUN_GENDER = {
 }
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 THING_PRONOUNS = {"it", "its"}
+# words that stand for a speaker without naming one: never a speaker's name on their own
+NON_SOURCE_WORDS = frozenset("""i me my myself we us our you your yourself one this that these those someone somebody
+anyone anybody everyone everybody nobody none all what whatever everything nothing anything something some
+many few both each either neither other others another""".split())
 
 # Nouns for organisations, used to tie ``the company``/``the council`` to an organisation.
 ORG_NOUNS = {

@@ -10,7 +10,7 @@ kept only where a first-name table knows the word and the context reads like a p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -25,7 +25,9 @@ from .lexicon import (
 )
 from .gender import first_name_gender
 
-_PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "al", "la", "del", "dos", "ter"}
+# lower-case words inside a name: "Pieter van der Merwe", "Maria dela Cruz", "Ahmad bin Ali"
+_PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "binti", "bint", "ibn", "al", "la",
+              "del", "dela", "della", "delos", "los", "las", "dos", "das", "ter", "ten", "het", "op", "zu", "y"}
 _NOT_NAMES = {
     "i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "june", "july", "august", "september",
@@ -48,7 +50,7 @@ _LOCATIVE = {"in", "at", "near", "from", "into", "across", "outside", "inside", 
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
-@dataclass
+@dataclass(eq=False)  # each mention is its own: compared and hashed by identity
 class NameMention:
     """One naming of a person: ``tokens`` is the name without honorific or possessive."""
 
@@ -61,7 +63,6 @@ class NameMention:
     hon_start: int | None = None  # char offset where the honorific starts
     hon_token: int | None = None
     strong: bool = True  # False: a lone PERSON entity with no support yet
-    person: object = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -110,13 +111,27 @@ def _name_run(doc: Doc, i: int, limit: int = 4) -> int:
             and j + 1 < len(doc) and is_name_token(doc[j + 1])
         ):
             j += 2  # double-barrelled: "Dlamini-Makamo" comes as three tokens
-        elif tok.lower_ in _PARTICLES and j > i and j + 1 < len(doc) and is_name_token(doc[j + 1]):
+        elif tok.lower_ in _PARTICLES and j > i and _particles_then_name(doc, j):
             j += 1
         else:
             break
     while j > i and doc[j - 1].lower_ in _PARTICLES:
         j -= 1
     return j
+
+
+def _is_particle(tok: Token) -> bool:
+    return tok.lower_ in _PARTICLES and tok.text.islower()
+
+
+def _particles_then_name(doc: Doc, j: int) -> bool:
+    """Lower-case particles from ``j`` on (at most three, on one line) lead to a name word."""
+    k = j
+    while k < len(doc) and k - j < 3 and _is_particle(doc[k]):
+        if "\n" in doc[k].whitespace_:
+            return False
+        k += 1
+    return k > j and k < len(doc) and is_name_token(doc[k])
 
 
 def _fits_name(word: str, full: tuple[str, ...]) -> bool:
@@ -144,6 +159,40 @@ def _trim_leading(doc: Doc, candidates: list[NameMention]) -> None:
                 trimmed = _make(doc, i, m.last_token + 1)
                 m.start, m.first_token, m.tokens = trimmed.start, i, trimmed.tokens
                 break
+
+
+def _headline_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` stands in a title-case line (a headline): three or more words of four letters
+    or more, nearly all capitalised (short words such as ``of`` and ``and`` are not counted)."""
+    text = doc.text
+    start = text.rfind("\n", 0, doc[i].idx) + 1
+    end = text.find("\n", doc[i].idx)
+    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha() and len(w) >= 4]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
+    """``Obama Says``, ``Derelict Obama``, ``Obama Speech`` in a headline: a name the body never
+    writes is cut to the surname the body uses (and first names it uses before it)."""
+    body = [m for m in candidates if not _headline_line(doc, m.first_token)]
+    names = {m.tokens for m in body}
+    surnames = {m.tokens[-1] for m in body}
+    firsts = {w for m in body for w in m.tokens[:-1]}
+    for m in candidates:
+        if len(m.tokens) < 2 or m.tokens in names or not _headline_line(doc, m.first_token):
+            continue
+        ends = [k for k, w in enumerate(m.tokens) if w in surnames]
+        if not ends:
+            continue
+        end = ends[-1]
+        start = end
+        while start > 0 and m.tokens[start - 1] in firsts:
+            start -= 1
+        if (start, end) != (0, len(m.tokens) - 1):
+            cut = _make(doc, m.first_token + start, m.first_token + end + 1)
+            m.start, m.end, m.tokens = cut.start, cut.end, cut.tokens
+            m.first_token, m.last_token = cut.first_token, cut.last_token
+            m.honorific = m.hon_start = m.hon_token = None
 
 
 def _extends_name(tok: Token) -> bool:
@@ -326,17 +375,40 @@ def _speaker_mentions(doc: Doc, speakers: list) -> list[NameMention]:
         while end > sp.start and doc[end - 1].is_punct:
             end -= 1
         start = end
-        while start > sp.start and (_extends_name(doc[start - 1]) or (
-            doc[start - 1].text in {"-", "‐"} and start - 2 >= sp.start and _extends_name(doc[start - 2])
-        )):
-            start -= 1
-        words = doc[start:end].text.split()
+        while start > sp.start:
+            if _extends_name(doc[start - 1]):
+                start -= 1
+                continue
+            k = start - 1  # a hyphen or lower-case particles ("van der") between two name words
+            while k > sp.start and start - k <= 3 and (doc[k].text in {"-", "‐"} or _is_particle(doc[k])):
+                k -= 1
+            if k == start - 1 or k < sp.start or not _extends_name(doc[k]):
+                break
+            start = k
+        words = [w for w in doc[start:end].text.split() if w not in _PARTICLES]
         if not 2 <= len(words) <= 3 or _bad_name(doc, start, end):
             continue
         labelled = any(t.ent_type_ in {"ORG", "GPE", "LOC", "FAC", "NORP"} for t in doc[start:end])
         if labelled and first_name_gender(words[0]) is None:
             continue
         found.append(_make(doc, start, end))
+    return found
+
+
+def _lone_subjects(doc: Doc, speakers: set[str], covered: set[int]) -> list[NameMention]:
+    """One-word names the model left unlabelled, as the subject of a clause: a speaker's
+    (``Musa said``) or a known first name's (``Ana spoke from the stage``)."""
+    found = []
+    orgs = org_prefixes(doc)
+    for tok in doc:
+        if tok.i in covered or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "PROPN" or tok.ent_type_:
+            continue
+        if not is_name_token(tok) or _is_title_word(tok) or norm(tok.text) in NON_PERSON_WORDS or tok.text in orgs:
+            continue
+        if any(is_name_token(doc[k]) for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)):
+            continue  # part of a longer name the other rules read
+        if tok.text in speakers or first_name_gender(tok.text) is not None:
+            found.append(_make(doc, tok.i, tok.i + 1))
     return found
 
 
@@ -360,13 +432,17 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is not None and len(sp) == 1 and is_name_token(sp[0]) and not _is_title_word(sp[0]):
             lone.add(sp[0].text)
+    known_by_last: dict[str, list[tuple[str, ...]]] = {}  # full names by surname, for a near-linear pass
+    for m in candidates:
+        if len(m.tokens) > 1 and m.strong:
+            known_by_last.setdefault(m.tokens[-1], []).append(m.tokens)
     for k, word in enumerate(words):
         if k in covered or not (word in surnames or word in lone) or not is_name_token(doc[k]):
             continue
         i = k
         while i - 1 >= 0 and k - i < 3 and (i - 1) not in covered and _extends_name(doc[i - 1]):
             i -= 1
-        known = [m.tokens for m in candidates if len(m.tokens) > 1 and m.strong and m.tokens[-1] == word]
+        known = known_by_last.get(word, [])
         if i < k and known and not any(_fits_name(doc[x].text, full) for full in known for x in (i,)):
             i = k  # "Hit Piece Exploits Trump" when the article has "Donald Trump": just "Trump"
         if i < k or word in surnames:
@@ -375,8 +451,12 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             candidates.append(_make(doc, i, k + 1))
             covered.update(range(i, k + 1))
             if i < k:
+                known_by_last.setdefault(word, []).append(candidates[-1].tokens)
                 surnames.add(word)
                 firsts.add(doc[i].text)
+    lone_subjects = _lone_subjects(doc, lone, covered)
+    candidates += lone_subjects
+    covered.update(m.first_token for m in lone_subjects)
     # A known first name and a capitalised word the model left unlabelled: "Doris Day".
     for k in range(len(doc) - 1):
         if k in covered or (k + 1) in covered or doc[k].ent_type_ or doc[k + 1].ent_type_:
@@ -393,6 +473,7 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             candidates.append(_make(doc, k, k + 1))
             covered.add(k)
     _trim_leading(doc, candidates)
+    _trim_headline_words(doc, candidates)
     # Lone words: keep only where supported (a known surname, a first-name context).
     kept = []
     for m in candidates:

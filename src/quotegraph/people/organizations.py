@@ -24,7 +24,7 @@ _SMALL_WORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "de", "du"}
 _POSSESSIVE = ("'s", "’s")
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity, like PersonDraft
 class EntityDraft:
     kind: str  # "org" or "place"
     name: str
@@ -86,8 +86,10 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     for k in range(start, end):
-        if doc[k].text == "(":
-            end = k  # "The Bureau of Meteorology (BoM": the acronym is read separately
+        if doc[k].text in {"(", ":"}:
+            # "The Bureau of Meteorology (BoM": the acronym is read separately; "Kofi-Blay: Music",
+            # an interview label and the turn after it
+            end = k
             break
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
         start += 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..models import Span
 from .clusters import PersonDraft
 from .context import Context
+from .evidence import GenderEvidence
 from .lexicon import PRONOUN_GENDER
 
 _LOOKBACK = 3  # sentences
@@ -22,7 +23,7 @@ def _same_sentence_subject(ctx: Context, sent, tok_i: int) -> PersonDraft | None
         return None
     idx, person = subject
     doc = ctx.doc
-    others = ctx.people_between(doc[idx].idx + 1, doc[tok_i].idx) - {id(person)}
+    others = ctx.people_between(doc[idx].idx + 1, doc[tok_i].idx) - {person}
     return None if others else person
 
 
@@ -44,7 +45,7 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
         idx, person = subject
         if gender and person.text_gender() not in (None, gender):
             continue
-        later = ctx.people_between(ctx.doc[idx].idx + 1, sent.end_char) - {id(person)}
+        later = ctx.people_between(ctx.doc[idx].idx + 1, sent.end_char) - {person}
         if later and lookback == 1:
             return None
         return person
@@ -52,7 +53,7 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
 
 
 def collect_pronoun_evidence(ctx: Context) -> None:
-    """Add ``pronoun:`` evidence and pronoun mentions to the people they plainly refer to."""
+    """Add pronoun evidence and pronoun mentions to the people they plainly refer to."""
     for n, sent in enumerate(ctx.sents):
         named_before = False
         for tok in sent:
@@ -72,14 +73,13 @@ def collect_pronoun_evidence(ctx: Context) -> None:
 def _stated_gender(person: PersonDraft) -> str | None:
     """Gender from the person's honorifics, titles and nouns (not pronouns), if one: a ``she``
     after ``Mr. Trump spoke`` is someone else."""
-    values = {v for v, label in person.evidence if not label.startswith("pronoun:")}
+    values = {e.value for e in person.evidence if e.kind != "pronoun"}
     return values.pop() if len(values) == 1 else None
 
 
 def add_pronoun(person: PersonDraft, gender: str, span: Span) -> None:
-    person.evidence.append((gender, f"pronoun:{span.text.lower()}"))
-    if all(s.start != span.start for s in person.other_mentions):
-        person.other_mentions.append(span)
+    person.evidence.append(GenderEvidence(gender, "pronoun", span.text.lower(), span))
+    person.add_other(span)
 
 
 def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: PersonDraft | None) -> PersonDraft | None:
@@ -111,7 +111,4 @@ def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: Perso
         return person
     if fits(previous):
         return previous
-    for start, p in reversed(ctx.timeline):
-        if start < char and not ctx.in_quote(start) and fits(p):
-            return p
-    return None
+    return next((p for p in ctx.named_before(char) if fits(p)), None)

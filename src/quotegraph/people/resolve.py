@@ -13,12 +13,16 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..models import Quote, Span
+from ..lexicon import RELATIVE_PRONOUNS
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import (
     GENERIC_ORG_NOUNS,
+    NON_SOURCE_WORDS,
     OFFICE_TITLES,
     ROLE_NOUNS,
     ORG_NOUNS,
@@ -68,16 +72,26 @@ def _role_words(person: PersonDraft) -> set[str]:
     return words
 
 
-def _last_mention_before(ctx: Context, entity: Speaker, char: int) -> int:
-    if isinstance(entity, PersonDraft):
-        return max((m.start for m in entity.mentions if m.start < char), default=-1)
-    return max((s.start for s in entity.mentions if s.start < char), default=-1)
 
 
 class Resolver:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.role_words = {id(p): _role_words(p) for p in ctx.people}
+        self.role_words = {p: _role_words(p) for p in ctx.people}
+        # indexes built once, so that each quote costs about the same whatever the article's length
+        entities: list[Speaker] = [*ctx.people, *ctx.orgs]
+        self.starts: dict[Speaker, list[int]] = {e: sorted(m.start for m in e.mentions) for e in entities}
+        self.org_at: dict[int, EntityDraft] = {}
+        for o in ctx.orgs:
+            for s in o.mentions:
+                sp = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
+                for t in sp if sp is not None else []:
+                    self.org_at.setdefault(t.i, o)
+        self.org_order = {o: k for k, o in enumerate(ctx.orgs)}
+        self.org_by_name: dict[str, EntityDraft] = {}  # names, aliases and first words
+        for o in ctx.orgs:
+            for n in sorted(o.names()) + [o.name.lower().split()[0]] if o.name else []:
+                self.org_by_name.setdefault(n, o)
         self.previous_group: list[PersonDraft] = []  # the last speaker naming several people
 
     # -- the pieces ------------------------------------------------------------------------
@@ -128,16 +142,18 @@ class Resolver:
             role = role or tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES
         return None
 
+    def last_mention_before(self, entity: Speaker, char: int) -> int:
+        starts = self.starts[entity]
+        k = bisect_left(starts, char)
+        return starts[k - 1] if k else -1
+
     def org_in(self, span: Span) -> EntityDraft | None:
-        for o in self.ctx.orgs:
-            if any(s.start < span.end and span.start < s.end for s in o.mentions):
-                return o
-        words = span.text.strip()
-        low = _ARTICLES.sub("", words).lower().rstrip("’'s ")
-        for o in self.ctx.orgs:
-            if low in o.names() or (low and o.name.lower().split()[0] == low):
-                return o
-        return None
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        found = [self.org_at[t.i] for t in sp if t.i in self.org_at] if sp is not None else []
+        if found:
+            return min(found, key=self.org_order.__getitem__)  # the organisation listed first
+        low = _ARTICLES.sub("", span.text.strip()).lower().rstrip("’'s ")
+        return self.org_by_name.get(low) if low else None
 
     def by_role(self, words: list[str], char: int) -> PersonDraft | None:
         # the head: the last word before a preposition ("Minister for Housing" -> minister)
@@ -148,7 +164,7 @@ class Resolver:
             return None  # "police", "officials": not the role of one person
         scored = []
         for p in self.ctx.people:
-            rw = self.role_words[id(p)]
+            rw = self.role_words[p]
             if head not in rw:
                 continue
             if any(w[:1].isupper() and norm(w) not in rw for w in words[:-1] if norm(w) not in {"the", "a", "an"}):
@@ -157,7 +173,7 @@ class Resolver:
             past = any(norm(w) in _PAST for phrase in p.roles for w in phrase.split()) and not any(
                 norm(w) in _PAST for w in words
             )
-            scored.append((score - (2 if past else 0), _last_mention_before(self.ctx, p, char), p))
+            scored.append((score - (2 if past else 0), self.last_mention_before(p, char), p))
         if not scored:
             return None
         scored.sort(key=lambda x: (x[0], x[1]))
@@ -167,13 +183,24 @@ class Resolver:
         orgs = self.ctx.orgs
         named = [o for o in orgs if any(noun in n.split() for n in o.names())]
         if not named and noun in GENERIC_ORG_NOUNS:
-            named = [o for o in orgs if _last_mention_before(self.ctx, o, char) >= 0]
+            named = [o for o in orgs if self.last_mention_before(o, char) >= 0]
         if not named:
             return None
-        return max(named, key=lambda o: _last_mention_before(self.ctx, o, char))
+        return max(named, key=lambda o: self.last_mention_before(o, char))
 
     def by_age(self, age: int) -> PersonDraft | None:
         return next((p for p in self.ctx.people if any(a == age for a, _ in p.ages)), None)
+
+    def antecedent(self, span: Span) -> Span | None:
+        """``customers who say``: the noun phrase a bare relative pronoun speaker stands for."""
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None or sp[0].head.dep_ != "relcl":
+            return None
+        noun = sp[0].head.head
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i > sp[0].i:
+            return None
+        first = noun.left_edge
+        return Span(first.idx, noun.idx + len(noun.text), self.ctx.doc[first.i : noun.i + 1].text)
 
     # -- one speaker ---------------------------------------------------------------------------
     def resolve(self, span: Span, previous: Speaker | None) -> tuple[list[Speaker], str | None]:
@@ -246,29 +273,53 @@ class Resolver:
         return [], bare
 
 
-def resolve_speakers(ctx: Context, quotes: list[Quote]) -> None:
-    """Set ``speaker_id``/``speaker_name`` on every quote and count quotes per entity."""
+@dataclass(frozen=True)
+class SpeakerChoice:
+    """The entity a quote's speaker mention resolves to (``speaker_id`` null when none), and the
+    name to report: the entity's, several joined with `` and ``, or the description as worded."""
+
+    speaker_id: str | None = None
+    speaker_name: str | None = None
+
+
+def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
+    """The speaker of each quote, in the order of ``quotes``; counts quotes per entity."""
     resolver = Resolver(ctx)
     previous: Speaker | None = None
-    for q in sorted(quotes, key=lambda q: q.start):
+    choices = [SpeakerChoice() for _ in quotes]
+    for k in sorted(range(len(quotes)), key=lambda k: quotes[k].start):
+        q = quotes[k]
         if q.speaker is None:
-            q.speaker_id = q.speaker_name = None
             continue
         mention = speaker_core(q.speaker)
+        if mention.text.strip().lower() in RELATIVE_PRONOUNS:
+            mention = resolver.antecedent(mention) or mention
         found, wording = resolver.resolve(mention, previous)
         if found:
-            q.speaker_id = found[0].id
-            q.speaker_name = " and ".join(e.name for e in found)
+            choices[k] = SpeakerChoice(found[0].id, " and ".join(e.name for e in found))
             for e in found:
                 e.quote_count += 1
             previous = found[0] if len(found) == 1 else previous
             resolver.previous_group = list(found) if len(found) > 1 else []
             if isinstance(found[0], PersonDraft) and len(found) == 1:
-                _note_description(found[0], mention)
+                _note_description(ctx, found[0], mention)
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
-            q.speaker_id = None
-            q.speaker_name = wording or None
+            choices[k] = SpeakerChoice(None, source_wording(wording))
+    return choices
+
+
+def source_wording(wording: str | None) -> str | None:
+    """The description to report for an unresolved speaker: none for a pronoun, a relative
+    pronoun or a word that names nobody (``who``, ``I``, ``that``, ``no information``)."""
+    if not wording:
+        return None
+    words = wording.strip().lower().split()
+    if not words or words[0] in {"no", "not"} or all(w in NON_SOURCE_WORDS or w in RELATIVE_PRONOUNS for w in words):
+        return None
+    if len(words) == 1 and (words[0] in PRONOUN_GENDER or words[0] in PLURAL_PRONOUNS or words[0] in THING_PRONOUNS):
+        return None
+    return wording
 
 
 def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:
@@ -286,9 +337,10 @@ def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> No
             return
 
 
-def _note_description(person: PersonDraft, span: Span) -> None:
-    """A speaker description (``the judge``) resolved to a person is one of their mentions."""
-    if any(m.start <= span.start < m.end or span.start <= m.start < span.end for m in person.mentions):
+def _note_description(ctx: Context, person: PersonDraft, span: Span) -> None:
+    """A speaker description (``the judge``) resolved to a person is one of their mentions
+    (unless it holds one of their names)."""
+    sp = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is not None and any(ctx.person_at.get(t.i) is person for t in sp):
         return
-    if all(s.start != span.start for s in person.other_mentions):
-        person.other_mentions.append(span)
+    person.add_other(span)

@@ -10,10 +10,13 @@ where the text gives it.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..models import Span
+from .evidence import GenderEvidence
 from .lexicon import (
     GENDERED_NOUNS,
     HONORIFICS,
@@ -41,7 +44,7 @@ _FUNCTION = {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART
 class MentionFacts:
     titles: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
-    evidence: list[tuple[str, str]] = field(default_factory=list)  # (gender, label)
+    evidence: list[GenderEvidence] = field(default_factory=list)
 
 
 def is_role_word(tok: Token) -> bool:
@@ -78,21 +81,24 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
             close()
             title = f"{words[i]} {words[i + 1]}"
             facts.titles.append(title)
-            if PHRASE_TITLES[pair]:
-                facts.evidence.append((PHRASE_TITLES[pair], f"title:{title}"))
+            gender = PHRASE_TITLES[pair]
+            if gender:
+                facts.evidence.append(GenderEvidence(gender, "title", title))
             i += 2
             continue
         key = norm(words[i])
         if key in HONORIFICS:
             close()
             facts.titles.append(words[i])
-            if HONORIFICS[key]:
-                facts.evidence.append((HONORIFICS[key], f"honorific:{words[i].rstrip('.')}"))
+            gender = HONORIFICS[key]
+            if gender:
+                facts.evidence.append(GenderEvidence(gender, "honorific", words[i].rstrip(".")))
         elif key in RANK_TITLES:
             close()
             facts.titles.append(words[i])
-            if RANK_TITLES[key]:
-                facts.evidence.append((RANK_TITLES[key], f"title:{words[i].rstrip('.')}"))
+            gender = RANK_TITLES[key]
+            if gender:
+                facts.evidence.append(GenderEvidence(gender, "title", words[i].rstrip(".")))
         else:
             group.append(words[i])
             office.append(words[i])
@@ -101,7 +107,7 @@ def honorific_facts(honorific: str | None, facts: MentionFacts) -> list[str]:
     return office
 
 
-def _walk_left(doc: Doc, i: int, stop: set[int]) -> int:
+def _walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
     """Leftmost token of the noun phrase that ends at ``i`` and describes a person.
 
     Crosses ``of``/``and``/``for`` only when a role word stands to the left of them (``Member of
@@ -181,11 +187,12 @@ def _gender_from_role(doc: Doc, start: int, end: int, facts: MentionFacts) -> No
     for k in range(start, end):
         g = GENDERED_NOUNS.get(doc[k].lower_)
         if g and doc[k].pos_ in {"NOUN", "PROPN"}:
-            facts.evidence.append((g, f"noun:{doc[k].lower_}"))
+            tok = doc[k]
+            facts.evidence.append(GenderEvidence(g, "noun", tok.lower_, Span(tok.idx, tok.idx + len(tok), tok.text)))
             return
 
 
-def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, office: list[str]) -> None:
+def _premodifier(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts, office: list[str]) -> None:
     # Office titles ("Transport Secretary") belong to the pre-modifier; courtesy words do not
     # ("Home care assistant Mrs Bointon"), so the walk starts left of them.
     anchor = m.first_token if office or m.hon_token is None else m.hon_token
@@ -208,7 +215,7 @@ def _premodifier(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts, 
         facts.roles.append(doc[start : anchor - 1].text)
 
 
-def _appositive_before(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts) -> None:
+def _appositive_before(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
     """``her elderly mother, Mary Burke,`` / ``the Commissioner for Works, Dotun Oyelade,``."""
     left = m.left_token
     if left < 2 or doc[left - 1].text != "," or (left - 2) in stop:
@@ -230,7 +237,7 @@ def _appositive_before(doc: Doc, m: NameMention, stop: set[int], facts: MentionF
     _gender_from_role(doc, head, head + 1, facts)
 
 
-def _appositive_after(doc: Doc, m: NameMention, stop: set[int], facts: MentionFacts) -> None:
+def _appositive_after(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
     j = m.last_token + 1
     if j < len(doc) and doc[j].text in _POSSESSIVE:
         return
@@ -288,7 +295,7 @@ def _copular_verb(doc: Doc, verb: Token, facts: MentionFacts) -> None:
                         facts.roles.append(role)
 
 
-def mention_facts(doc: Doc, m: NameMention, stop: set[int]) -> MentionFacts:
+def mention_facts(doc: Doc, m: NameMention, stop: Container[int]) -> MentionFacts:
     """Titles, roles and gender evidence stated around one name mention.
 
     ``stop``: token indices of other name mentions, which a role phrase never crosses."""

@@ -14,6 +14,7 @@ from ..models import Excluded, Quote
 from ..settings import Options
 from .direct import find_direct
 from .indirect import find_indirect
+from .interviews import interview_quotes, with_turns
 
 
 def find_quotes(doc: Doc, excluded: Sequence[Excluded], options: Options | None = None) -> list[Quote]:
@@ -24,7 +25,7 @@ def find_quotes(doc: Doc, excluded: Sequence[Excluded], options: Options | None 
     indirect = find_indirect(doc, excluded, taken, options)
     # a quote in marks wins over reported speech found over the same words
     indirect = [q for q in indirect if not _overlaps(q, taken)]
-    return sorted(direct + indirect, key=lambda q: (q.start, q.end))
+    return with_turns(sorted(direct + indirect, key=lambda q: (q.start, q.end)), interview_quotes(doc, excluded))
 
 
 def _pieces(quote: Quote) -> list[tuple[int, int]]:
