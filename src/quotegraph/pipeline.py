@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
+from .about import annotate_quotes
 from .dates import find_dates
 from .leftovers import find_leftovers
 from .models import Article, ArticleResult, Quote, Span
@@ -86,7 +87,7 @@ class Extractor:
             warnings=list(article.warnings) + entities.warnings,
             model=self.options.model,
         )
-        return _resync_spans(result)
+        return annotate_quotes(doc, _resync_spans(result), published)
 
 
 def split_at_leftovers(quotes: list[Quote], excluded, text: str) -> list[Quote]:

@@ -1,0 +1,128 @@
+"""``about`` and ``addressee``: rules as data over the reporting clause, resolved to entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..models import Span, Target
+from .clause import QuoteClause
+from .entities import EntityIndex
+
+# Verbs of judgment or appeal whose object is what the quote is about.
+JUDGMENT_VERBS = {
+    "accuse", "praise", "criticise", "criticize", "blame", "condemn", "attack", "slam", "thank",
+    "defend", "urge", "implore", "commend", "congratulate", "applaud", "hail", "lambast", "blast",
+    "fault", "rebuke", "describe", "berate", "chastise", "castigate", "denounce", "welcome",
+    "back", "support", "endorse", "mock", "insult", "sue", "challenge", "press",
+}
+# (verb, preposition) pairs whose object is what the quote is about.
+ABOUT_PREPOSITIONS = {
+    ("say", "of"), ("speak", "about"), ("speak", "of"), ("talk", "about"), ("refer", "to"),
+    ("write", "about"), ("comment", "on"), ("call", "on"), ("call", "upon"), ("appeal", "to"),
+    ("complain", "about"), ("speak", "on"), ("call", "for"), ("hit", "at"), ("lash", "at"),
+}
+# Verbs whose direct or dative object is the addressee.
+TELLING_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise"}
+# Heads (verbs or nouns) whose ``to``/``with`` object is the addressee.
+ADDRESS_HEADS = {
+    "say", "speak", "talk", "write", "explain", "reply", "respond", "letter", "interview", "statement",
+    "message", "email", "remark", "comment", "address", "post", "note", "submission", "announce",
+}
+_ADDRESS_PREPOSITIONS = {"to", "with"}
+_OBJECTS = {"dobj", "dative", "obj", "iobj"}
+_NOUNS = {"NOUN", "PROPN", "PRON"}
+
+
+def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
+    """Entities named in the quoted words, and objects of judgment/appeal verbs in its clause;
+    never the speaker; each entity once, in text order."""
+    speaker = clause.quote.speaker_id
+    found: dict[str, Target] = {}
+    for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
+        for m in index.within(part.start, part.end):
+            found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
+    for evidence, noun in _about_objects(clause):
+        start, end = _phrase(noun)
+        m = index.resolve(start, end)
+        if m is not None:
+            found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, start, end), evidence))
+    return sorted((t for t in found.values() if t.entity_id != speaker), key=lambda t: t.span.start)
+
+
+def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
+    """``told the BBC``, ``told reporters``, ``in a letter to X``: the first such object outside
+    the quoted words, resolved to an entity where it is one."""
+    for evidence, noun in _addressee_objects(clause):
+        start, end = _phrase(noun)
+        if clause.quoted(start, end):
+            continue
+        m = index.resolve(start, end)
+        if m is not None and m.entity_id == clause.quote.speaker_id:
+            continue
+        span = _span(clause, start, end)
+        return Target(m.entity_id, m.name, span, evidence) if m else Target(None, span.text, span, evidence)
+    return None
+
+
+def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
+    for verb in clause.verbs():
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if lemma in JUDGMENT_VERBS and child.dep_ in _OBJECTS:
+                yield from ((lemma, n) for n in _conjuncts(child))
+            particle = child.lower_ if child.dep_ in ("prep", "prt") else None
+            if particle and (lemma, particle) in ABOUT_PREPOSITIONS:
+                yield from ((f"{lemma} {particle}", n) for n in _prep_objects(child, verb))
+
+
+def _addressee_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
+    for verb in clause.verbs():
+        lemma = verb.lemma_.lower()
+        if lemma in TELLING_VERBS:
+            for child in verb.children:
+                if child.dep_ in _OBJECTS and child.pos_ in _NOUNS:
+                    yield lemma, child
+        for token in verb.subtree:
+            if token.dep_ == "prep" and token.lower_ in _ADDRESS_PREPOSITIONS \
+                    and token.head.lemma_.lower() in ADDRESS_HEADS and _near(token, verb):
+                yield from ((f"{token.head.lemma_.lower()} {token.lower_}", n) for n in _prep_objects(token, verb))
+
+
+def _near(prep: Token, verb: Token) -> bool:
+    """The preposition belongs to the verb itself or to a noun two steps below it, not to a
+    clause further down (``said the letter to X`` inside the reported words is not an address)."""
+    head = prep.head
+    return verb.i in (head.i, head.head.i, head.head.head.i)
+
+
+def _prep_objects(prep: Token, verb: Token) -> Iterator[Token]:
+    for child in prep.children:
+        if child.dep_ == "pobj" and child.pos_ in _NOUNS:
+            yield from _conjuncts(child)
+    if prep.dep_ == "prt":  # ``called on X``: the object hangs off the verb
+        for child in verb.children:
+            if child.dep_ in _OBJECTS:
+                yield from _conjuncts(child)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.pos_ in _NOUNS)]
+
+
+def _phrase(noun: Token) -> tuple[int, int]:
+    """The noun with its determiners, modifiers and compounds to the left (``the police chief``)."""
+    left = noun
+    for child in noun.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = noun
+    for child in noun.rights:
+        if child.dep_ == "appos":  # ``the police chief, Mark Dunne``: the name resolves it
+            right = child
+    return left.idx, right.idx + len(right)
+
+
+def _span(clause: QuoteClause, start: int, end: int) -> Span:
+    return Span(start, end, clause.text[start:end])
