@@ -10,6 +10,7 @@ from ..models import Quote
 
 # the cue hangs off another verb that carries the report (``accused X, saying ...``,
 # ``apologised on Tuesday and confirmed ...``)
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LINKS = {"conj", "advcl", "xcomp", "acl", "pcomp", "relcl"}
 
 
@@ -51,7 +52,16 @@ class QuoteClause:
                 found.append(child)
         return [t for t in found if not self.quoted(t.idx, t.idx + len(t))]
 
-    def ancestors_reach(self, token: Token, verbs: list[Token]) -> bool:
-        """Whether ``token`` depends (directly or through others) on one of ``verbs``."""
+    def governed_by(self, token: Token, verbs: list[Token]) -> bool:
+        """Whether the first verb above ``token`` (or ``token`` itself) is one of ``verbs``: a
+        date in a clause of its own (``since they met in 2018``) does not date the report."""
         wanted = {v.i for v in verbs}
-        return token.i in wanted or any(a.i in wanted for a in token.ancestors)
+        for candidate in [token, *token.ancestors]:
+            if candidate.pos_ in ("VERB", "AUX") or candidate.i in wanted:
+                return candidate.i in wanted
+        return False
+
+    def is_place(self, start: int, end: int) -> bool:
+        """The model calls this span a place or building (``Government House``)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in _PLACE_LABELS for t in span)

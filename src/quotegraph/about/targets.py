@@ -38,17 +38,27 @@ _NOUNS = {"NOUN", "PROPN", "PRON"}
 def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
     """Entities named in the quoted words, and objects of judgment/appeal verbs in its clause;
     never the speaker; each entity once, in text order."""
-    speaker = clause.quote.speaker_id
     found: dict[str, Target] = {}
     for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
         for m in index.within(part.start, part.end):
-            found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
+            if not clause.is_place(m.start, m.end):
+                found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
         m = index.resolve(start, end)
         if m is not None:
             found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, start, end), evidence))
-    return sorted((t for t in found.values() if t.entity_id != speaker), key=lambda t: t.span.start)
+    return sorted((t for t in found.values() if not _is_speaker(clause, t)), key=lambda t: t.span.start)
+
+
+def _is_speaker(clause: QuoteClause, target: Target) -> bool:
+    """The speaker's own entity, or another entry of the same name (``Kolisi`` and ``Siya Kolisi``
+    left apart by clustering)."""
+    quote = clause.quote
+    if target.entity_id == quote.speaker_id:
+        return True
+    speaker, name = (quote.speaker_name or "").lower().split(), target.name.lower().split()
+    return bool(speaker and name) and speaker[-1] == name[-1]
 
 
 def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:

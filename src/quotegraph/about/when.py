@@ -32,6 +32,6 @@ def _tied_date(clause: QuoteClause, dates: list[DateMention]) -> DateMention | N
         if not (sent.start_char <= mention.start and mention.end <= sent.end_char) or clause.quoted(mention.start, mention.end):
             continue
         span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and clause.ancestors_reach(span.root, verbs):
+        if span is not None and clause.governed_by(span.root, verbs):
             tied.append(mention)
     return min(tied, key=lambda m: abs(m.start - clause.cue.idx), default=None)

@@ -22,12 +22,15 @@ def news(
                                      help="Folder of <slug>.txt articles with <slug>.gold.json gold."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every gold quote, miss, extra and people check."),
     json_out: Path = typer.Option(None, "--json", help="Also write the figures to this JSON file."),
+    about: Path = typer.Option(None, "--about", exists=True, dir_okay=False,
+                               help="Also score about/addressee/said_on against this annotation."),
     model: str = MODEL_OPTION,
 ) -> None:
     """Right-speaker, found, extra, leftover and people figures on a news gold folder
     (see docs/evaluation.md).
 
     Example: quotegraph eval news ../shared/newsdev -v
+    Example: quotegraph eval news ../shared/newsdev --about tests/data/about/newsdev.json
     """
     from ..evaluation.news import NewsReport, read_gold, report_lines, score_result
     from ..pipeline import Extractor
@@ -47,6 +50,9 @@ def news(
             stderr.print(f"[red]error[/red] {item.text_path}: {article or 'no such file'}")
             continue
         articles.append(article)
+    if about:
+        from ..evaluation.about import with_gold_dates
+        articles = with_gold_dates(articles, directory)
     extractor = Extractor(options)
     results = _extract_all(extractor, articles, failed)
     report = NewsReport()
@@ -54,6 +60,10 @@ def news(
         report.add(score_result(item, results.get(item.slug)))
     for line in report_lines(report, verbose, label=directory.resolve().name):
         typer.echo(line)
+    if about:
+        from ..evaluation.about import about_lines, read_annotation, score_about
+        for line in about_lines(score_about(read_annotation(about), results), verbose):
+            typer.echo(line)
     if json_out:
         data = {"directory": str(directory), "model": extractor.options.model, **report.as_dict()}
         json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
