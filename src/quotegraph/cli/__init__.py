@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .app import app
 from . import extract, evaluate, corpus  # noqa: F401  (register the commands)
+from . import graph, provenance  # noqa: F401  (register the commands)
 
 
 def main() -> None:

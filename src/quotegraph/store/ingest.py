@@ -23,7 +23,9 @@ from ..readers import read_paths
 from ..settings import Options
 from . import schema as t
 from .db import Store, now
+from .clusters import cluster_article
 from .merge import rebuild_corpus_people
+from .targets import write_quote_extras
 
 CHUNK = 8  # articles per spaCy batch / worker task: big enough to batch, small enough to stream
 
@@ -283,6 +285,8 @@ def write_result(store: Store, key: str, digest: str, result: dict, force: bool 
             _delete_children(conn, article_id)
             conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(row))
         _write_children(conn, article_id, result)
+        write_quote_extras(conn, article_id, result)
+        cluster_article(conn, article_id, replaced=old is not None)
         conn.execute(delete(t.failures).where(t.failures.c.source == result["source"]))
     return "new" if old is None else "updated"
 

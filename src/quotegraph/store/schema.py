@@ -171,3 +171,5 @@ person_corrections = Table(
 )
 
 Index("ix_quotes_type", quotes.c.type)
+
+from . import about_tables  # noqa: E402,F401 - the about/provenance tables join ``metadata``
