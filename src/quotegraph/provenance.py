@@ -45,9 +45,13 @@ def clusterable(norm: str) -> bool:
     return len(norm.split()) >= MIN_WORDS
 
 
+_TEMPLATE = MinHash(num_perm=BANDS * ROWS, seed=_SEED)  # drawing the permutations is the costly part
+
+
 def band_keys(norm: str) -> list[int]:
-    """One signed 64-bit key per band of the text's MinHash signature."""
-    signature = MinHash(num_perm=BANDS * ROWS, seed=_SEED)
+    """One signed 64-bit key per band of the text's MinHash signature; the band is hashed in, so
+    a key never matches a key of another band."""
+    signature = MinHash(num_perm=BANDS * ROWS, seed=_SEED, permutations=_TEMPLATE.permutations)
     shingles = {norm[i : i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1))}
     signature.update_batch([s.encode("utf-8") for s in shingles])
     values = signature.hashvalues

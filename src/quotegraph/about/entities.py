@@ -13,6 +13,7 @@ class IndexedMention:
     end: int
     entity_id: str
     name: str
+    gender: str | None = None  # people only: female, male or unknown
 
 
 @dataclass
@@ -23,8 +24,8 @@ class EntityIndex:
 
     @classmethod
     def build(cls, result: ArticleResult) -> EntityIndex:
-        found = [IndexedMention(m.start, m.end, e.id, e.name)
-                 for e in [*result.people, *result.organizations] for m in e.mentions]
+        found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value) for p in result.people for m in p.mentions]
+        found += [IndexedMention(m.start, m.end, o.id, o.name) for o in result.organizations for m in o.mentions]
         return cls(sorted(found, key=lambda m: (m.start, -m.end)))
 
     def within(self, start: int, end: int) -> list[IndexedMention]:
@@ -40,3 +41,13 @@ class EntityIndex:
             if overlap > best_overlap:
                 best, best_overlap = m, overlap
         return best
+
+    def antecedent(self, before: int, since: int, gender: str, skip: str | None) -> IndexedMention | None:
+        """The latest person mentioned between ``since`` and ``before`` whose known gender does not
+        contradict ``gender``, other than ``skip`` (the speaker): what ``him``/``her`` refers to."""
+        for m in reversed(self.mentions):
+            if m.end > before or m.start < since or m.gender is None or m.entity_id == skip:
+                continue
+            if m.gender in (gender, "unknown"):
+                return m
+        return None

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from ..models import Span, Target
 from .clause import QuoteClause
-from .entities import EntityIndex
+from .entities import EntityIndex, IndexedMention
 
 # Verbs of judgment or appeal whose object is what the quote is about.
 JUDGMENT_VERBS = {
@@ -45,7 +45,7 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
-        m = index.resolve(start, end)
+        m = _resolve(clause, noun, index)
         if m is not None:
             found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, start, end), evidence))
     return sorted((t for t in found.values() if not _is_speaker(clause, t)), key=lambda t: t.span.start)
@@ -68,12 +68,28 @@ def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
         start, end = _phrase(noun)
         if clause.quoted(start, end):
             continue
-        m = index.resolve(start, end)
+        m = _resolve(clause, noun, index)
         if m is not None and m.entity_id == clause.quote.speaker_id:
             continue
         span = _span(clause, start, end)
         return Target(m.entity_id, m.name, span, evidence) if m else Target(None, span.text, span, evidence)
     return None
+
+
+_OBJECT_PRONOUNS = {"him": "male", "her": "female"}
+
+
+def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+    """The entity a phrase names; for ``him``/``her``, the latest fitting person named in this
+    sentence or the one before (``wrote to the prime minister telling him``)."""
+    gender = _OBJECT_PRONOUNS.get(noun.lower_)
+    if gender is None:
+        return index.resolve(*_phrase(noun))
+    sent = noun.sent
+    since = sent.start_char
+    if sent.start > 0:
+        since = clause.doc[sent.start - 1].sent.start_char
+    return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id)
 
 
 def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:

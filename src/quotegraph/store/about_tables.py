@@ -62,8 +62,8 @@ lsh_buckets = Table(
     Column("id", Integer, primary_key=True),
     _quote_fk(index=True),
     Column("band", SmallInteger, nullable=False),
-    Column("bucket", BigInteger, nullable=False),
+    Column("bucket", BigInteger, nullable=False),  # band-salted key: one index serves all bands
 )
 
-Index("ix_lsh_buckets_band_bucket", lsh_buckets.c.band, lsh_buckets.c.bucket)
+Index("ix_lsh_buckets_bucket", lsh_buckets.c.bucket)
 Index("ix_quote_clusters_member_count", quote_clusters.c.member_count)

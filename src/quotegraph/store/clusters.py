@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from .. import provenance as pv
 from . import schema as t
@@ -68,7 +68,7 @@ def _near(conn: Connection, norm: str, keys: list[int]) -> int | None:
     candidates = conn.execute(
         select(cluster_members.c.cluster_id, cluster_members.c.norm_text, shared)
         .join(lsh_buckets, lsh_buckets.c.quote_id == cluster_members.c.quote_id)
-        .where(tuple_(lsh_buckets.c.band, lsh_buckets.c.bucket).in_(list(enumerate(keys))))
+        .where(lsh_buckets.c.bucket.in_(keys))
         .group_by(cluster_members.c.quote_id, cluster_members.c.cluster_id, cluster_members.c.norm_text)
         .order_by(shared.desc()).limit(CANDIDATES)).all()
     scored = [(pv.similarity(norm, other), cluster_id) for cluster_id, other, _ in candidates]

@@ -67,7 +67,7 @@ def upgrade() -> None:
         sa.Column("band", sa.SmallInteger(), nullable=False),
         sa.Column("bucket", sa.BigInteger(), nullable=False),
     )
-    op.create_index("ix_lsh_buckets_band_bucket", "lsh_buckets", ["band", "bucket"])
+    op.create_index("ix_lsh_buckets_bucket", "lsh_buckets", ["bucket"])
 
 
 def downgrade() -> None:
