@@ -10,7 +10,7 @@ from ..models import Quote
 
 # the cue hangs off another verb that carries the report (``accused X, saying ...``,
 # ``apologised on Tuesday and confirmed ...``)
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}  # nationalities (``Kiwi``) are not targets either
 _LINKS = {"conj", "advcl", "xcomp", "acl", "pcomp", "relcl"}
 
 

@@ -30,7 +30,13 @@ ADDRESS_HEADS = {
     "say", "speak", "talk", "write", "explain", "reply", "respond", "letter", "interview", "statement",
     "message", "email", "remark", "comment", "address", "post", "note", "submission", "announce",
 }
-_ADDRESS_PREPOSITIONS = {"to", "with"}
+# Unnamed addressees kept as worded: only audiences (``told reporters``), not ``responded to the allegations``.
+AUDIENCES = {
+    "reporter", "journalist", "media", "press", "staff", "constituent", "supporter", "crowd", "audience",
+    "mp", "councillor", "councilor", "student", "worker", "employee", "resident", "member", "lawmaker",
+    "parliament", "court", "jury", "committee", "investor", "shareholder", "fan", "listener", "viewer",
+    "reader", "delegate", "officer", "official", "family", "parent", "voter", "colleague", "guest",
+}
 _OBJECTS = {"dobj", "dative", "obj", "iobj"}
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 
@@ -43,6 +49,11 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
         for m in index.within(part.start, part.end):
             if not clause.is_place(m.start, m.end):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
+    for pronoun in _quoted_pronouns(clause):
+        m = _resolve(clause, pronoun, index)
+        if m is not None:
+            found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, pronoun.idx, pronoun.idx + len(pronoun)),
+                                                 "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
         m = _resolve(clause, noun, index)
@@ -72,11 +83,23 @@ def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
         if m is not None and m.entity_id == clause.quote.speaker_id:
             continue
         span = _span(clause, start, end)
-        return Target(m.entity_id, m.name, span, evidence) if m else Target(None, span.text, span, evidence)
+        if m is not None:
+            return Target(m.entity_id, m.name, span, evidence)
+        if noun.lemma_.lower() in AUDIENCES:
+            return Target(None, span.text, span, evidence)
+    return None
     return None
 
 
-_OBJECT_PRONOUNS = {"him": "male", "her": "female"}
+_OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female", "his": "male"}
+
+
+def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
+    """Third-person singular pronouns in a direct quote's words (``He was excellent``)."""
+    if clause.quote.type != "direct":
+        return []
+    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
+    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON"]
 
 
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
@@ -111,9 +134,18 @@ def _addressee_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
                 if child.dep_ in _OBJECTS and child.pos_ in _NOUNS:
                     yield lemma, child
         for token in verb.subtree:
-            if token.dep_ == "prep" and token.lower_ in _ADDRESS_PREPOSITIONS \
-                    and token.head.lemma_.lower() in ADDRESS_HEADS and _near(token, verb):
+            if _address_preposition(token) and _near(token, verb):
                 yield from ((f"{token.head.lemma_.lower()} {token.lower_}", n) for n in _prep_objects(token, verb))
+
+
+def _address_preposition(token: Token) -> bool:
+    """``to`` after a speech verb or noun (``wrote to``, ``letter to``); ``with`` only after a
+    noun or a verb of conversation (``interview with``, ``spoke with``, not ``said with a laugh``)."""
+    if token.dep_ != "prep" or token.head.lemma_.lower() not in ADDRESS_HEADS:
+        return False
+    if token.lower_ == "to":
+        return True
+    return token.lower_ == "with" and (token.head.pos_ == "NOUN" or token.head.lemma_.lower() in ("speak", "talk"))
 
 
 def _near(prep: Token, verb: Token) -> bool:

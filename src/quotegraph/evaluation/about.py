@@ -2,7 +2,8 @@
 
 The annotation (a JSON file; tests/data/about/ holds those of the dev sets) maps an article slug to
 ``{"quotes": {<gold quote key>: {"about": [names], "addressee": name | null, "said_on": date | null}}}``.
-A name is matched like a gold speaker: the entity name must contain it, case-insensitive. Each
+A name is matched like a gold speaker: the entity name must contain it, case-insensitive; an
+``about`` item may be a list of names, any of which matches (``["A-Plus", "Asare-Obeng"]``). Each
 annotated quote is scored on the output quote that overlaps its key (the first, in text order);
 a quote not found counts its gold targets as missed and its date as wrong.
 """
@@ -21,7 +22,7 @@ from .news import GoldQuote, key_spans
 class GoldAbout:
     slug: str
     key: str
-    about: tuple[str, ...]
+    about: tuple[tuple[str, ...], ...]  # each target: the names any of which matches
     addressee: str | None
     said_on: str | None
 
@@ -48,11 +49,17 @@ class AboutReport:
     addressee: Counts = field(default_factory=Counts)
     said_on_right: int = 0
     quotes: int = 0
+    found: int = 0  # annotated quotes some output quote overlaps
+    said_on_right_found: int = 0
     misses: list[str] = field(default_factory=list)  # readable lines for --verbose
 
     @property
     def said_on_accuracy(self) -> float:
         return self.said_on_right / self.quotes if self.quotes else 1.0
+
+    @property
+    def said_on_accuracy_found(self) -> float:
+        return self.said_on_right_found / self.found if self.found else 1.0
 
     def as_dict(self) -> dict:
         return {
@@ -60,13 +67,15 @@ class AboutReport:
             "about": {"precision": self.about.precision, "recall": self.about.recall, **vars(self.about)},
             "addressee": {"precision": self.addressee.precision, "recall": self.addressee.recall,
                           **vars(self.addressee)},
-            "said_on": {"right": self.said_on_right, "accuracy": self.said_on_accuracy},
+            "said_on": {"right": self.said_on_right, "accuracy": self.said_on_accuracy, "found": self.found,
+                        "right_of_found": self.said_on_right_found, "accuracy_of_found": self.said_on_accuracy_found},
         }
 
 
 def read_annotation(path: Path) -> list[GoldAbout]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [GoldAbout(slug, key, tuple(item.get("about", ())), item.get("addressee"), item.get("said_on"))
+    return [GoldAbout(slug, key, tuple(_names(n) for n in item.get("about", ())), item.get("addressee"),
+                      item.get("said_on"))
             for slug, article in sorted(data.items()) for key, item in article["quotes"].items()]
 
 
@@ -80,8 +89,12 @@ def with_gold_dates(articles: list[Article], directory: Path) -> list[Article]:
     return out
 
 
-def _matches(name: str | None, wanted: str) -> bool:
-    return bool(name) and wanted.lower() in (name or "").lower()
+def _names(item: str | list[str]) -> tuple[str, ...]:
+    return (item,) if isinstance(item, str) else tuple(item)
+
+
+def _matches(name: str | None, wanted: tuple[str, ...]) -> bool:
+    return bool(name) and any(w.lower() in (name or "").lower() for w in wanted)
 
 
 def score_about(annotation: list[GoldAbout], results: dict[str, ArticleResult]) -> AboutReport:
@@ -92,12 +105,14 @@ def score_about(annotation: list[GoldAbout], results: dict[str, ArticleResult]) 
         report.quotes += 1
         _score_targets(report.about, [t.name for t in quote.about] if quote else [], gold.about)
         got_addressee = [quote.addressee.name] if quote and quote.addressee else []
-        _score_targets(report.addressee, got_addressee, (gold.addressee,) if gold.addressee else ())
+        _score_targets(report.addressee, got_addressee, ((gold.addressee,),) if gold.addressee else ())
         said_on = quote.said_on.value if quote and quote.said_on else "missing"
         report.said_on_right += said_on == gold.said_on
+        report.found += quote is not None
+        report.said_on_right_found += quote is not None and said_on == gold.said_on
         got = (sorted(t.name for t in quote.about), got_addressee, said_on) if quote else "not found"
         if quote is None or said_on != gold.said_on or not _targets_equal(quote, gold):
-            report.misses.append(f"{gold.slug} [{gold.key[:40]}] gold {list(gold.about)} "
+            report.misses.append(f"{gold.slug} [{gold.key[:40]}] gold {['|'.join(n) for n in gold.about]} "
                                  f"{gold.addressee} {gold.said_on} | got {got}")
     return report
 
@@ -106,10 +121,11 @@ def _targets_equal(quote: Quote, gold: GoldAbout) -> bool:
     names = [t.name for t in quote.about]
     about_ok = len(names) == len(gold.about) and all(any(_matches(n, g) for n in names) for g in gold.about)
     got = quote.addressee.name if quote.addressee else None
-    return about_ok and (got is None) == (gold.addressee is None) and (got is None or _matches(got, gold.addressee))
+    same_addressee = got is None or gold.addressee is None or _matches(got, (gold.addressee,))
+    return about_ok and (got is None) == (gold.addressee is None) and same_addressee
 
 
-def _score_targets(counts: Counts, got: list[str], gold: tuple[str, ...]) -> None:
+def _score_targets(counts: Counts, got: list[str], gold: tuple[tuple[str, ...], ...]) -> None:
     counts.predicted += len(got)
     counts.gold += len(gold)
     counts.right += sum(any(_matches(name, g) for g in gold) for name in got)
@@ -126,6 +142,7 @@ def about_lines(report: AboutReport, verbose: bool = False) -> list[str]:
     lines = [
         f"about: precision {a.precision:.3f} ({a.right}/{a.predicted}), recall {a.recall:.3f} ({a.found}/{a.gold})",
         f"addressee: precision {d.precision:.3f} ({d.right}/{d.predicted}), recall {d.recall:.3f} ({d.found}/{d.gold})",
-        f"said_on: {report.said_on_accuracy:.3f} correct ({report.said_on_right}/{report.quotes})",
+        f"said_on: {report.said_on_accuracy:.3f} correct ({report.said_on_right}/{report.quotes}); "
+        f"of the quotes found {report.said_on_accuracy_found:.3f} ({report.said_on_right_found}/{report.found})",
     ]
     return lines + ([f"  {m}" for m in report.misses] if verbose else [])
