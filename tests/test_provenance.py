@@ -11,7 +11,7 @@ import json
 
 import networkx as nx
 from sqlalchemy import select
-from test_store_support import article, db_url, person, quote  # noqa: F401  (db_url is a fixture)
+from test_store_support import article, db_url, person, quote  # noqa: F401,F811  (db_url is a fixture)
 from typer.testing import CliRunner
 
 from quotegraph.cli import app

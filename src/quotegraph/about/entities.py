@@ -24,7 +24,8 @@ class EntityIndex:
 
     @classmethod
     def build(cls, result: ArticleResult) -> EntityIndex:
-        found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value) for p in result.people for m in p.mentions]
+        found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value)
+                 for p in result.people for m in p.mentions]
         found += [IndexedMention(m.start, m.end, o.id, o.name) for o in result.organizations for m in o.mentions]
         return cls(sorted(found, key=lambda m: (m.start, -m.end)))
 

@@ -50,15 +50,16 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
             if not clause.is_place(m.start, m.end):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for pronoun in _quoted_pronouns(clause):
-        m = _resolve(clause, pronoun, index)
-        if m is not None:
-            found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, pronoun.idx, pronoun.idx + len(pronoun)),
-                                                 "quoted"))
+        antecedent = _resolve(clause, pronoun, index)
+        if antecedent is not None:
+            span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
+            found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
-        m = _resolve(clause, noun, index)
-        if m is not None:
-            found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, start, end), evidence))
+        entity = _resolve(clause, noun, index)
+        if entity is not None:
+            target = Target(entity.entity_id, entity.name, _span(clause, start, end), evidence)
+            found.setdefault(entity.entity_id, target)
     return sorted((t for t in found.values() if not _is_speaker(clause, t)), key=lambda t: t.span.start)
 
 

@@ -78,7 +78,7 @@ def _near(conn: Connection, norm: str, keys: list[int]) -> int | None:
 
 def _drop_stale(conn: Connection) -> set[int]:
     """Remove clusters left without members; return those whose member count changed."""
-    counts = dict(conn.execute(select(cluster_members.c.cluster_id, func.count())
+    counts: dict[int, int] = dict(conn.execute(select(cluster_members.c.cluster_id, func.count())
                                .group_by(cluster_members.c.cluster_id)).all())
     stored = dict(conn.execute(select(quote_clusters.c.id, quote_clusters.c.member_count)).all())
     empty = [cid for cid in stored if cid not in counts]
@@ -139,7 +139,6 @@ def speaker_key(name: str | None) -> str | None:
 
 def summarise(cluster_id: int, members: list[Member]) -> Cluster:
     """Canonical wording: the commonest, ties to the earliest; the first appearance; the flags."""
-    first = members[0]
     counts = Counter(m.norm for m in members)
     top = max(counts.values())
     canonical = next(m for m in members if counts[m.norm] == top)

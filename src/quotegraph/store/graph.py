@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 from sqlalchemy import Connection, func, select
@@ -49,7 +49,7 @@ def target_graph(conn: Connection) -> nx.DiGraph:
     return graph
 
 
-def write_graph(graph: nx.DiGraph, fmt: str, path: str) -> None:
+def write_graph(graph: nx.DiGraph, fmt: str, path: str | BinaryIO) -> None:
     """GraphML or GEXF, as networkx writes them (Gephi and networkx read both)."""
     writers = {"graphml": nx.write_graphml, "gexf": nx.write_gexf}
     writers[fmt](graph, path)
