@@ -30,7 +30,9 @@ ADDRESS_HEADS = {
     "say", "speak", "talk", "write", "explain", "reply", "respond", "letter", "interview", "statement",
     "message", "email", "remark", "comment", "address", "post", "note", "submission", "announce",
 }
-# Unnamed addressees kept as worded: only audiences (``told reporters``), not ``responded to the allegations``.
+# Addressees that are no entity are kept as worded when they are the object of a telling verb
+# (``told The Sam Laprade Show``) or an audience (``speaking to reporters``), not otherwise
+# (``responded to the allegations``).
 AUDIENCES = {
     "reporter", "journalist", "media", "press", "staff", "constituent", "supporter", "crowd", "audience",
     "mp", "councillor", "councilor", "student", "worker", "employee", "resident", "member", "lawmaker",
@@ -86,7 +88,7 @@ def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
         span = _span(clause, start, end)
         if m is not None:
             return Target(m.entity_id, m.name, span, evidence)
-        if noun.lemma_.lower() in AUDIENCES:
+        if noun.lemma_.lower() in AUDIENCES or (evidence in TELLING_VERBS and noun.pos_ in ("NOUN", "PROPN")):
             return Target(None, span.text, span, evidence)
     return None
     return None
