@@ -397,7 +397,7 @@ def export(
     output: Path = typer.Option(None, "--output", "-o", help="Output file (stdout if omitted; parquet needs one)."),
     db: str = DB_OPTION,
 ) -> None:
-    """Export quotes, corpus people or articles.
+    """Export quotes, corpus people, articles or quote clusters.
 
     Example: quotegraph export --what quotes --format parquet -o quotes.parquet
     """

@@ -25,8 +25,9 @@ def graph(
     output: Path = typer.Option(None, "--output", "-o", help="Output file (stdout if omitted)."),
     db: str = DB_OPTION,
 ) -> None:
-    """The speaker -> target network: who said something about whom, with quote counts and the
-    first and last dates; GraphML and GEXF open in Gephi and networkx.
+    """The speaker -> target network: who said something about whom.
+
+    Edges carry quote counts and the first and last dates; GraphML and GEXF open in Gephi and networkx.
 
     Example: quotegraph graph --format graphml -o who-about-whom.graphml
     """

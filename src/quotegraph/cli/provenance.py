@@ -30,8 +30,10 @@ def provenance(
     fmt: ProvenanceFormat = typer.Option(ProvenanceFormat.table, "--format", "-f", help="table, json or csv."),
     db: str = DB_OPTION,
 ) -> None:
-    """Quotations that appear in more than one article: the first appearance, every version with
-    its outlet, date and speaker, the word changes, and whether speakers conflict.
+    """Quotations that appear in more than one article.
+
+    For each: the first appearance, every version with its outlet, date and speaker, the word
+    changes, and whether speakers conflict (docs/provenance.md).
 
     Example: quotegraph provenance --conflicts --search "run into the ground"
     """
