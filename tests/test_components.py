@@ -50,9 +50,17 @@ ARTICLES = {
 }
 
 
+# Filled by Extractor after the components: they need the publication date, which a Doc lacks.
+ARTICLE_LEVEL = ("about", "addressee", "said_on")
+
+
+def _component_fields(quote: dict) -> dict:
+    return {k: v for k, v in quote.items() if k not in ARTICLE_LEVEL}
+
+
 def _extract_plain(extractor: Extractor) -> dict[str, list[dict]]:
     articles = [Article(id=k, text=v, source=k) for k, v in ARTICLES.items()]
-    return {r.id: [asdict(q) for q in r.quotes] for r in extractor.extract_many(articles)}
+    return {r.id: [_component_fields(asdict(q)) for q in r.quotes] for r in extractor.extract_many(articles)}
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +85,8 @@ def test_add_pipe_without_import_gives_the_quotes_of_extract(extracted):
     entry points, and the quotes (cues, speakers, resolved names) are those of extract."""
     done = subprocess.run([sys.executable, "-c", ADD_PIPE_SCRIPT, DEFAULT_MODEL], input=json.dumps(ARTICLES),
                           capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout) == extracted
+    piped = {k: [_component_fields(q) for q in v] for k, v in json.loads(done.stdout).items()}
+    assert piped == extracted
     assert all("Photo" not in q["text"] and "Advertisement" not in q["text"] for q in extracted["uk-council"])
 
 

@@ -11,6 +11,11 @@ Only the model's DATE entities are read, with small rules instead of a general d
   a bare weekday is the latest one on or before it unless the sentence speaks of the future
   (``will``, ``next``);
 - anything that is not one day (``last week``, ``June 2020``, ``2018``, ``a month ago``) -> None.
+
+Not dates at all, though the model tags them DATE: ages (``the 45-year-old``, ``aged 45``) and
+spans with nothing that anchors them in time (``a difficult week``, ``the day``, ``recent
+years``): a date needs a digit, a month or weekday name, or a deictic word (``today``, ``last``,
+``ago``...).
 """
 
 from __future__ import annotations
@@ -45,7 +50,27 @@ _RELATIVE = {
     "the day after tomorrow": 2,
 }
 _WEEKDAY = re.compile(r"\b(?P<rel>last|next|this|on)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_AGE = re.compile(r"\d+\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\baged\s+\d|\d+\s+years\s+of\s+age", re.I)
+_DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "ago", "last", "next", "this", "earlier", "later",
+            "christmas", "easter", "morning", "afternoon", "evening", "night")
+_ANCHOR = re.compile(r"\d|\b(?:" + "|".join([*_MONTHS, *_WEEKDAYS, *_DEICTIC]) + r")\b", re.I)
+_VAGUE_TIMES = re.compile(r"^(?:the|a|an|that|one)\s+(?:\w+\s+)?(?:morning|afternoon|evening|night)$", re.I)
+_ANY_DAY = date(2000, 1, 3)  # any day serves to ask whether a phrase counts days from one
 _FUTURE = {"will", "'ll", "’ll", "shall", "next", "upcoming", "tomorrow"}
+
+
+def is_date_phrase(text: str) -> bool:
+    """False for ages and for spans that name no point in time (``a difficult week``, ``the day``,
+    ``one evening``)."""
+    if _AGE.search(text) or _VAGUE_TIMES.match(text.strip()):
+        return False
+    return bool(_ANCHOR.search(text))
+
+
+def is_explicit(text: str) -> bool:
+    """A day named in full or by day and month (``4 March``), as opposed to one counted from the
+    publication date (``yesterday``, ``on Tuesday``)."""
+    return any(pattern.search(text) for pattern in _PATTERNS)
 
 
 def _explicit(text: str, published: date | None) -> str | None:
@@ -114,7 +139,8 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     found = []
     cache: dict[tuple[str, bool], str | None] = {}
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        # TIME entities count only when they name a day (``last night``, ``Tuesday evening``)
+        if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _relative(ent.text, _ANY_DAY, False)):
             continue
         start, end = ent.start, ent.end
         while start < end and doc[start].is_space:
@@ -125,8 +151,8 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         if end == start or any(t.is_space or "\n" in t.whitespace_ for t in doc[start : end - 1]):
             continue
         ent = doc[start:end]
-        if ent.text.isdigit() and len(ent.text) < 4:
-            continue  # "Biden, 81," is an age the model calls a date
+        if (ent.text.isdigit() and len(ent.text) < 4) or not is_date_phrase(ent.text):
+            continue  # "Biden, 81,", "the 45-year-old", "a difficult week": the model's DATEs, not dates
         future = _future(ent) if published else False
         key = (ent.text, future)
         if key not in cache:

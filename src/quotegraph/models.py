@@ -58,6 +58,36 @@ class Quote:
     rule: str | None = None  # the rule that found the quote
     speaker_rule: str | None = None  # the rule that chose its speaker
     id: str = ""
+    about: list[Target] = field(default_factory=list)  # whom the quotation talks about
+    addressee: Target | None = None  # whom it was said to
+    said_on: SaidOn | None = None  # when it was said
+
+
+@dataclass(frozen=True)
+class Target:
+    """A person or organisation a quote is about or addressed to (docs/format.md).
+
+    ``entity_id`` is the article entity (``p1``, ``o2``); only an addressee may have none
+    (``told reporters``). ``evidence``: ``quoted`` (named inside the quoted words) or the
+    reporting verb or phrase that points at it (``accused``, ``told``, ``letter to``).
+    """
+
+    entity_id: str | None
+    name: str
+    span: Span
+    evidence: str
+
+
+@dataclass(frozen=True)
+class SaidOn:
+    """When a quote was said: ``value`` YYYY-MM-DD or None; ``basis`` says where it comes from:
+    ``explicit`` (a dated phrase), ``relative`` (``yesterday``, ``on Tuesday``, resolved against
+    the publication date), ``published`` (nothing in the text; the publication date),
+    ``unknown`` (neither)."""
+
+    value: str | None
+    basis: Literal["explicit", "relative", "published", "unknown"]
+    span: Span | None = None
 
 
 @dataclass

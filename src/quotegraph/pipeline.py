@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import add_components, records_of
+from .about import annotate_quotes
 from .dates import find_dates
 from .models import Article, ArticleResult, Entity, Person, Span
 from .nlp import load_pipeline
@@ -91,7 +92,7 @@ class Extractor:
             warnings=list(article.warnings) + found.warnings,
             model=self.model,
         )
-        return keep_off_leftovers(_resync_spans(result))
+        return annotate_quotes(doc, keep_off_leftovers(_resync_spans(result)), published)
 
 
 def _resync_spans(result: ArticleResult) -> ArticleResult:

@@ -335,15 +335,22 @@ def person(
     name: str = typer.Argument(..., help="A name, part of one, or a corpus person id."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f",
                                     help="table, json or jsonl (the person with their quotes), or csv (their quotes)."),
+    about: bool = typer.Option(False, "--about", help="What others said about this person or organisation."),
     db: str = DB_OPTION,
 ) -> None:
     """One person: aliases, roles, gender, and every quote with its article, outlet and date.
 
     Example: quotegraph person "Louise Haigh" --format json
+
+    Example: quotegraph person Johnson --about
     """
     from ..store.query import find_person, person_detail
 
     store = _open(db)
+    if about:
+        from .graph import print_said_about
+
+        raise typer.Exit(print_said_about(store, name, fmt))
     matches = find_person(store, name)
     if not matches:
         stderr.print(f"[red]Error:[/red] no person matches {name!r}")
@@ -455,17 +462,18 @@ class ExportWhat(StrEnum):
     quotes = "quotes"
     people = "people"
     articles = "articles"
+    clusters = "clusters"
 
 
 @app.command()
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv or parquet."),
-    what: ExportWhat = typer.Option(ExportWhat.quotes, "--what", help="quotes, people or articles."),
+    what: ExportWhat = typer.Option(ExportWhat.quotes, "--what",                                   help="quotes, people, articles or clusters (one row per version of a quotation)."),
     output: Path = typer.Option(None, "--output", "-o", help="Output file (stdout if omitted; parquet needs one)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     db: str = DB_OPTION,
 ) -> None:
-    """Export quotes, corpus people or articles.
+    """Export quotes, corpus people, articles or quote clusters.
 
     Example: quotegraph export --what quotes --format parquet -o quotes.parquet
     """

@@ -24,12 +24,16 @@ def news(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List every gold quote, miss, extra and people check."),
     json_out: Path = typer.Option(None, "--json", help="Also write the figures to this JSON file."),
     by_rule: bool = BY_RULE_OPTION,
+    about: Path = typer.Option(None, "--about", exists=True, dir_okay=False,
+                               help="Also score about/addressee/said_on against this annotation."),
     model: str = MODEL_OPTION,
 ) -> None:
     """Right-speaker, found, extra, leftover and people figures on news gold folders: each
     folder's, then (for several) the pooled figures (see docs/evaluation.md).
 
     Example: quotegraph eval news ../shared/newsdev ../shared/newsdev2 --by-rule
+
+    Example: quotegraph eval news ../shared/newsdev --about tests/data/about/newsdev.json
     """
     from ..evaluation.by_rule import RuleReport, rule_lines
     from ..evaluation.news import NewsReport, read_gold, report_lines
@@ -44,8 +48,10 @@ def news(
     rules = RuleReport()
     reports: list[NewsReport] = []
     failed: list[str] = []
+    all_results: dict = {}
     for directory, gold in golds:
-        report = _score_set(extractor, gold, rules, failed)
+        report, results = _score_set(extractor, directory, gold, rules, failed, about)
+        all_results.update(results)
         reports.append(report)
         for line in report_lines(report, verbose, label=directory.resolve().name):
             typer.echo(line)
@@ -58,6 +64,11 @@ def news(
         typer.echo("")
         for line in rule_lines(rules):
             typer.echo(line)
+    if about:
+        from ..evaluation.about import about_lines, read_annotation, score_about
+
+        for line in about_lines(score_about(read_annotation(about), all_results), verbose):
+            typer.echo(line)
     if json_out:
         data = _json(directories, extractor.model, reports, pooled, rules if by_rule else None)
         json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -65,7 +76,7 @@ def news(
         raise typer.Exit(1)
 
 
-def _score_set(extractor, gold, rules, failed: list[str]):
+def _score_set(extractor, directory: Path, gold, rules, failed: list[str], about: Path | None):
     """Extract and score one gold folder; articles that cannot be read or extracted score as empty."""
     from ..evaluation.news import NewsReport, outcomes, score_result
     from ..readers import read_file
@@ -79,13 +90,17 @@ def _score_set(extractor, gold, rules, failed: list[str]):
             stderr.print(f"[red]error[/red] {item.text_path}: {article or 'no such file'}")
             continue
         articles.append(article)
+    if about:
+        from ..evaluation.about import with_gold_dates
+
+        articles = with_gold_dates(articles, directory)
     results = _extract_all(extractor, articles, failed)
     report = NewsReport()
     for item in gold:
         result = results.get(item.slug)
         report.add(score_result(item, result))
         rules.add(outcomes(item, result))
-    return report
+    return report, results
 
 
 def _json(directories: list[Path], model: str, reports, pooled, rules) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from ..csvout import write_csv
 from . import schema as t
 from .db import Store
 
-WHAT = ("quotes", "people", "articles")
+WHAT = ("quotes", "people", "articles", "clusters")
 FORMATS = ("jsonl", "csv", "parquet")
 _LISTS = ("aliases", "roles")
 _BATCH = 5000
@@ -35,6 +35,10 @@ def _statement(what: str):
         return select(a.c.id, a.c.key, a.c.ext_id, a.c.source, a.c.url, a.c.title, a.c.outlet, a.c.published,
                       a.c.author, a.c.quote_count, a.c.person_count, a.c.content_hash, a.c.ingested_at,
                       a.c.text).order_by(a.c.id)
+    if what == "clusters":
+        from .clusters import members_statement
+
+        return members_statement()
     raise ValueError(f"cannot export {what!r}; choose from {', '.join(WHAT)}")
 
 

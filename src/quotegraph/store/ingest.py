@@ -31,7 +31,9 @@ from ..settings import Options
 from ..warc import is_warc
 from . import schema as t
 from .db import Store, now
+from .clusters import cluster_article
 from .rebuild import rebuild_corpus
+from .targets import write_quote_extras
 
 CHUNK = 8  # articles per spaCy batch / worker task: big enough to batch, small enough to stream
 
@@ -452,6 +454,8 @@ def write_result(store: Store, key: str, digest: str, result: dict, force: bool 
             _delete_children(conn, article_id)
             conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(row))
         _write_children(conn, article_id, result)
+        write_quote_extras(conn, article_id, result)
+        cluster_article(conn, article_id, replaced=old is not None)
         conn.execute(delete(t.failures).where(t.failures.c.source == result["source"]))
     return "new" if old is None else "updated"
 

@@ -208,3 +208,5 @@ input_files = Table(
     Column("articles", Integer, nullable=False),  # articles read from it
     Column("finished_at", String, nullable=False),
 )
+
+from . import about_tables  # noqa: E402,F401 - the about/provenance tables join ``metadata``

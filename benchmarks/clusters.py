@@ -1,0 +1,122 @@
+"""Quote clustering at scale: time per 100,000 quotes and memory, as the corpus grows.
+
+Base quotations come from the real articles of a folder (quoted passages of five words or
+more, e.g. PolNeAR's texts); more bases are made by joining the first half of one real quote to
+the second half of another. Each synthetic quote is a base with edits (a word changed, dropped or
+added, a shortened excerpt, case and punctuation changed), so clusters grow the way repeated
+quotations do. Every quote is stored (an article row per 1,000 quotes, a quote row each) and
+clustered with the code ingest uses (``store.clusters``); the figures are per block (100,000
+quotes by default), each as wall-clock and CPU seconds per 100,000 quotes (the database's own work
+is in this process too: SQLite runs in-process).
+
+usage: python benchmarks/clusters.py TEXT_DIR [--quotes N] [--block N] [--db URL] [--json OUT]
+full run of the issue: python benchmarks/clusters.py ../shared/polnear/train/text --quotes 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from quotegraph.store import Store
+from quotegraph.store import schema as t
+from quotegraph.store.clusters import cluster_quote, refresh
+
+_QUOTED = re.compile(r"[“\"]([^”\"\n]{25,400})[”\"]")
+PER_ARTICLE = 1_000
+
+
+def real_quotes(folder: Path) -> list[str]:
+    found = {m.group(1).strip() for path in sorted(folder.glob("*.txt"))
+             for m in _QUOTED.finditer(path.read_text(encoding="utf-8", errors="replace"))}
+    return sorted(q for q in found if len(q.split()) >= 5)
+
+
+def bases(quotes: list[str], count: int, rng: random.Random) -> list[str]:
+    out = list(quotes)
+    while len(out) < count:
+        a, b = rng.choice(quotes).split(), rng.choice(quotes).split()
+        out.append(" ".join(a[: len(a) // 2] + b[len(b) // 2 :]))
+    return out
+
+
+def variant(base: str, rng: random.Random) -> str:
+    words = base.split()
+    edit = rng.randrange(6)
+    i = rng.randrange(len(words))
+    if edit == 0:
+        words[i] = rng.choice(words)
+    elif edit == 1 and len(words) > 6:
+        del words[i]
+    elif edit == 2:
+        words.insert(i, rng.choice(("really", "very", "all", "now", "just")))
+    elif edit == 3 and len(words) > 10:
+        start = rng.randrange(len(words) // 3)
+        words = words[start : start + max(6, len(words) * 2 // 3)]
+    elif edit == 4:
+        return base.upper().rstrip(".") + "!"
+    return " ".join(words)
+
+
+def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
+    rng = random.Random(14)
+    pool = bases(real_quotes(folder), max(1, total // 4), rng)  # about four versions per quotation
+    store = Store(url)
+    blocks, started, cpu_started, article_id = [], time.perf_counter(), time.process_time(), None
+    with store.engine.connect() as conn:
+        for n in range(total):
+            if n % PER_ARTICLE == 0:
+                conn.commit()
+                article_id = conn.execute(insert(t.articles).returning(t.articles.c.id), {
+                    "key": f"bench-{n}", "content_hash": "-", "source": "bench", "text": "", "warnings": "[]",
+                    "quote_count": PER_ARTICLE, "person_count": 0, "ingested_at": "-",
+                    "published": f"2026-{1 + n * 12 // total:02d}-01"}).scalar_one()
+                touched: set[int] = set()
+            text = variant(rng.choice(pool), rng)
+            quote_id = conn.execute(insert(t.quotes).returning(t.quotes.c.id), {
+                "article_id": article_id, "local_id": f"q{n}", "type": "direct", "start_char": 0,
+                "end_char": len(text), "text": text, "parts": "[]", "speaker_name": rng.choice(("Hart", "Reilly")),
+                "confidence": 0.9}).scalar_one()
+            cluster = cluster_quote(conn, quote_id, text)
+            if cluster is not None:
+                touched.add(cluster)
+            if (n + 1) % PER_ARTICLE == 0:
+                refresh(conn, touched)
+            if (n + 1) % block == 0 or n + 1 == total:
+                now, cpu = time.perf_counter(), time.process_time()
+                size = (n + 1) - sum(b["quotes"] for b in blocks)
+                blocks.append({"upto": n + 1, "quotes": size, "seconds": round(now - started, 1),
+                               "seconds_per_100k": round((now - started) * 100_000 / size, 1),
+                               # CPU time of this process: what the shared machine's load does not inflate
+                               "cpu_seconds_per_100k": round((cpu - cpu_started) * 100_000 / size, 1),
+                               "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024})
+                print(json.dumps(blocks[-1]), flush=True)
+                started, cpu_started = now, cpu
+        conn.commit()
+    store.close()
+    return blocks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="Folder of real article .txt files to take quotes from.")
+    parser.add_argument("--quotes", type=int, default=1_000_000)
+    parser.add_argument("--block", type=int, default=100_000, help="Report the figures every N quotes.")
+    parser.add_argument("--db", default="sqlite:////tmp/quotegraph-clusters-bench.db",
+                        help="Database URL (a fresh file is best; PostgreSQL works too).")
+    parser.add_argument("--json", type=Path, help="Also write the per-block figures here.")
+    args = parser.parse_args()
+    blocks = run(args.folder, args.quotes, args.db, args.block)
+    if args.json:
+        args.json.write_text(json.dumps(blocks, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

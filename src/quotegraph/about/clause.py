@@ -1,0 +1,67 @@
+"""A quote's reporting clause in the parse: its cue token, the verbs around it, the quoted words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Quote
+
+# the cue hangs off another verb that carries the report (``accused X, saying ...``,
+# ``apologised on Tuesday and confirmed ...``)
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}  # nationalities (``Kiwi``) are not targets either
+_LINKS = {"conj", "advcl", "xcomp", "acl", "pcomp", "relcl"}
+
+
+@dataclass
+class QuoteClause:
+    doc: Doc
+    quote: Quote
+    cue: Token | None
+    sentence: Span | None
+    text: str  # the article text (the doc's may have leftovers blanked out)
+
+    @classmethod
+    def of(cls, doc: Doc, quote: Quote, text: str) -> QuoteClause:
+        cue = None
+        if quote.cue is not None:
+            span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+            if span is not None and len(span):
+                cue = next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
+        return cls(doc, quote, cue, cue.sent if cue is not None else None, text)
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` lies in the quote's content (its parts, or all of it)."""
+        parts = self.quote.parts or []
+        if any(p.start <= start and end <= p.end for p in parts):
+            return True
+        return self.quote.start <= start and end <= self.quote.end
+
+    def verbs(self) -> list[Token]:
+        """The cue and the verbs it is linked to in its clause, nearest first."""
+        if self.cue is None:
+            return []
+        found = [self.cue]
+        token = self.cue
+        while token.dep_ in _LINKS and token.head.i != token.i and len(found) < 4:
+            token = token.head
+            found.append(token)
+        for child in self.cue.children:
+            if child.dep_ in ("conj", "advcl", "xcomp") and child.pos_ == "VERB":
+                found.append(child)
+        return [t for t in found if not self.quoted(t.idx, t.idx + len(t))]
+
+    def governed_by(self, token: Token, verbs: list[Token]) -> bool:
+        """Whether the first verb above ``token`` (or ``token`` itself) is one of ``verbs``: a
+        date in a clause of its own (``since they met in 2018``) does not date the report."""
+        wanted = {v.i for v in verbs}
+        for candidate in [token, *token.ancestors]:
+            if candidate.pos_ in ("VERB", "AUX") or candidate.i in wanted:
+                return candidate.i in wanted
+        return False
+
+    def is_place(self, start: int, end: int) -> bool:
+        """The model calls this span a place or building (``Government House``)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in _PLACE_LABELS for t in span)

@@ -1,0 +1,54 @@
+"""The article's people and organisations by character span, to resolve a phrase to one of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..models import ArticleResult
+
+
+@dataclass(frozen=True)
+class IndexedMention:
+    start: int
+    end: int
+    entity_id: str
+    name: str
+    gender: str | None = None  # people only: female, male or unknown
+
+
+@dataclass
+class EntityIndex:
+    """Every mention of a person or organisation (places are never targets)."""
+
+    mentions: list[IndexedMention]
+
+    @classmethod
+    def build(cls, result: ArticleResult) -> EntityIndex:
+        found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value)
+                 for p in result.people for m in p.mentions]
+        found += [IndexedMention(m.start, m.end, o.id, o.name) for o in result.organizations for m in o.mentions]
+        return cls(sorted(found, key=lambda m: (m.start, -m.end)))
+
+    def within(self, start: int, end: int) -> list[IndexedMention]:
+        """Mentions lying wholly inside ``start..end``."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def resolve(self, start: int, end: int) -> IndexedMention | None:
+        """The mention that overlaps ``start..end`` the most (the head of ``the chief of X``
+        comes first in the phrase, so ties go to the earliest)."""
+        best, best_overlap = None, 0
+        for m in self.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > best_overlap:
+                best, best_overlap = m, overlap
+        return best
+
+    def antecedent(self, before: int, since: int, gender: str, skip: str | None) -> IndexedMention | None:
+        """The latest person mentioned between ``since`` and ``before`` whose known gender does not
+        contradict ``gender``, other than ``skip`` (the speaker): what ``him``/``her`` refers to."""
+        for m in reversed(self.mentions):
+            if m.end > before or m.start < since or m.gender is None or m.entity_id == skip:
+                continue
+            if m.gender in (gender, "unknown"):
+                return m
+        return None

@@ -1,0 +1,189 @@
+"""``about`` and ``addressee``: rules as data over the reporting clause, resolved to entities."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..models import Span, Target
+from .clause import QuoteClause
+from .entities import EntityIndex, IndexedMention
+
+# Verbs of judgment or appeal whose object is what the quote is about.
+JUDGMENT_VERBS = {
+    "accuse", "praise", "criticise", "criticize", "blame", "condemn", "attack", "slam", "thank",
+    "defend", "urge", "implore", "commend", "congratulate", "applaud", "hail", "lambast", "blast",
+    "fault", "rebuke", "describe", "berate", "chastise", "castigate", "denounce", "welcome",
+    "back", "support", "endorse", "mock", "insult", "sue", "challenge", "press",
+}
+# (verb, preposition) pairs whose object is what the quote is about.
+ABOUT_PREPOSITIONS = {
+    ("say", "of"), ("speak", "about"), ("speak", "of"), ("talk", "about"), ("refer", "to"),
+    ("write", "about"), ("comment", "on"), ("call", "on"), ("call", "upon"), ("appeal", "to"),
+    ("complain", "about"), ("speak", "on"), ("call", "for"), ("hit", "at"), ("lash", "at"),
+}
+# Verbs whose direct or dative object is the addressee.
+TELLING_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise"}
+# Heads (verbs or nouns) whose ``to``/``with`` object is the addressee.
+ADDRESS_HEADS = {
+    "say", "speak", "talk", "write", "explain", "reply", "respond", "letter", "interview", "statement",
+    "message", "email", "remark", "comment", "address", "post", "note", "submission", "announce",
+}
+# Addressees that are no entity are kept as worded when they are the object of a telling verb
+# (``told The Sam Laprade Show``) or an audience (``speaking to reporters``), not otherwise
+# (``responded to the allegations``).
+AUDIENCES = {
+    "reporter", "journalist", "media", "press", "staff", "constituent", "supporter", "crowd", "audience",
+    "mp", "councillor", "councilor", "student", "worker", "employee", "resident", "member", "lawmaker",
+    "parliament", "court", "jury", "committee", "investor", "shareholder", "fan", "listener", "viewer",
+    "reader", "delegate", "officer", "official", "family", "parent", "voter", "colleague", "guest",
+}
+_OBJECTS = {"dobj", "dative", "obj", "iobj"}
+_NOUNS = {"NOUN", "PROPN", "PRON"}
+
+
+def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
+    """Entities named in the quoted words, and objects of judgment/appeal verbs in its clause;
+    never the speaker; each entity once, in text order."""
+    found: dict[str, Target] = {}
+    for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
+        for m in index.within(part.start, part.end):
+            if not clause.is_place(m.start, m.end):
+                found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
+    for pronoun in _quoted_pronouns(clause):
+        antecedent = _resolve(clause, pronoun, index)
+        if antecedent is not None:
+            span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
+            found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
+    for evidence, noun in _about_objects(clause):
+        start, end = _phrase(noun)
+        entity = _resolve(clause, noun, index)
+        if entity is not None:
+            target = Target(entity.entity_id, entity.name, _span(clause, start, end), evidence)
+            found.setdefault(entity.entity_id, target)
+    return sorted((t for t in found.values() if not _is_speaker(clause, t)), key=lambda t: t.span.start)
+
+
+def _is_speaker(clause: QuoteClause, target: Target) -> bool:
+    """The speaker's own entity, or another entry of the same name (``Kolisi`` and ``Siya Kolisi``
+    left apart by clustering)."""
+    quote = clause.quote
+    if target.entity_id == quote.speaker_id:
+        return True
+    speaker, name = (quote.speaker_name or "").lower().split(), target.name.lower().split()
+    return bool(speaker and name) and speaker[-1] == name[-1]
+
+
+def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
+    """``told the BBC``, ``told reporters``, ``in a letter to X``: the first such object outside
+    the quoted words, resolved to an entity where it is one."""
+    for evidence, noun in _addressee_objects(clause):
+        start, end = _phrase(noun)
+        if clause.quoted(start, end):
+            continue
+        m = _resolve(clause, noun, index)
+        if m is not None and m.entity_id == clause.quote.speaker_id:
+            continue
+        span = _span(clause, start, end)
+        if m is not None:
+            return Target(m.entity_id, m.name, span, evidence)
+        if noun.lemma_.lower() in AUDIENCES or (evidence in TELLING_VERBS and noun.pos_ in ("NOUN", "PROPN")):
+            return Target(None, span.text, span, evidence)
+    return None
+    return None
+
+
+_OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female", "his": "male"}
+
+
+def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
+    """Third-person singular pronouns in a direct quote's words (``He was excellent``)."""
+    if clause.quote.type != "direct":
+        return []
+    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
+    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON"]
+
+
+def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+    """The entity a phrase names; for ``him``/``her``, the latest fitting person named in this
+    sentence or the one before (``wrote to the prime minister telling him``)."""
+    gender = _OBJECT_PRONOUNS.get(noun.lower_)
+    if gender is None:
+        return index.resolve(*_phrase(noun))
+    sent = noun.sent
+    since = sent.start_char
+    if sent.start > 0:
+        since = clause.doc[sent.start - 1].sent.start_char
+    return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id)
+
+
+def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
+    for verb in clause.verbs():
+        lemma = verb.lemma_.lower()
+        for child in verb.children:
+            if lemma in JUDGMENT_VERBS and child.dep_ in _OBJECTS:
+                yield from ((lemma, n) for n in _conjuncts(child))
+            particle = child.lower_ if child.dep_ in ("prep", "prt") else None
+            if particle and (lemma, particle) in ABOUT_PREPOSITIONS:
+                yield from ((f"{lemma} {particle}", n) for n in _prep_objects(child, verb))
+
+
+def _addressee_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
+    for verb in clause.verbs():
+        lemma = verb.lemma_.lower()
+        if lemma in TELLING_VERBS:
+            for child in verb.children:
+                if child.dep_ in _OBJECTS and child.pos_ in _NOUNS:
+                    yield lemma, child
+        for token in verb.subtree:
+            if _address_preposition(token) and _near(token, verb):
+                yield from ((f"{token.head.lemma_.lower()} {token.lower_}", n) for n in _prep_objects(token, verb))
+
+
+def _address_preposition(token: Token) -> bool:
+    """``to`` after a speech verb or noun (``wrote to``, ``letter to``); ``with`` only after a
+    noun or a verb of conversation (``interview with``, ``spoke with``, not ``said with a laugh``)."""
+    if token.dep_ != "prep" or token.head.lemma_.lower() not in ADDRESS_HEADS:
+        return False
+    if token.lower_ == "to":
+        return True
+    return token.lower_ == "with" and (token.head.pos_ == "NOUN" or token.head.lemma_.lower() in ("speak", "talk"))
+
+
+def _near(prep: Token, verb: Token) -> bool:
+    """The preposition belongs to the verb itself or to a noun two steps below it, not to a
+    clause further down (``said the letter to X`` inside the reported words is not an address)."""
+    head = prep.head
+    return verb.i in (head.i, head.head.i, head.head.head.i)
+
+
+def _prep_objects(prep: Token, verb: Token) -> Iterator[Token]:
+    for child in prep.children:
+        if child.dep_ == "pobj" and child.pos_ in _NOUNS:
+            yield from _conjuncts(child)
+    if prep.dep_ == "prt":  # ``called on X``: the object hangs off the verb
+        for child in verb.children:
+            if child.dep_ in _OBJECTS:
+                yield from _conjuncts(child)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.pos_ in _NOUNS)]
+
+
+def _phrase(noun: Token) -> tuple[int, int]:
+    """The noun with its determiners, modifiers and compounds to the left (``the police chief``)."""
+    left = noun
+    for child in noun.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    right = noun
+    for child in noun.rights:
+        if child.dep_ == "appos":  # ``the police chief, Mark Dunne``: the name resolves it
+            right = child
+    return left.idx, right.idx + len(right)
+
+
+def _span(clause: QuoteClause, start: int, end: int) -> Span:
+    return Span(start, end, clause.text[start:end])

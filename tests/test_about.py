@@ -1,0 +1,100 @@
+"""Whom a quote is about, whom it was said to, and when: articles written here in several styles."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DATA
+from typer.testing import CliRunner
+
+from quotegraph.cli import app
+from quotegraph.schema import validate
+
+BRITISH = (
+    "Opposition leader Helen Marsh has written to the county's police chief, Chief Constable Andrew Pike, "
+    "urging him to consider his position.\n\n"
+    "\"Andrew Pike has had every chance to put this right and he has failed,\" she told the BBC last night.\n\n"
+    "Treasury minister Owen Reid praised Ms Marsh for her persistence, saying the inquiry was "
+    "\"long overdue\".\n"
+)
+AMERICAN = (
+    "WASHINGTON (AP) — Senator Maria Lopez on Tuesday accused Acme Corp. of hiding safety data from regulators.\n\n"
+    "\"They knew, and they said nothing,\" Lopez told reporters at the Capitol.\n\n"
+    "In a statement on March 4, 2025, Acme spokesman Dan Kerr said the company had shared every report.\n"
+)
+
+
+def _quote(result, piece: str):
+    return next(q for q in result.quotes if piece in result.text[q.start : q.end])
+
+
+def _names(targets) -> set[str]:
+    return {t.name for t in targets}
+
+
+def test_objects_of_judgment_verbs_and_names_in_the_quoted_words(run):
+    result = run(BRITISH, published="2026-03-09")
+    urged = _quote(result, "to consider his position")
+    assert "Andrew Pike" in _names(urged.about)  # ``urging him``: the pronoun resolved to Pike
+    assert urged.addressee is not None and urged.addressee.name == "Andrew Pike"  # ``written to``
+    failed = _quote(result, "every chance")
+    assert _names(failed.about) == {"Andrew Pike"}
+    assert failed.about[0].evidence == "quoted"
+    praised = _quote(result, "long overdue")
+    assert _names(praised.about) == {"Helen Marsh"} and praised.about[0].evidence == "praise"
+    for quote in result.quotes:  # never the speaker; spans are the article's text
+        assert quote.speaker_id not in {t.entity_id for t in quote.about}
+        for target in [*quote.about, *([quote.addressee] if quote.addressee else [])]:
+            assert result.text[target.span.start : target.span.end] == target.span.text
+
+
+def test_addressee_is_resolved_when_an_entity_and_kept_as_worded_otherwise(run):
+    british = run(BRITISH, published="2026-03-09")
+    told = _quote(british, "every chance").addressee
+    assert told is not None and told.name == "BBC" and told.entity_id and told.entity_id.startswith("o")
+    american = run(AMERICAN, published="2025-03-06")
+    reporters = _quote(american, "they said nothing").addressee
+    assert reporters is not None and reporters.entity_id is None and reporters.name == "reporters"
+
+
+def test_said_on_explicit_relative_published_unknown(run):
+    british = run(BRITISH, published="2026-03-09")
+    last_night = _quote(british, "every chance").said_on
+    assert (last_night.value, last_night.basis, last_night.span.text) == ("2026-03-08", "relative", "last night")
+    praised = _quote(british, "long overdue").said_on
+    assert (praised.value, praised.basis, praised.span) == ("2026-03-09", "published", None)
+    american = run(AMERICAN, published="2025-03-06")
+    statement = _quote(american, "shared every report").said_on
+    assert (statement.value, statement.basis) == ("2025-03-04", "explicit")
+    undated = run(BRITISH)
+    assert _quote(undated, "long overdue").said_on.basis == "unknown"
+    assert _quote(undated, "every chance").said_on.value is None  # ``last night`` of an unknown day
+
+
+def test_a_date_inside_the_quoted_words_does_not_date_the_quote(run):
+    text = "\"We will open the bridge on Friday, June 5,\" mayor Tom Hale said.\n"
+    said_on = _quote(run(text, published="2026-05-28"), "open the bridge").said_on
+    assert said_on.basis == "published" and said_on.value == "2026-05-28"
+
+
+@pytest.mark.parametrize("phrase", ["The 45-year-old", "a difficult week", "the day", "aged 52", "recent years"])
+def test_ages_and_vague_spans_are_not_dates(run, phrase):
+    text = (f"{phrase} was mentioned by Ann Cole, 61, on Monday. She said {phrase.lower()} had changed "
+            f"nothing, and that the council would meet on 12 March 2026.\n")
+    result = run(text, published="2026-03-10")
+    assert all(phrase.lower() not in d.text.lower() for d in result.dates)
+    assert {d.text for d in result.dates} >= {"Monday", "12 March 2026"}
+
+
+def test_records_with_the_new_fields_validate(run):
+    for text in (BRITISH, AMERICAN, "", "\"Unbalanced quote, she said.\n"):
+        validate(run(text, published="2026-03-09").as_dict())
+
+
+def test_eval_news_about_on_the_seed_article():
+    runner = CliRunner()
+    result = runner.invoke(app, ["eval", "news", str(DATA / "about" / "seed"),
+                                 "--about", str(DATA / "about" / "seed.json")])
+    assert result.exit_code == 0, result.output
+    lines = {line.split(":")[0]: line for line in result.output.splitlines()}
+    assert "said_on: 1.000 correct (8/8)" in lines["said_on"]
+    assert "precision 1.000 (4/4), recall 1.000 (4/4)" in lines["about"]
