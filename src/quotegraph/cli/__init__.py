@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .app import app
 from . import extract, evaluate, corpus  # noqa: F401  (register the commands)
+from . import serve  # noqa: F401  (registers the serve command)
 
 
 def main() -> None:

@@ -1,0 +1,130 @@
+"""The read-only REST API under /api/v1: JSON pages with totals, CSV/JSON Lines downloads."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from ..models import Article
+from ..store import query
+from . import queries
+from .downloads import stream
+
+router = APIRouter(tags=["read"])
+
+PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
+PerPage = Annotated[int, Query(ge=1, le=200, description="Results per page.")]
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
+Month = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")]
+QuoteType = Literal["direct", "mixed", "indirect"]
+Gender = Literal["female", "male", "unknown"]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"description": "Not found"}, 413: {"description": "Body too large"}, 422: {"description": "Invalid"}}
+
+
+def store(request: Request):
+    return request.app.state.store
+
+
+class AnalyzeRequest(BaseModel):
+    text: str | None = Field(None, description="Plain article text.")
+    html: str | None = Field(None, description="An article's HTML page (its text is extracted first).")
+    title: str | None = Field(None, max_length=1000)
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    outlet: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+
+
+@router.get("/articles", summary="Articles, newest first")
+def list_articles(request: Request, page: PageNo = 1, per_page: PerPage = 50, outlet: Text = None) -> dict:
+    return queries.articles_page(store(request), page, per_page, outlet).as_dict()
+
+
+@router.get("/articles/{article_id}", summary="One article as its quotegraph/1 record", responses=ERRORS)
+def get_article(request: Request, article_id: int) -> dict:
+    found = queries.article_record(store(request), article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return found[0]
+
+
+@router.get("/quotes", summary="Quotes matching every filter", responses=ERRORS)
+def list_quotes(request: Request, search: Text = None, speaker: Text = None, outlet: Text = None,
+                type: QuoteType | None = None, gender: Gender | None = None, month: Month = None,
+                since: Day = None, until: Day = None, page: PageNo = 1, per_page: PerPage = 50,
+                format: Literal["json", "csv", "jsonl"] = "json") -> Any:
+    filters = queries.QuoteFilters(search, speaker, outlet, type, gender, month, since, until)
+    if format != "json":
+        return stream(queries.iter_quotes(store(request), filters), format, "quotes")
+    return queries.quotes_page(store(request), filters, page, per_page).as_dict()
+
+
+@router.get("/people", summary="Corpus people, most quoted first")
+def list_people(request: Request, search: Text = None, page: PageNo = 1, per_page: PerPage = 50,
+                format: Literal["json", "csv", "jsonl"] = "json") -> Any:
+    if format != "json":
+        rows = queries.people_page(store(request), search, 1, 10**9).items
+        return stream(rows, format, "people")
+    return queries.people_page(store(request), search, page, per_page).as_dict()
+
+
+@router.get("/people/{person_id}", summary="One corpus person with their quotes", responses=ERRORS)
+def get_person(request: Request, person_id: int) -> dict:
+    person = query.person_detail(store(request), person_id)
+    if person is None:
+        raise HTTPException(404, f"no person with id {person_id}")
+    person["quotes_per_month"] = [{"month": m, "quotes": n} for m, n in queries.quotes_per_month(
+        store(request), person_id)]
+    return person
+
+
+@router.get("/stats/sources", summary="Share of women among quoted people, by outlet and/or month")
+def stats_sources(request: Request, by: Literal["outlet", "month", "outlet,month"] = "outlet",
+                  format: Literal["json", "csv"] = "json") -> Any:
+    rows = query.source_stats(store(request), by.split(","))
+    if format == "csv":
+        return stream(rows, "csv", f"sources-by-{by.replace(',', '-')}")
+    return {"by": by, "items": rows, "total": len(rows)}
+
+
+@router.get("/stats/top", summary="Most quoted people, organisations and outlets")
+def stats_top(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
+    return query.top_stats(store(request), limit)
+
+
+def article_from_request(body: AnalyzeRequest, source: str) -> Article:
+    """The article to analyze or ingest: its text, or the text found in its HTML."""
+    from ..errors import InputError
+    from ..readers import _article_from_html
+
+    if bool(body.text) == bool(body.html):
+        raise HTTPException(422, "give exactly one of text and html")
+    meta = {"title": body.title, "published": body.published, "outlet": body.outlet, "url": body.url}
+    if body.html:
+        try:
+            article = _article_from_html(body.html, source, "analyzed", **meta)
+        except InputError as exc:
+            raise HTTPException(422, exc.message) from None
+        return article
+    return Article(id="analyzed", text=body.text or "", source=source, **meta)
+
+
+async def analyze_article(request: Request, article: Article) -> dict:
+    config = request.app.state.config
+    try:
+        return await request.app.state.analyzer.analyze(article, config.analyze_timeout)
+    except TimeoutError:
+        raise HTTPException(504, f"analysis took longer than {config.analyze_timeout:g} s") from None
+
+
+@router.post("/analyze", summary="Extract quotes from a text or HTML page without storing it",
+             responses={**ERRORS, 504: {"description": "Analysis timed out"}})
+async def analyze(request: Request, body: Annotated[AnalyzeRequest, Body()]) -> Response:
+    from fastapi.responses import JSONResponse
+
+    record = await analyze_article(request, article_from_request(body, "<analyze>"))
+    return JSONResponse(record)

@@ -1,0 +1,105 @@
+"""Server-rendered pages: home, article, quote search, person, dashboard, analyze."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import Response
+
+from ..store import query
+from . import charts, queries
+from .api import AnalyzeRequest, Day, Month, PageNo, Text, analyze_article, article_from_request
+from .highlight import segments, speaker_colours, speaker_key
+
+router = APIRouter(include_in_schema=False)
+GENDER_PARTS = [("women", "f"), ("men", "m"), ("unknown", "u")]
+EVIDENCE_PARTS = [("by_honorific", "e1"), ("by_pronoun", "e2"), ("by_other_text", "e3"), ("gender_from_name", "e4")]
+PER_PAGE = 25
+
+
+def render(request: Request, template: str, **context) -> Response:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@router.get("/")
+def home(request: Request, page: PageNo = 1, outlet: Text = None) -> Response:
+    store = request.app.state.store
+    return render(request, "index.html", articles=queries.articles_page(store, page, PER_PAGE, outlet),
+                  counts=store.counts(), outlet=outlet)
+
+
+def article_context(record: dict, links: dict[str, int]) -> dict:
+    """What the article template needs: segments, colours and the quotes by id."""
+    colours = speaker_colours(record["quotes"])
+    return {"record": record, "segments": segments(record), "links": links,
+            "quotes": {q["id"]: {**q, "colour": colours[speaker_key(q)]} for q in record["quotes"]}}
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, article_id: int) -> Response:
+    found = queries.article_record(request.app.state.store, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return render(request, "article.html", article_id=article_id, **article_context(*found))
+
+
+@router.get("/quotes")
+def quotes_page(request: Request, search: Text = None, speaker: Text = None, outlet: Text = None,
+                type: Text = None, gender: Text = None, month: Month = None, since: Day = None,
+                until: Day = None, page: PageNo = 1) -> Response:
+    filters = queries.QuoteFilters(search or None, speaker or None, outlet or None, type or None,
+                                   gender or None, month or None, since or None, until or None)
+    store = request.app.state.store
+    hits = queries.quotes_page(store, filters, page, PER_PAGE, context=True)
+    active = {k: v for k, v in vars(filters).items() if v}
+    return render(request, "quotes.html", hits=hits, facets=queries.quote_facets(store, filters),
+                  filters=filters, active=active)
+
+
+@router.get("/people")
+def people_page(request: Request, search: Text = None, page: PageNo = 1) -> Response:
+    return render(request, "people.html", people=queries.people_page(request.app.state.store, search, page, 50),
+                  search=search)
+
+
+@router.get("/people/{person_id}")
+def person_page(request: Request, person_id: int) -> Response:
+    store = request.app.state.store
+    person = query.person_detail(store, person_id)
+    if person is None:
+        raise HTTPException(404, f"no person with id {person_id}")
+    months = queries.quotes_per_month(store, person_id)
+    return render(request, "person.html", person=person, chart=charts.simple(months))
+
+
+@router.get("/dashboard")
+def dashboard(request: Request) -> Response:
+    store = request.app.state.store
+    by_outlet = query.source_stats(store, ["outlet"])
+    by_month = [r for r in query.source_stats(store, ["month"]) if r["month"]]
+    top = query.top_stats(store, 15)
+    return render(request, "dashboard.html", by_outlet=by_outlet, by_month=by_month, top=top,
+                  outlet_chart=charts.stacked(by_outlet, "outlet", GENDER_PARTS),
+                  month_chart=charts.stacked(by_month, "month", GENDER_PARTS),
+                  evidence_chart=charts.stacked(by_outlet, "outlet", EVIDENCE_PARTS),
+                  top_chart=charts.simple([(p["name"], p["quote_count"]) for p in top["people"]]))
+
+
+@router.get("/analyze")
+def analyze_form(request: Request) -> Response:
+    return render(request, "analyze.html")
+
+
+@router.post("/analyze")
+async def analyze_page(request: Request, text: Annotated[str, Form()] = "",
+                       file: Annotated[UploadFile | None, File()] = None,
+                       title: Annotated[str, Query(max_length=1000)] = "") -> Response:
+    body = AnalyzeRequest(text=text.strip() or None, title=title or None)
+    if file is not None and file.filename:
+        data = (await file.read()).decode("utf-8", errors="replace")
+        is_html = (file.filename or "").lower().endswith((".html", ".htm")) or data.lstrip()[:1] == "<"
+        body = AnalyzeRequest(html=data, title=title or None) if is_html else AnalyzeRequest(text=data)
+    record = await analyze_article(request, article_from_request(body, file.filename if file and file.filename
+                                                                  else "<pasted>"))
+    return render(request, "article.html", article_id=None, analyzed=True, **article_context(record, {}))
