@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request
+from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..models import Article
+from ..models import Article, Warning
 from ..store import query
 from . import queries
 from .downloads import stream
@@ -17,6 +17,7 @@ router = APIRouter(tags=["read"])
 
 PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from 1.")]
 PerPage = Annotated[int, Query(ge=1, le=200, description="Results per page.")]
+RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Database id.")]  # PostgreSQL integer range
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 Month = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")]
@@ -24,6 +25,9 @@ QuoteType = Literal["direct", "mixed", "indirect"]
 Gender = Literal["female", "male", "unknown"]
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"description": "Not found"}, 413: {"description": "Body too large"}, 422: {"description": "Invalid"}}
+DOWNLOADS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "A page of results (JSON), or the whole result set (format=csv or jsonl)",
+          "content": {"application/json": {}, "text/csv": {}, "application/x-ndjson": {}}}, **ERRORS}
 
 
 def store(request: Request):
@@ -31,12 +35,22 @@ def store(request: Request):
 
 
 class AnalyzeRequest(BaseModel):
-    text: str | None = Field(None, description="Plain article text.")
-    html: str | None = Field(None, description="An article's HTML page (its text is extracted first).")
+    """An article to analyze: exactly one of ``text`` and ``html``, with optional metadata."""
+
+    model_config = ConfigDict(json_schema_extra={"oneOf": [{"required": ["text"]}, {"required": ["html"]}]})
+    text: str = Field(None, min_length=1, description="Plain article text.")  # type: ignore[assignment]
+    html: str = Field(None, min_length=1,  # type: ignore[assignment]
+                      description="An article's HTML page (its text is extracted first).")
     title: str | None = Field(None, max_length=1000)
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
     outlet: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
+
+    @model_validator(mode="after")
+    def _one_input(self) -> AnalyzeRequest:
+        if ("text" in self.model_fields_set) == ("html" in self.model_fields_set):
+            raise ValueError("give exactly one of text and html")
+        return self
 
 
 @router.get("/articles", summary="Articles, newest first")
@@ -45,14 +59,14 @@ def list_articles(request: Request, page: PageNo = 1, per_page: PerPage = 50, ou
 
 
 @router.get("/articles/{article_id}", summary="One article as its quotegraph/1 record", responses=ERRORS)
-def get_article(request: Request, article_id: int) -> dict:
+def get_article(request: Request, article_id: RowId) -> dict:
     found = queries.article_record(store(request), article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id}")
     return found[0]
 
 
-@router.get("/quotes", summary="Quotes matching every filter", responses=ERRORS)
+@router.get("/quotes", summary="Quotes matching every filter", responses=DOWNLOADS)
 def list_quotes(request: Request, search: Text = None, speaker: Text = None, outlet: Text = None,
                 type: QuoteType | None = None, gender: Gender | None = None, month: Month = None,
                 since: Day = None, until: Day = None, page: PageNo = 1, per_page: PerPage = 50,
@@ -63,7 +77,7 @@ def list_quotes(request: Request, search: Text = None, speaker: Text = None, out
     return queries.quotes_page(store(request), filters, page, per_page).as_dict()
 
 
-@router.get("/people", summary="Corpus people, most quoted first")
+@router.get("/people", summary="Corpus people, most quoted first", responses=DOWNLOADS)
 def list_people(request: Request, search: Text = None, page: PageNo = 1, per_page: PerPage = 50,
                 format: Literal["json", "csv", "jsonl"] = "json") -> Any:
     if format != "json":
@@ -73,7 +87,7 @@ def list_people(request: Request, search: Text = None, page: PageNo = 1, per_pag
 
 
 @router.get("/people/{person_id}", summary="One corpus person with their quotes", responses=ERRORS)
-def get_person(request: Request, person_id: int) -> dict:
+def get_person(request: Request, person_id: RowId) -> dict:
     person = query.person_detail(store(request), person_id)
     if person is None:
         raise HTTPException(404, f"no person with id {person_id}")
@@ -82,7 +96,8 @@ def get_person(request: Request, person_id: int) -> dict:
     return person
 
 
-@router.get("/stats/sources", summary="Share of women among quoted people, by outlet and/or month")
+@router.get("/stats/sources", summary="Share of women among quoted people, by outlet and/or month",
+            responses=DOWNLOADS)
 def stats_sources(request: Request, by: Literal["outlet", "month", "outlet,month"] = "outlet",
                   format: Literal["json", "csv"] = "json") -> Any:
     rows = query.source_stats(store(request), by.split(","))
@@ -101,15 +116,13 @@ def article_from_request(body: AnalyzeRequest, source: str) -> Article:
     from ..errors import InputError
     from ..readers import _article_from_html
 
-    if bool(body.text) == bool(body.html):
-        raise HTTPException(422, "give exactly one of text and html")
     meta = {"title": body.title, "published": body.published, "outlet": body.outlet, "url": body.url}
     if body.html:
         try:
-            article = _article_from_html(body.html, source, "analyzed", **meta)
-        except InputError as exc:
-            raise HTTPException(422, exc.message) from None
-        return article
+            return _article_from_html(body.html, source, "analyzed", **meta)
+        except InputError as exc:  # a page with no article text: an empty result that says why
+            return Article(id="analyzed", text="", source=source, warnings=[Warning("no-text", exc.message)],
+                           **meta)
     return Article(id="analyzed", text=body.text or "", source=source, **meta)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import Response
+from pydantic import ValidationError
 
 from ..store import query
 from . import charts, queries
-from .api import AnalyzeRequest, Day, Month, PageNo, Text, analyze_article, article_from_request
+from .api import AnalyzeRequest, Day, Month, PageNo, RowId, Text, analyze_article, article_from_request
 from .highlight import segments, speaker_colours, speaker_key
 
 router = APIRouter(include_in_schema=False)
@@ -37,7 +38,7 @@ def article_context(record: dict, links: dict[str, int]) -> dict:
 
 
 @router.get("/articles/{article_id}")
-def article_page(request: Request, article_id: int) -> Response:
+def article_page(request: Request, article_id: RowId) -> Response:
     found = queries.article_record(request.app.state.store, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id}")
@@ -64,7 +65,7 @@ def people_page(request: Request, search: Text = None, page: PageNo = 1) -> Resp
 
 
 @router.get("/people/{person_id}")
-def person_page(request: Request, person_id: int) -> Response:
+def person_page(request: Request, person_id: RowId) -> Response:
     store = request.app.state.store
     person = query.person_detail(store, person_id)
     if person is None:
@@ -93,13 +94,20 @@ def analyze_form(request: Request) -> Response:
 
 @router.post("/analyze")
 async def analyze_page(request: Request, text: Annotated[str, Form()] = "",
-                       file: Annotated[UploadFile | None, File()] = None,
-                       title: Annotated[str, Query(max_length=1000)] = "") -> Response:
-    body = AnalyzeRequest(text=text.strip() or None, title=title or None)
+                       file: Annotated[UploadFile | None, File()] = None) -> Response:
     if file is not None and file.filename:
-        data = (await file.read()).decode("utf-8", errors="replace")
-        is_html = (file.filename or "").lower().endswith((".html", ".htm")) or data.lstrip()[:1] == "<"
-        body = AnalyzeRequest(html=data, title=title or None) if is_html else AnalyzeRequest(text=data)
-    record = await analyze_article(request, article_from_request(body, file.filename if file and file.filename
-                                                                  else "<pasted>"))
+        text = (await file.read()).decode("utf-8", errors="replace")
+        if file.filename.lower().endswith((".html", ".htm")) or text.lstrip()[:1] == "<":
+            return await _show_analysis(request, {"html": text}, file.filename)
+    if not text.strip():
+        raise HTTPException(422, "paste a text or choose a file")
+    return await _show_analysis(request, {"text": text}, file.filename if file and file.filename else "<pasted>")
+
+
+async def _show_analysis(request: Request, fields: dict[str, str], source: str) -> Response:
+    try:
+        body = AnalyzeRequest(**fields)
+    except ValidationError as exc:
+        raise HTTPException(422, str(exc.errors()[0]["msg"])) from None
+    record = await analyze_article(request, article_from_request(body, source))
     return render(request, "article.html", article_id=None, analyzed=True, **article_context(record, {}))
