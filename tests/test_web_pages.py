@@ -3,6 +3,7 @@ article view's segments."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -49,10 +50,14 @@ def test_speaker_colours_are_stable_and_distinct():
 
 
 def test_every_page_renders(client):
-    for url in ("/", "/quotes", "/quotes?search=river&type=direct", "/people", "/dashboard", "/analyze"):
+    for url in ("/", "/quotes", "/quotes?search=river&type=direct", "/people", "/dashboard", "/analyze",
+                "/api/v1/docs"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert response.headers["content-type"].startswith("text/html")
+        # everything comes from this server: the pages work with no internet access
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", response.text), url
+    assert "GET /api/v1/quotes" in client.get("/api/v1/docs").text
 
 
 def test_missing_things_get_an_html_error_page(client):

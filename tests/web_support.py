@@ -89,7 +89,8 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("quotegraph serve exited: " + (self.process.stdout.read() if self.process.stdout else ""))
+                output = self.process.stdout.read() if self.process.stdout else ""
+                raise RuntimeError("quotegraph serve exited: " + output)
             try:
                 httpx.get(self.base + "/api/v1/stats/top", timeout=2)
                 return

@@ -121,9 +121,10 @@ def article_from_request(body: AnalyzeRequest, source: str) -> Article:
         try:
             return _article_from_html(body.html, source, "analyzed", **meta)
         except InputError as exc:  # a page with no article text: an empty result that says why
-            return Article(id="analyzed", text="", source=source, warnings=[Warning("no-text", exc.message)],
-                           **meta)
-    return Article(id="analyzed", text=body.text or "", source=source, **meta)
+            return Article(id="analyzed", text="", source=source, title=body.title, published=body.published,
+                           outlet=body.outlet, url=body.url, warnings=[Warning("no-text", exc.message)])
+    return Article(id="analyzed", text=body.text or "", source=source, title=body.title, published=body.published,
+                   outlet=body.outlet, url=body.url)
 
 
 async def analyze_article(request: Request, article: Article) -> dict:
@@ -132,6 +133,12 @@ async def analyze_article(request: Request, article: Article) -> dict:
         return await request.app.state.analyzer.analyze(article, config.analyze_timeout)
     except TimeoutError:
         raise HTTPException(504, f"analysis took longer than {config.analyze_timeout:g} s") from None
+
+
+@router.get("/docs", include_in_schema=False)
+def docs(request: Request) -> Response:
+    """The API reference, rendered from the OpenAPI schema (no script, works offline)."""
+    return request.app.state.templates.TemplateResponse(request, "api_docs.html", {"api": request.app.openapi()})
 
 
 @router.post("/analyze", summary="Extract quotes from a text or HTML page without storing it",

@@ -59,7 +59,7 @@ class Analyzer:
 def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
     from . import api, pages, writes
 
-    app = FastAPI(title="quotegraph", version="1", docs_url=f"{API_PREFIX}/docs", redoc_url=None,
+    app = FastAPI(title="quotegraph", version="1", docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
                   description="Who said what, about whom, and when: quotes, speakers and people in a corpus.")
     app.state.config = config

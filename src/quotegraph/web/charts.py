@@ -38,7 +38,7 @@ def stacked(records: list[dict], label: str, parts: list[tuple[str, str]]) -> Ch
     totals = [sum(int(r.get(f) or 0) for f, _ in parts) for r in records]
     scale = (WIDTH - LABEL - 40) / max(totals or [1]) if any(totals) else 0
     rows = []
-    for i, (record, total) in enumerate(zip(records, totals)):
+    for i, (record, total) in enumerate(zip(records, totals, strict=True)):
         x, pieces = float(LABEL), []
         for field_name, css in parts:
             value = int(record.get(field_name) or 0)

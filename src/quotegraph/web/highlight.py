@@ -59,7 +59,7 @@ def segments(record: dict) -> list[Segment]:
     spans = [s for s in _owners(record) if 0 <= s[0] < s[1] <= len(text)]
     cuts = sorted({0, len(text), *(s[0] for s in spans), *(s[1] for s in spans)})
     out: list[Segment] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         covering = [s for s in spans if s[0] <= start and end <= s[1]]
         mark = next((s for s in covering if s[2] != "leftover"), None)
         leftover = next((s[4] for s in covering if s[2] == "leftover"), None)
