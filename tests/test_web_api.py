@@ -178,11 +178,13 @@ def test_write_endpoints_refuse_without_the_token(writer, headers):
 def test_merge_and_split_with_the_token(writer):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     people = {p["name"]: p["id"] for p in writer.get("/api/v1/people").json()["items"]}
+    assert writer.get("/api/v1/stats/top").json()["people"][1]["quote_count"] == 1  # cached from here on
     merged = writer.post("/api/v1/corrections/merge", headers=auth,
                          json={"first_id": people["Raj Mehta"], "second_id": people["Chris Taylor"]})
     assert merged.status_code == 200
     person = writer.get(f"/api/v1/people/{merged.json()['person_id']}").json()
     assert person["quote_count"] == 2
+    assert writer.get("/api/v1/stats/top").json()["people"][1]["quote_count"] == 2  # the cache was cleared
     price = writer.get(f"/api/v1/people/{people['Helen Price']}").json()
     roads = next(e["article_id"] for e in price["entries"] if e["title"] == "Roads in a bad state")
     split = writer.post("/api/v1/corrections/split", headers=auth,

@@ -113,3 +113,20 @@ def test_analyze_times_out(tmp_path):
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.post("/api/v1/analyze", json={"text": NEWS})
     assert response.status_code == 504 and response.json()["error"]["code"] == "gateway_timeout"
+
+
+def test_post_articles_ingests_with_the_token(tmp_path, extractor):
+    from web_support import TOKEN
+
+    build(str(tmp_path / "c.db"), []).close()
+    app = create_app(WebConfig(db=str(tmp_path / "c.db"), allow_write=True, token=TOKEN), extractor=extractor)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        body = {"text": NEWS, "outlet": "Harbour Gazette", "published": "2026-04-02", "url": "https://h.example/1"}
+        assert client.post("/api/v1/articles", json=body).status_code == 401
+        assert client.get("/api/v1/articles").json()["total"] == 0
+        created = client.post("/api/v1/articles", json=body, headers={"Authorization": f"Bearer {TOKEN}"})
+        assert created.status_code == 201 and created.json()["status"] == "new"
+        stored = client.get(f"/api/v1/articles/{created.json()['id']}").json()
+        assert stored["text"] == NEWS and stored["outlet"] == "Harbour Gazette"
+        assert len(stored["quotes"]) == created.json()["quotes"] >= 1
+        assert client.get("/api/v1/people", params={"search": "Berg"}).json()["total"] == 1

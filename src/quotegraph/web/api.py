@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, HTTPException, Path, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Article, Warning
@@ -34,6 +35,15 @@ def store(request: Request):
     return request.app.state.store
 
 
+def cached(request: Request, key: tuple, compute: Callable[[], Any]) -> Any:
+    return request.app.state.cache.get(key, compute)
+
+
+def ok(data: Any) -> JSONResponse:
+    """JSON straight from the query's plain values (skips FastAPI's slower generic encoder)."""
+    return JSONResponse(data)
+
+
 class AnalyzeRequest(BaseModel):
     """An article to analyze: exactly one of ``text`` and ``html``, with optional metadata."""
 
@@ -54,16 +64,16 @@ class AnalyzeRequest(BaseModel):
 
 
 @router.get("/articles", summary="Articles, newest first")
-def list_articles(request: Request, page: PageNo = 1, per_page: PerPage = 50, outlet: Text = None) -> dict:
-    return queries.articles_page(store(request), page, per_page, outlet).as_dict()
+def list_articles(request: Request, page: PageNo = 1, per_page: PerPage = 50, outlet: Text = None) -> Response:
+    return ok(queries.articles_page(store(request), page, per_page, outlet).as_dict())
 
 
 @router.get("/articles/{article_id}", summary="One article as its quotegraph/1 record", responses=ERRORS)
-def get_article(request: Request, article_id: RowId) -> dict:
+def get_article(request: Request, article_id: RowId) -> Response:
     found = queries.article_record(store(request), article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id}")
-    return found[0]
+    return ok(found[0])
 
 
 @router.get("/quotes", summary="Quotes matching every filter", responses=DOWNLOADS)
@@ -74,7 +84,7 @@ def list_quotes(request: Request, search: Text = None, speaker: Text = None, out
     filters = queries.QuoteFilters(search, speaker, outlet, type, gender, month, since, until)
     if format != "json":
         return stream(queries.iter_quotes(store(request), filters), format, "quotes")
-    return queries.quotes_page(store(request), filters, page, per_page).as_dict()
+    return ok(queries.quotes_page(store(request), filters, page, per_page).as_dict())
 
 
 @router.get("/people", summary="Corpus people, most quoted first", responses=DOWNLOADS)
@@ -83,32 +93,32 @@ def list_people(request: Request, search: Text = None, page: PageNo = 1, per_pag
     if format != "json":
         rows = queries.people_page(store(request), search, 1, 10**9).items
         return stream(rows, format, "people")
-    return queries.people_page(store(request), search, page, per_page).as_dict()
+    return ok(queries.people_page(store(request), search, page, per_page).as_dict())
 
 
 @router.get("/people/{person_id}", summary="One corpus person with their quotes", responses=ERRORS)
-def get_person(request: Request, person_id: RowId) -> dict:
+def get_person(request: Request, person_id: RowId) -> Response:
     person = query.person_detail(store(request), person_id)
     if person is None:
         raise HTTPException(404, f"no person with id {person_id}")
     person["quotes_per_month"] = [{"month": m, "quotes": n} for m, n in queries.quotes_per_month(
         store(request), person_id)]
-    return person
+    return ok(person)
 
 
 @router.get("/stats/sources", summary="Share of women among quoted people, by outlet and/or month",
             responses=DOWNLOADS)
 def stats_sources(request: Request, by: Literal["outlet", "month", "outlet,month"] = "outlet",
                   format: Literal["json", "csv"] = "json") -> Any:
-    rows = query.source_stats(store(request), by.split(","))
+    rows = cached(request, ("sources", by), lambda: query.source_stats(store(request), by.split(",")))
     if format == "csv":
         return stream(rows, "csv", f"sources-by-{by.replace(',', '-')}")
-    return {"by": by, "items": rows, "total": len(rows)}
+    return ok({"by": by, "items": rows, "total": len(rows)})
 
 
 @router.get("/stats/top", summary="Most quoted people, organisations and outlets")
-def stats_top(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
-    return query.top_stats(store(request), limit)
+def stats_top(request: Request, limit: Annotated[int, Query(ge=1, le=200)] = 20) -> Response:
+    return ok(cached(request, ("top", limit), lambda: query.top_stats(store(request), limit)))
 
 
 def article_from_request(body: AnalyzeRequest, source: str) -> Article:
@@ -144,7 +154,4 @@ def docs(request: Request) -> Response:
 @router.post("/analyze", summary="Extract quotes from a text or HTML page without storing it",
              responses={**ERRORS, 504: {"description": "Analysis timed out"}})
 async def analyze(request: Request, body: Annotated[AnalyzeRequest, Body()]) -> Response:
-    from fastapi.responses import JSONResponse
-
-    record = await analyze_article(request, article_from_request(body, "<analyze>"))
-    return JSONResponse(record)
+    return ok(await analyze_article(request, article_from_request(body, "<analyze>")))

@@ -19,6 +19,7 @@ from fastapi.templating import Jinja2Templates
 from ..models import Article
 from ..store.db import Store
 from . import errors
+from .cache import TTLCache
 from .security import Guard
 
 HERE = Path(__file__).parent
@@ -65,6 +66,7 @@ def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
     app.state.config = config
     app.state.store = Store(config.db)
     app.state.analyzer = Analyzer(config.model, extractor)
+    app.state.cache = TTLCache()
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape is on for .html
     templates.env.globals["allow_write"] = config.allow_write
     app.state.templates = templates

@@ -26,8 +26,9 @@ def render(request: Request, template: str, **context) -> Response:
 @router.get("/")
 def home(request: Request, page: PageNo = 1, outlet: Text = None) -> Response:
     store = request.app.state.store
+    counts = request.app.state.cache.get(("counts",), store.counts)
     return render(request, "index.html", articles=queries.articles_page(store, page, PER_PAGE, outlet),
-                  counts=store.counts(), outlet=outlet)
+                  counts=counts, outlet=outlet)
 
 
 def article_context(record: dict, links: dict[str, int]) -> dict:
@@ -77,9 +78,11 @@ def person_page(request: Request, person_id: RowId) -> Response:
 @router.get("/dashboard")
 def dashboard(request: Request) -> Response:
     store = request.app.state.store
-    by_outlet = query.source_stats(store, ["outlet"])
-    by_month = [r for r in query.source_stats(store, ["month"]) if r["month"]]
-    top = query.top_stats(store, 15)
+    cache = request.app.state.cache
+    by_outlet = cache.get(("sources", "outlet"), lambda: query.source_stats(store, ["outlet"]))
+    by_month = [r for r in cache.get(("sources", "month"), lambda: query.source_stats(store, ["month"]))
+                if r["month"]]
+    top = cache.get(("top", 15), lambda: query.top_stats(store, 15))
     return render(request, "dashboard.html", by_outlet=by_outlet, by_month=by_month, top=top,
                   outlet_chart=charts.stacked(by_outlet, "outlet", GENDER_PARTS),
                   month_chart=charts.stacked(by_month, "month", GENDER_PARTS),

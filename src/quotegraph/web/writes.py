@@ -67,6 +67,7 @@ def apply_correction(request: Request, name: str, values: dict[str, str]) -> int
             result = correction.apply(conn, {f: str(values[f]) for f, _ in correction.fields})
     except CorrectionError as exc:
         raise HTTPException(422, str(exc)) from None
+    request.app.state.cache.clear()
     log.info("correction %s %s -> person %s", name, values, result)
     return result
 
@@ -90,6 +91,7 @@ async def ingest_article(request: Request, body: Annotated[AnalyzeRequest, Body(
     status = write_result(store, key, content_hash(article), record)
     with store.engine.begin() as conn:
         rebuild_corpus_people(conn)
+    request.app.state.cache.clear()
     from sqlalchemy import select
 
     from ..store import schema as t
