@@ -111,6 +111,28 @@ def summarise(timings: dict[str, list[float]], errors: dict[str, int], elapsed: 
     return out
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time of the server process and its worker processes (Linux /proc), so the cost per
+    request can be read apart from how busy the machine was."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for proc in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{proc}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return found + [g for c in found for g in _children(c)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", required=True, help="SQLite file (or URL) to serve")
@@ -118,16 +140,21 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=1, help="quotegraph serve --workers")
     args = parser.parse_args()
     if args.source:
         build(args.source, args.db, args.articles)
-    server = Server(args.db)
+    server = Server(args.db, "--workers", str(args.workers))
     try:
-        results = asyncio.run(drive(server.base, requests_for(server.base), args.clients, args.seconds))
+        urls = requests_for(server.base)
+        cpu_before = server_cpu_seconds(server.process.pid)
+        results = asyncio.run(drive(server.base, urls, args.clients, args.seconds))
+        cpu = server_cpu_seconds(server.process.pid) - cpu_before
+        results["all"]["server_cpu_ms_per_request"] = round(1000 * cpu / max(results["all"]["requests"], 1), 1)
     finally:
         server.stop()
-    print(json.dumps({"clients": args.clients, "seconds": args.seconds, "load_average": os.getloadavg(),
-                      "cpus": os.cpu_count(), "results": results}, indent=1))
+    print(json.dumps({"clients": args.clients, "seconds": args.seconds, "workers": args.workers,
+                      "load_average": os.getloadavg(), "cpus": os.cpu_count(), "results": results}, indent=1))
     print(f"{'endpoint':<18}{'requests':>9}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     for name, r in results.items():
         print(f"{name:<18}{r['requests']:>9}{r['rps']:>8}{r['p50_ms']:>8}{r['p95_ms']:>8}{r['p99_ms']:>8}{r['errors']:>8}")

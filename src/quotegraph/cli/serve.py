@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
+import json
+import os
+from typing import Any
 
 import typer
 
@@ -30,6 +34,7 @@ def serve(
     max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body accepted, in bytes."),
     analyze_timeout: float = typer.Option(30.0, "--analyze-timeout", min=0.1,
                                           help="Seconds an analyze or ingest request may take."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (each opens the database)."),
     model: str = MODEL_OPTION,
 ) -> None:
     """Serve the article, quote, person, dashboard and analyze pages and the REST API (/api/v1).
@@ -38,7 +43,7 @@ def serve(
     """
     import uvicorn
 
-    from ..web.app import WebConfig, create_app
+    from ..web.app import CONFIG_ENV, WebConfig, create_app
     from ..web.security import load_token
 
     token = load_token(token_file)
@@ -50,9 +55,13 @@ def serve(
     config = WebConfig(db=db, allow_write=allow_write, token=token, max_body=max_body,
                        analyze_timeout=analyze_timeout, model=model)
     try:
-        web_app = create_app(config)
+        web_app = create_app(config)  # also checks the database before any worker starts
     except Exception as exc:  # noqa: BLE001 - a bad URL or unreachable server: one line, exit 1
         stderr.print(f"[red]Error:[/red] cannot open database {db or ''}: {exc}")
         raise typer.Exit(1) from None
-    uvicorn.run(web_app, host=host, port=port, log_level="info", server_header=False,
-                timeout_keep_alive=5, limit_concurrency=200)
+    target: Any = web_app
+    if workers > 1:  # each worker process builds its own app from the configuration
+        os.environ[CONFIG_ENV] = json.dumps(dataclasses.asdict(config))
+        target = "quotegraph.web.app:app_from_env"
+    uvicorn.run(target, factory=workers > 1, workers=workers, host=host, port=port, log_level="info",
+                server_header=False, timeout_keep_alive=5, limit_concurrency=200)

@@ -7,6 +7,8 @@ unless ``allow_write`` is set, and then every write needs the bearer token.
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +57,14 @@ class Analyzer:
     async def analyze(self, article: Article, timeout: float) -> dict:
         """The quotegraph/1 record of ``article``; ``TimeoutError`` after ``timeout`` seconds."""
         return await asyncio.wait_for(asyncio.to_thread(self._run, article), timeout)
+
+
+CONFIG_ENV = "QUOTEGRAPH_WEB_CONFIG"  # hands the configuration to uvicorn's worker processes
+
+
+def app_from_env() -> FastAPI:
+    """The app for one of several uvicorn worker processes (``serve --workers N``)."""
+    return create_app(WebConfig(**json.loads(os.environ[CONFIG_ENV])))
 
 
 def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
