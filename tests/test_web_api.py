@@ -202,3 +202,13 @@ def test_correction_form_with_the_token_redirects_to_the_person(writer):
                                  "token": TOKEN})
     assert response.status_code == 303 and response.headers["location"].startswith("/people/")
     assert "Raj Mehta" in writer.get(response.headers["location"]).text
+
+
+def test_pages_read_both_databases(client):
+    hits = client.get("/quotes", params={"search": "potholes"}).text
+    assert "Potholes are costing drivers millions," in hits
+    assert "Helen Price said on Monday." in hits  # the rest of its sentence, for context
+    assert "The transport agency" not in hits.split('class="context"')[1].split("</p>")[0]
+    article = client.get(f"/articles/{_article_id(client, 'Flood defences hold as river peaks')}").text
+    assert article.count('data-role="content"') == 3
+    assert "Helen Price" in client.get("/dashboard").text
