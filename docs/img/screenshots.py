@@ -32,8 +32,8 @@ def main(base: str, article: str, person: str) -> None:
             page.screenshot(path=str(HERE / f"web-{name}.png"))
         page.goto(base + "/analyze")
         page.fill("textarea[name=text]", ANALYZE_TEXT)
-        page.click("form.analyze button")
-        page.wait_for_selector("#article-text", timeout=120_000)
+        with page.expect_navigation(timeout=180_000):
+            page.click("form.analyze button")
         page.screenshot(path=str(HERE / "web-analyzed.png"))
         browser.close()
 

@@ -45,17 +45,24 @@ class Analyzer:
         self.model, self._extractor = model, extractor
         self._lock = threading.Lock()
 
-    def _run(self, article: Article) -> dict:
-        with self._lock:  # one pipeline, one article at a time
+    def _load(self) -> Any:
+        with self._lock:
             if self._extractor is None:
                 from ..pipeline import Extractor
                 from ..settings import Options
 
                 self._extractor = Extractor(Options.from_env(model=self.model))
+            return self._extractor
+
+    def _run(self, article: Article) -> dict:
+        with self._lock:  # one pipeline, one article at a time
             return self._extractor.extract(article).as_dict()
 
     async def analyze(self, article: Article, timeout: float) -> dict:
-        """The quotegraph/1 record of ``article``; ``TimeoutError`` after ``timeout`` seconds."""
+        """The quotegraph/1 record of ``article``; ``TimeoutError`` after ``timeout`` seconds of
+        extraction (loading the pipeline on the first call is not counted)."""
+        if self._extractor is None:
+            await asyncio.to_thread(self._load)
         return await asyncio.wait_for(asyncio.to_thread(self._run, article), timeout)
 
 
