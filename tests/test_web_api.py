@@ -212,3 +212,23 @@ def test_pages_read_both_databases(client):
     article = client.get(f"/articles/{_article_id(client, 'Flood defences hold as river peaks')}").text
     assert article.count('data-role="content"') == 3
     assert "Helen Price" in client.get("/dashboard").text
+
+
+def test_stored_rules_reach_the_record_and_the_page(db_url):  # noqa: F811
+    from web_support import floods
+
+    from quotegraph.store.ingest import write_result
+
+    record = floods().as_dict()
+    record["quotes"][0].update(rule="quote-marks", speaker_rule="said-after-quote")
+    store = build(db_url, [])
+    write_result(store, "https://valley.example/floods", "digest", record)
+    store.close()
+    with TestClient(create_app(WebConfig(db=db_url)), raise_server_exceptions=False) as client:
+        article_id = client.get("/api/v1/articles").json()["items"][0]["id"]
+        stored = client.get(f"/api/v1/articles/{article_id}").json()["quotes"]
+        assert (stored[0]["rule"], stored[0]["speaker_rule"]) == ("quote-marks", "said-after-quote")
+        assert stored[1]["speaker_rule"] is None
+        page = client.get(f"/articles/{article_id}").text
+        assert "speaker rule: said-after-quote" in page  # in the hover text
+        assert page.count("speaker rule <code>") == 1

@@ -135,11 +135,8 @@ def _quotes(conn, article_id: int, text: str) -> list[dict]:
             "cue": _span(text, r.cue_start, r.cue_end), "speaker": _span(text, r.speaker_start, r.speaker_end),
             "parts": [_span(text, s, e) for s, e in json.loads(r.parts)],
             "speaker_id": r.speaker_local_id, "speaker_name": r.speaker_name, "confidence": r.confidence,
+            "rule": r.rule, "speaker_rule": r.speaker_rule,
         }
-        # rule columns are written by stores that record them; older stores lack them
-        for extra in ("rule", "speaker_rule"):
-            if extra in r._mapping:
-                record[extra] = r._mapping[extra]
         out.append(record)
     return out
 
