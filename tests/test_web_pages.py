@@ -130,3 +130,19 @@ def test_post_articles_ingests_with_the_token(tmp_path, extractor):
         assert stored["text"] == NEWS and stored["outlet"] == "Harbour Gazette"
         assert len(stored["quotes"]) == created.json()["quotes"] >= 1
         assert client.get("/api/v1/people", params={"search": "Berg"}).json()["total"] == 1
+
+
+def test_serve_refuses_allow_write_without_a_token(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from quotegraph.cli import app
+
+    monkeypatch.delenv("QUOTEGRAPH_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "c.db"), "--allow-write"])
+    assert result.exit_code == 2 and "needs a token" in result.output
+    empty = tmp_path / "token"
+    empty.write_text("\n")
+    result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "c.db"), "--allow-write",
+                                      "--token-file", str(empty)])
+    assert result.exit_code == 2
+    assert "Example: quotegraph serve" in CliRunner().invoke(app, ["serve", "--help"]).output
