@@ -29,6 +29,17 @@ def _head() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
+def _head() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from quotegraph.store.db import MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
 def test_migrations_create_every_table_and_reopen_cleanly(db_url):
     store = Store(db_url)
     names = set(inspect(store.engine).get_table_names())

@@ -7,7 +7,16 @@ error stopped the command; 2 bad usage.
 from __future__ import annotations
 
 from ..errors import one_line
-from . import check, corpus, corrections, evaluate, extract, graph, provenance  # noqa: F401  (register the commands)
+from . import (  # noqa: F401  (register the commands)
+    check,
+    corpus,
+    corrections,
+    evaluate,
+    extract,
+    graph,
+    provenance,
+    serve,
+)
 from .app import app
 
 

@@ -542,7 +542,7 @@ def _quote_row(article_id: int, q: dict, local: dict) -> dict:
         "speaker_local_id": q["speaker_id"],
         "person_id": owner[1] if owner and owner[0] == "person_id" else None,
         "organization_id": owner[1] if owner and owner[0] == "organization_id" else None,
-        "confidence": q["confidence"],
+        "confidence": q["confidence"], "rule": q.get("rule"), "speaker_rule": q.get("speaker_rule"),
     }
 
 

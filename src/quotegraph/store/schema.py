@@ -159,6 +159,8 @@ quotes = Table(
     Column("person_id", Integer, ForeignKey("people.id", ondelete="SET NULL"), index=True),
     Column("organization_id", Integer, ForeignKey("organizations.id", ondelete="SET NULL"), index=True),
     Column("confidence", Float, nullable=False, default=0.5),
+    Column("rule", String),  # the rule that found the quote, when the extractor records it
+    Column("speaker_rule", String),  # the rule that chose its speaker
 )
 
 dates = Table(

@@ -1,7 +1,7 @@
 """Web-archive files finished by an ingest (input_files), so that a re-run skips them.
 
 Revision ID: scale_1
-Revises: 0001
+Revises: corpus_1
 Create Date: 2026-11-30 02:30:00
 """
 

@@ -1,7 +1,7 @@
 """Quote targets (about, addressee), said_on, and quote clusters with their LSH buckets.
 
 Revision ID: about_1
-Revises: 0001
+Revises: scale_1
 """
 
 import sqlalchemy as sa

@@ -1,0 +1,115 @@
+"""Shared by the web tests: a small corpus written by hand in several outlets' styles, and a
+real ``quotegraph serve`` process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+from test_store_support import article, person, quote
+
+from quotegraph.models import ArticleResult, Entity, Excluded, Span
+from quotegraph.store import Store
+from quotegraph.store.ingest import ingest_results
+
+TOKEN = "s3cret-token-for-tests"
+
+FLOODS = ("Flood defences hold as river peaks\n"
+          "\u201cThe river defences held this time,\u201d said Dr Helen Price, a hydrologist. "
+          "Mr Owen Jones said \u201cwe were lucky\u201d and that insurers were worried. "
+          "\u201cWe will keep watching the gauges,\u201d Helen Price added.\n"
+          "Photo: Valley News / Staff\n")
+ROADS = ('"Potholes are costing drivers millions," Helen Price said on Monday. '
+         'The transport agency said repairs would begin in June.')
+SCHOOLS = ('"Class sizes are growing every year," said Raj Mehta, a teacher. '
+           'Chris Taylor said "we need more funding" for schools.')
+
+
+def floods() -> ArticleResult:
+    price = person("p1", "Helen Price", FLOODS, aliases=["Dr Helen Price"], gender="female",
+                   evidence=["honorific:Dr", "pronoun:she"], roles=["hydrologist"], quotes=2)
+    jones = person("p2", "Owen Jones", FLOODS, aliases=["Mr Owen Jones"], gender="male",
+                   evidence=["honorific:Mr"], quotes=1)
+    third = FLOODS.index("We will keep")
+    q3 = quote("q3", FLOODS, "We will keep watching the gauges,", price, cue="added")
+    q3.speaker = Span.of(FLOODS, FLOODS.index("Helen Price", third), FLOODS.index("Helen Price", third) + 11)
+    credit = FLOODS.index("Photo:")
+    result = article("floods", FLOODS, [price, jones],
+                     [quote("q1", FLOODS, "The river defences held this time,", price),
+                      quote("q2", FLOODS, "we were lucky", jones, qtype="mixed"), q3],
+                     outlet="Valley News", published="2026-01-10", url="https://valley.example/floods",
+                     title="Flood defences hold as river peaks")
+    result.excluded = [Excluded(credit, len(FLOODS) - 1, "credit")]
+    return result
+
+
+def corpus() -> list[ArticleResult]:
+    price2 = person("p1", "Helen Price", ROADS, gender="female", evidence=["name:Helen"], quotes=1)
+    start = ROADS.index("The transport agency")
+    agency = Entity("o1", "the transport agency", mentions=[Span.of(ROADS, start, start + 20)], quote_count=1)
+    roads = article("roads", ROADS, [price2],
+                    [quote("q1", ROADS, "Potholes are costing drivers millions,", price2),
+                     quote("q2", ROADS, "repairs would begin in June", agency, qtype="indirect")],
+                    orgs=[agency], outlet="City Herald", published="2026-02-03", title="Roads in a bad state")
+    mehta = person("p1", "Raj Mehta", SCHOOLS, gender="male", evidence=["name:Raj"], roles=["teacher"], quotes=1)
+    taylor = person("p2", "Chris Taylor", SCHOOLS, quotes=1)
+    schools = article("schools", SCHOOLS, [mehta, taylor],
+                      [quote("q1", SCHOOLS, "Class sizes are growing every year,", mehta),
+                       quote("q2", SCHOOLS, "we need more funding", taylor)],
+                      outlet="City Herald", published="2026-02-20", title="Teachers warn on class sizes")
+    return [floods(), roads, schools]
+
+
+def build(url: str, articles: list[ArticleResult] | None = None) -> Store:
+    store = Store(url)
+    ingest_results(store, articles if articles is not None else corpus())
+    return store
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """``quotegraph serve`` in a subprocess, stopped by ``stop()``."""
+
+    def __init__(self, db: str, *args: str, env: dict[str, str] | None = None):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-m", "quotegraph", "serve", "--db", db, "--port", str(self.port), *args]
+        self.process = subprocess.Popen(command, env={**os.environ, **(env or {})},
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                output = self.process.stdout.read() if self.process.stdout else ""
+                raise RuntimeError("quotegraph serve exited: " + output)
+            try:
+                httpx.get(self.base + "/api/v1/stats/top", timeout=2)
+                return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("quotegraph serve did not start within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def artifacts_dir(tmp_path_factory) -> Path:
+    where = os.environ.get("QUOTEGRAPH_TEST_ARTIFACTS")
+    path = Path(where) if where else tmp_path_factory.mktemp("web-artifacts")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
