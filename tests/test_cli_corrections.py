@@ -6,7 +6,6 @@ import json
 
 from test_cli_corpus import STORIES
 from test_store_corrections import _follow, _speech
-
 from typer.testing import CliRunner
 
 from quotegraph.cli import app

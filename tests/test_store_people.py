@@ -7,8 +7,8 @@ from test_store_support import article, person, quote
 
 from quotegraph.store import Store
 from quotegraph.store import schema as t
-from quotegraph.store.ingest import ingest_results
 from quotegraph.store.corrections import merge_people, split_person
+from quotegraph.store.ingest import ingest_results
 from quotegraph.store.merge import name_key
 from quotegraph.store.query import find_person, list_people
 

@@ -49,7 +49,8 @@ _RELATIVE = {
     "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
     "the day after tomorrow": 2,
 }
-_WEEKDAY = re.compile(r"\b(?P<rel>last|next|this|on)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAY = re.compile(
+    r"\b(?P<rel>last|next|this|on)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _AGE = re.compile(r"\d+\s*-?\s*(?:years?|yrs?)\s*-?\s*old|\baged\s+\d|\d+\s+years\s+of\s+age", re.I)
 _DEICTIC = ("today", "tonight", "yesterday", "tomorrow", "ago", "last", "next", "this", "earlier", "later",
             "christmas", "easter", "morning", "afternoon", "evening", "night")

@@ -15,8 +15,8 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components import add_components, records_of
 from .about import annotate_quotes
+from .components import add_components, records_of
 from .dates import find_dates
 from .models import Article, ArticleResult, Entity, Person, Span
 from .nlp import load_pipeline

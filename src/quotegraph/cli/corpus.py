@@ -468,7 +468,9 @@ class ExportWhat(StrEnum):
 @app.command()
 def export(
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f", help="jsonl, csv or parquet."),
-    what: ExportWhat = typer.Option(ExportWhat.quotes, "--what",                                   help="quotes, people, articles or clusters (one row per version of a quotation)."),
+    what: ExportWhat = typer.Option(
+        ExportWhat.quotes, "--what",
+        help="quotes, people, articles or clusters (one row per version of a quotation)."),
     output: Path = typer.Option(None, "--output", "-o", help="Output file (stdout if omitted; parquet needs one)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     db: str = DB_OPTION,

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import one_line
 from .app import app
-from .corpus import MAX_ID, DB_OPTION, FORMAT_OPTION, TableFormat, _emit, _open, people_app, quotes_app, stderr, stdout
+from .corpus import DB_OPTION, FORMAT_OPTION, MAX_ID, TableFormat, _emit, _open, people_app, quotes_app, stderr, stdout
 
 T = TypeVar("T")
 NOTE_OPTION = typer.Option(None, "--note", help="Why: kept in the corrections log.")
@@ -64,7 +64,8 @@ def people_merge(
 def people_split(
     ctx: typer.Context,
     person: int = typer.Argument(..., min=1, max=MAX_ID, help="Corpus person id."),
-    articles: list[int] = typer.Argument(..., min=1, max=MAX_ID, help="Article ids whose entries become a separate person."),
+    articles: list[int] = typer.Argument(..., min=1, max=MAX_ID,
+                                         help="Article ids whose entries become a separate person."),
     note: str = NOTE_OPTION, by: str = BY_OPTION, db: str = DB_OPTION,
 ) -> None:
     """Split a corpus person: its entries in the given articles become another person.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -13,7 +13,7 @@ from .app import app
 from .corpus import DB_OPTION, FORMAT_OPTION, TableFormat, _emit, _open, stats_app, stderr
 
 
-class GraphFormat(str, Enum):
+class GraphFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     csv = "csv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from enum import Enum
+from enum import StrEnum
 
 import typer
 from rich.text import Text
@@ -14,7 +14,7 @@ from .app import app
 from .corpus import DB_OPTION, _emit, _open, stderr, stdout
 
 
-class ProvenanceFormat(str, Enum):
+class ProvenanceFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"

@@ -8,6 +8,7 @@ speakers) -> gender decided from all evidence -> warnings. See docs/people.md.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -35,6 +36,11 @@ class Entities:
     warnings: list[Warning] = field(default_factory=list)
 
 
+def _number(items: Sequence[PersonDraft | EntityDraft], prefix: str) -> None:
+    for n, item in enumerate(items, 1):
+        item.id = f"{prefix}{n}"
+
+
 def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: date | None) -> Entities:
     """Cluster the entities of ``doc`` and resolve each quote's speaker to one of them.
 
@@ -49,9 +55,9 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     people = cluster_people(doc, text, mentions, full_name_pronouns)
     person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
     orgs, places = find_organisations_and_places(doc, text, person_tokens)
-    for prefix, group in (("p", people), ("o", orgs), ("g", places)):
-        for n, item in enumerate(group, 1):
-            item.id = f"{prefix}{n}"
+    _number(people, "p")
+    _number(orgs, "o")
+    _number(places, "g")
     find_descriptions(doc, text, people)
     ctx = Context.build(doc, text, people, orgs, quotes)
     _attach_age_descriptions(ctx)

@@ -100,8 +100,8 @@ class _OtherMentions:
 
 
 def _initial_ok(short: str, long: str) -> bool:
-    s, l = short.rstrip(".").lower(), long.rstrip(".").lower()
-    return s == l or (len(s) == 1 and l.startswith(s)) or (len(l) == 1 and s.startswith(l))
+    s, w = short.rstrip(".").lower(), long.rstrip(".").lower()
+    return s == w or (len(s) == 1 and w.startswith(s)) or (len(w) == 1 and s.startswith(w))
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -150,14 +150,14 @@ def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_sing
     ``before_single_names(drafts)`` runs once the full names are grouped, so that evidence found
     for them (pronouns) can help to place the lone surnames; what it adds to ``evidence`` and
     ``other_mentions`` is dropped again afterwards."""
-    stop = set()
+    stop: set[int] = set()
     for m in mentions:
         stop.update(range(m.left_token, m.last_token + 1))
     facts: dict[NameMention, MentionFacts] = {}
     for m in mentions:
         facts[m] = mention_facts(doc, m, _OtherMentions(stop, m))
     # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
-    for a, b in zip(mentions, mentions[1:]):
+    for a, b in zip(mentions, mentions[1:], strict=False):
         between = doc[a.last_token + 1 : b.left_token].text.strip()
         if between in {"and", ",", ", and"} and facts[a].roles and not facts[b].roles:
             if a.left_token > 0 and doc[a.left_token - 1].text == ",":

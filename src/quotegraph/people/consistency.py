@@ -13,7 +13,7 @@ _SIMILAR = 0.75  # Stephen/Steven 0.77, Mary/Kevin 0.22, Jon/John 0.86
 def _variant(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) != len(b) or len(a) < 2:
         return False
-    diff = [(x, y) for x, y in zip(a, b) if x.lower() != y.lower()]
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x.lower() != y.lower()]
     if len(diff) != 1:
         return False
     x, y = diff[0]
@@ -38,7 +38,7 @@ def consistency_warnings(people: list[PersonDraft]) -> list[Warning]:
                     [_first_span(a), _first_span(b)],
                 ))
     for p in people:
-        ages = {}
+        ages: dict[int, Span] = {}
         for age, span in p.ages:
             ages.setdefault(age, span)
         if len(ages) > 1:

@@ -24,8 +24,9 @@ def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     ranges = [(m.start, m.end) for m in find_marked(text)]
     for q in quotes:
         if q.type == "direct":  # a mixed quote's reported clause is not in quotation marks
-            for part in q.parts or [q]:
-                ranges.append((part.start, part.end))
+            ranges.extend((part.start, part.end) for part in q.parts)
+            if not q.parts:
+                ranges.append((q.start, q.end))
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for a, b in ranges:
@@ -53,7 +54,8 @@ class Context:
     _timeline_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft], quotes: list[Quote]) -> Context:
+    def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft],
+              quotes: list[Quote]) -> Context:
         ctx = cls(doc, text, people, orgs, quoted_ranges(text, quotes))
         for p in people:
             for m in p.mentions:
@@ -73,13 +75,13 @@ class Context:
             for tok in sent:
                 if tok.dep_ not in _SUBJECT_DEPS or ctx.in_quote(tok.idx):
                     continue
-                p = ctx.person_at.get(tok.i)
-                if p is None:
+                subject = ctx.person_at.get(tok.i)
+                if subject is None:
                     # "The cabinet member, Raj Sethi, said": the name is in apposition
                     named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
-                    p = ctx.person_at[named[0].i] if named else None
-                if p is not None:
-                    ctx.sent_subject[sent.start] = (tok.i, p)
+                    subject = ctx.person_at[named[0].i] if named else None
+                if subject is not None:
+                    ctx.sent_subject[sent.start] = (tok.i, subject)
                     break
         return ctx
 

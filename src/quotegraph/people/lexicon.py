@@ -37,7 +37,8 @@ OFFICE_TITLES = {
     "general", "gen", "lt", "lieutenant", "major", "maj", "admiral", "adm", "marshal",
     "deputy", "dep", "chairman", "chairwoman", "coach", "trooper", "ambassador", "mp", "mla",
     "mep", "td", "msp", "ald", "sheriff", "chief", "prosecutor", "coroner", "taoiseach",
-    "tánaiste", "garda", "warden", "officer", "const", "cst", "cpl", "corporal", "staff", "agent", "dean", "prime", "vice", "assistant",
+    "tánaiste", "garda", "warden", "officer", "const", "cst", "cpl", "corporal", "staff", "agent", "dean", "prime",
+    "vice", "assistant",
 }
 
 # Nouns that name what a person is (job, office, kinship, part in the story). Used to accept
@@ -74,7 +75,8 @@ ROLE_NOUNS = {
     "vice-chair", "vice-chairman", "vice-president", "volunteer", "widow", "widower", "wife",
     "witness", "woman", "worker", "writer", "accused", "whip",
     "goalkeeper", "defender", "midfielder", "winger", "forward", "batsman", "bowler",
-    "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "moderator", "presenter", "host", "anchor", "broadcaster", "comedian", "poet", "painter",
+    "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "moderator", "presenter", "host",
+    "anchor", "broadcaster", "comedian", "poet", "painter",
     "photographer", "sculptor", "dancer", "composer", "conductor", "rapper", "entertainer",
     "td", "msp", "congressman", "congresswoman", "congressmember", "alderman",
     "attorney-general", "taoiseach", "ombudsman", "auditor",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .gender import first_name_gender
 from .lexicon import (
     HONORIFICS,
     NON_PERSON_WORDS,
@@ -23,7 +24,6 @@ from .lexicon import (
     ROLE_NOUNS,
     norm,
 )
-from .gender import first_name_gender
 
 # lower-case words inside a name: "Pieter van der Merwe", "Maria dela Cruz", "Ahmad bin Ali"
 _PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "binti", "bint", "ibn", "al", "la",
@@ -221,7 +221,7 @@ def _make(doc: Doc, i: int, j: int, hon_i: int | None = None, strong: bool = Tru
         last_token=j - 1,
         tokens=tuple(doc[i:j].text.split()),
         honorific=hon or None,
-        hon_start=doc[hon_i].idx if hon else None,
+        hon_start=doc[hon_i].idx if hon and hon_i is not None else None,
         hon_token=hon_i if hon else None,
         strong=strong,
     )
@@ -241,7 +241,8 @@ def _title_chain(doc: Doc, i: int) -> int:
                 j += 1
             continue
         # a capitalised role word continues a chain an office title started: "Chief Executive Officer"
-        if _is_title_word(tok) or (j > i and tok.text[:1].isupper() and tok.lower_ in ROLE_NOUNS and _title_ahead(doc, j + 1)):
+        if _is_title_word(tok) or (j > i and tok.text[:1].isupper() and tok.lower_ in ROLE_NOUNS
+                                   and _title_ahead(doc, j + 1)):
             j += 1
             if j < len(doc) and doc[j].text == "." and doc[j].whitespace_:
                 j += 1  # "Dep ." split by the tokenizer
@@ -267,7 +268,8 @@ def _honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
             i += 1
             continue
         end = _name_run(doc, j)
-        if end < len(doc) and (_is_title_word(doc[end]) or doc[end].lower_ in ROLE_NOUNS) and doc[end].text[:1].isupper():
+        if (end < len(doc) and (_is_title_word(doc[end]) or doc[end].lower_ in ROLE_NOUNS)
+                and doc[end].text[:1].isupper()):
             end = j  # "Chief Press Secretary": a longer title, not a name
         # "Coach House": one office word and one more word inside a place or organisation name
         inside_place = (
@@ -358,7 +360,8 @@ def _role_before(doc: Doc, k: int) -> bool:
         tok = doc[x]
         if tok.is_punct or tok.pos_ in {"VERB", "AUX"} or tok.is_sent_end and x != k:
             return False
-        if (tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES) and (tok.pos_ in {"NOUN", "PROPN"} or tok.text[:1].isupper()):
+        if ((tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES)
+                and (tok.pos_ in {"NOUN", "PROPN"} or tok.text[:1].isupper())):
             return True
     return False
 
@@ -419,7 +422,7 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
     words = [t.text for t in doc]
     candidates = _honorific_mentions(doc, words) + _entity_mentions(doc) + _appositive_mentions(doc, words)
     candidates += _speaker_mentions(doc, speakers or [])
-    covered = set()
+    covered: set[int] = set()
     for m in candidates:
         covered.update(range(m.first_token, m.last_token + 1))
     surnames = {m.tokens[-1] for m in candidates if m.strong and (len(m.tokens) > 1 or m.honorific)}
@@ -463,13 +466,15 @@ def find_name_mentions(doc: Doc, speakers: list | None = None) -> list[NameMenti
             continue
         if (
             is_name_token(doc[k]) and _extends_name(doc[k]) and _extends_name(doc[k + 1])
-            and not ("\n" in doc[k].whitespace_) and first_name_gender(words[k]) is not None
+            and "\n" not in doc[k].whitespace_ and first_name_gender(words[k]) is not None
             and not (k + 2 < len(doc) and is_name_token(doc[k + 2]))
         ):
             candidates.append(_make(doc, k, k + 2))
             covered.update((k, k + 1))
     for k, word in enumerate(words):
-        if k not in covered and word in firsts and is_name_token(doc[k]) and not is_name_token(doc[k + 1] if k + 1 < len(doc) else doc[k]) and not _bad_name(doc, k, k + 1):
+        after = doc[k + 1] if k + 1 < len(doc) else doc[k]
+        if (k not in covered and word in firsts and is_name_token(doc[k]) and not is_name_token(after)
+                and not _bad_name(doc, k, k + 1)):
             candidates.append(_make(doc, k, k + 1))
             covered.add(k)
     _trim_leading(doc, candidates)

@@ -45,7 +45,8 @@ def _suffix_names(doc: Doc, person_tokens: set[int]) -> list:
         if tok.ent_type_ or k in person_tokens or tok.lower_ not in ORG_SUFFIXES or not tok.text[:1].isupper():
             continue
         i = k
-        while i - 1 >= 0 and not doc[i - 1].ent_type_ and (i - 1) not in person_tokens and doc[i - 1].text[:1].isupper() \
+        while i - 1 >= 0 and not doc[i - 1].ent_type_ and (i - 1) not in person_tokens \
+                and doc[i - 1].text[:1].isupper() \
                 and doc[i - 1].pos_ == "PROPN" and not doc[i - 1].is_sent_start:
             i -= 1
         if i < k:
@@ -75,9 +76,11 @@ def _extend_left(doc: Doc, start: int) -> int:
             prev.lower_ in ROLE_NOUNS or norm(prev.text) in OFFICE_TITLES
         ):
             break  # "in London Maple Leaf Foods": the place is not part of the name
-        if prev.text[:1].isupper() and prev.lower_ != "the" and not prev.is_sent_start and prev.pos_ in {"PROPN", "ADJ"}:
+        if (prev.text[:1].isupper() and prev.lower_ != "the" and not prev.is_sent_start
+                and prev.pos_ in {"PROPN", "ADJ"}):
             i -= 1
-        elif prev.lower_ in {"and", "&", "of"} and i - 2 >= 0 and doc[i - 2].text[:1].isupper() and doc[i - 2].lower_ != "the":
+        elif (prev.lower_ in {"and", "&", "of"} and i - 2 >= 0 and doc[i - 2].text[:1].isupper()
+              and doc[i - 2].lower_ != "the"):
             i -= 1
         else:
             break
@@ -111,7 +114,8 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
 
 
-def find_organisations_and_places(doc: Doc, text: str, person_tokens: set[int]) -> tuple[list[EntityDraft], list[EntityDraft]]:
+def find_organisations_and_places(doc: Doc, text: str,
+                                  person_tokens: set[int]) -> tuple[list[EntityDraft], list[EntityDraft]]:
     orgs: dict[str, EntityDraft] = {}
     places: dict[str, EntityDraft] = {}
     alias_of: dict[str, EntityDraft] = {}

@@ -101,7 +101,7 @@ def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: Perso
     if fits(person):
         return person
     person = _previous_subject(ctx, n, gender, lookback=_LOOKBACK)
-    if fits(person):
+    if person is not None and fits(person):
         if previous is not None and previous is not person and fits(previous):
             # the previous speaker wins when named after that subject
             last_prev = max((m.start for m in previous.mentions if m.start < char), default=-1)

@@ -16,19 +16,19 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..models import Quote, Span
 from ..lexicon import RELATIVE_PRONOUNS
+from ..models import Quote, Span
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import (
     GENERIC_ORG_NOUNS,
     NON_SOURCE_WORDS,
     OFFICE_TITLES,
-    ROLE_NOUNS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
     PRONOUN_GENDER,
     ROLE_EXPANSIONS,
+    ROLE_NOUNS,
     SPOKES_NOUNS,
     THING_PRONOUNS,
     norm,
@@ -38,7 +38,8 @@ from .pronouns import add_pronoun, resolve_person_pronoun
 
 _ARTICLES = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
-_SPOKES_FOR = re.compile(r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
+_SPOKES_FOR = re.compile(
+    r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
 
 Speaker = PersonDraft | EntityDraft
@@ -92,7 +93,7 @@ class Resolver:
         for o in ctx.orgs:
             for n in sorted(o.names()) + [o.name.lower().split()[0]] if o.name else []:
                 self.org_by_name.setdefault(n, o)
-        self.previous_group: list[PersonDraft] = []  # the last speaker naming several people
+        self.previous_group: list[PersonDraft | EntityDraft] = []  # the last speaker naming several people
 
     # -- the pieces ------------------------------------------------------------------------
     def named(self, span: Span) -> list[PersonDraft]:

@@ -129,7 +129,8 @@ def _walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
                 j -= 1
                 continue
             break
-        if low == "the" and j < len(doc) and doc[j].text[:1].isupper() and j - 2 >= 0 and doc[j - 2].lower_ in _CONNECTORS:
+        if (low == "the" and j < len(doc) and doc[j].text[:1].isupper() and j - 2 >= 0
+                and doc[j - 2].lower_ in _CONNECTORS):
             j -= 1
             continue
         if low == "the" and j - 2 >= 0 and doc[j - 2].lower_ in {"of", "for", "at"}:
@@ -141,7 +142,8 @@ def _walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
             title_case = low in {"and", "&"} and left is not None and right is not None and (
                 left.text[:1].isupper() and right.text[:1].isupper()
             )  # "Minister for Women and Child Development"
-            if left is not None and left.i not in stop and (is_role_word(left) or left.lower_ == "charge" or title_case):
+            if left is not None and left.i not in stop and (
+                    is_role_word(left) or left.lower_ == "charge" or title_case):
                 j -= 1
                 continue
             break

@@ -30,8 +30,8 @@ from ..readers import ReadResult, article_files, read_file, read_paths
 from ..settings import Options
 from ..warc import is_warc
 from . import schema as t
-from .db import Store, now
 from .clusters import cluster_article
+from .db import Store, now
 from .rebuild import rebuild_corpus
 from .targets import write_quote_extras
 

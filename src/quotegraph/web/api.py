@@ -134,10 +134,10 @@ def article_from_request(body: AnalyzeRequest, source: str) -> Article:
     from ..readers import _article_from_html
     from ..settings import Options
 
-    meta = {"title": body.title, "published": body.published, "outlet": body.outlet, "url": body.url}
     if body.html:
         try:
-            return _article_from_html(body.html, source, "analyzed", Options(), **meta)
+            return _article_from_html(body.html, source, "analyzed", Options(), title=body.title,
+                                      published=body.published, outlet=body.outlet, url=body.url)
         except InputError as exc:  # a page with no article text: an empty result that says why
             return Article(id="analyzed", text="", source=source, title=body.title, published=body.published,
                            outlet=body.outlet, url=body.url, warnings=[Warning("no-text", exc.message)])

@@ -4,9 +4,8 @@ Revision ID: web_1
 Revises: about_1
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = 'web_1'
 down_revision = 'about_1'
