@@ -23,9 +23,6 @@ from pathlib import Path
 from ..models import ArticleResult, Person, Quote
 from .by_rule import Outcome
 
-QUOTE_TYPES = ("direct", "indirect", "mixed")
-
-
 # ---------------------------------------------------------------------------------------------
 # Gold
 

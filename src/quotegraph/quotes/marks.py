@@ -8,7 +8,7 @@ Works on characters only (no parse), in one pass per paragraph:
   apostrophes (``don't``, ``Smiths'``, ``'90s``, ``rock 'n' roll``) by their neighbours;
 - a quote never crosses a paragraph break, except by the journalistic convention: a paragraph
   that ends inside an open quote and a next paragraph that opens with a quote mark continue
-  the same quotation (``cont_next`` / ``cont_prev``);
+  the same quotation (the continuation is marked ``cont_prev``);
 - unbalanced marks never produce a quote longer than ``MAX_QUOTE`` characters.
 """
 
@@ -45,7 +45,6 @@ class Marked:
     single: bool = False
     closed: bool = True
     cont_prev: bool = False  # continues a quote left open at the end of the previous paragraph
-    cont_next: bool = False  # left open; the next paragraph continues it
 
     @property
     def inner(self) -> tuple[int, int]:
@@ -91,8 +90,6 @@ def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
     marks = [(m.start(), len(m.group()), m.group()) for m in _MARK.finditer(text, p_start, p_end)
              if m.group() not in ("'", "\u2018", "\u2019")]
     continuing = _continuing(text, p_start, marks, carried)
-    if carried is not None and continuing is not None:
-        carried.cont_next = True
     found: list[Marked] = []
     open_at: int | None = None
     cont_prev = False
