@@ -137,7 +137,26 @@ def test_table_fits_an_80_column_terminal_and_full_shows_whole_quotes(tmp_path):
     assert all(len(line) <= 80 for line in clipped.stdout.splitlines())
     assert "29ofthe" not in "".join(clipped.stdout.split())  # clipped at 220 characters
     full = invoke("extract", path, "-f", "table", "--full", terminal_width=80, env={"COLUMNS": "80"})
-    assert "29ofthe" in "".join(full.stdout.split())  # the end of the quote, wrapped over lines
+    assert "item 29 of the plan" in _last_column(full.stdout)  # the end of the quote, wrapped over lines
+
+
+def _last_column(table: str) -> str:
+    """The words of a rich table's last column, read down its rows."""
+    cells = [line.split("│")[-2] for line in table.splitlines() if line.startswith("│")]
+    return " ".join(" ".join(cells).split())
+
+
+def test_the_quote_column_keeps_most_of_an_80_column_table(tmp_path):
+    """A long speaker (name and the mention as written) wraps in its own column instead of
+    squeezing the quote to a few letters a line."""
+    path = tmp_path / "long-speaker.txt"
+    path.write_text('Opposition councillor and former deputy mayor Thomas Alexander Reeves said the plan was '
+                    '"a short-sighted raid on the places children learn to read".\n', encoding="utf-8")
+    result = invoke("extract", path, "-f", "table", terminal_width=80, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    header = next(line for line in result.stdout.splitlines() if line.startswith("┃ #"))
+    widths = {cell.strip(): len(cell) for cell in header.strip("┃").split("┃")}
+    assert widths["quote"] >= 30 and widths["quote"] > widths["speaker"]
 
 
 def test_json_is_always_an_array_as_documented(tmp_path):

@@ -41,6 +41,7 @@ class Writer:
 
 
 QUOTE_CLIP = 220  # characters of a quote shown in the table without --full
+SPEAKER_WIDTH, CUE_WIDTH, QUOTE_MIN_WIDTH = 20, 10, 30  # table columns, in terminal cells
 
 
 def render_table(result: ArticleResult, console: Console, clip: int | None = QUOTE_CLIP) -> None:
@@ -53,9 +54,10 @@ def render_table(result: ArticleResult, console: Console, clip: int | None = QUO
     quotes = Table(title=f"Quotes ({len(result.quotes)})", show_lines=False, expand=True)
     quotes.add_column("#", style="dim", no_wrap=True)
     quotes.add_column("type", no_wrap=True)
-    quotes.add_column("speaker", style="cyan")
-    quotes.add_column("cue", style="green", no_wrap=True)
-    quotes.add_column("quote", ratio=1)
+    # the quote keeps most of the width: a long "name (mention)" wraps in its own narrow column
+    quotes.add_column("speaker", style="cyan", max_width=SPEAKER_WIDTH)
+    quotes.add_column("cue", style="green", max_width=CUE_WIDTH)
+    quotes.add_column("quote", ratio=1, min_width=QUOTE_MIN_WIDTH)
     for q in result.quotes:
         speaker = q.speaker_name or (q.speaker.text if q.speaker else "—")
         if q.speaker and q.speaker_name and q.speaker.text != q.speaker_name:
