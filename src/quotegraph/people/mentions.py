@@ -161,10 +161,10 @@ def _trim_leading(doc: Doc, candidates: list[NameMention]) -> None:
                 break
 
 
-def _headline_line(doc: Doc, i: int) -> bool:
+def _headline_line(doc: Doc, text: str, i: int) -> bool:
     """Token ``i`` stands in a title-case line (a headline): three or more words of four letters
-    or more, nearly all capitalised (short words such as ``of`` and ``and`` are not counted)."""
-    text = doc.text
+    or more, nearly all capitalised (short words such as ``of`` and ``and`` are not counted).
+    ``text`` is ``doc.text``, read once by the caller: spaCy rebuilds it from every token on each read."""
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha() and len(w) >= 4]
@@ -174,12 +174,13 @@ def _headline_line(doc: Doc, i: int) -> bool:
 def _trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
     """``Obama Says``, ``Derelict Obama``, ``Obama Speech`` in a headline: a name the body never
     writes is cut to the surname the body uses (and first names it uses before it)."""
-    body = [m for m in candidates if not _headline_line(doc, m.first_token)]
+    text = doc.text
+    body = [m for m in candidates if not _headline_line(doc, text, m.first_token)]
     names = {m.tokens for m in body}
     surnames = {m.tokens[-1] for m in body}
     firsts = {w for m in body for w in m.tokens[:-1]}
     for m in candidates:
-        if len(m.tokens) < 2 or m.tokens in names or not _headline_line(doc, m.first_token):
+        if len(m.tokens) < 2 or m.tokens in names or not _headline_line(doc, text, m.first_token):
             continue
         ends = [k for k, w in enumerate(m.tokens) if w in surnames]
         if not ends:
