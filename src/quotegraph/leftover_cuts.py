@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .intervals import Intervals
 from .models import Excluded, Quote, Span
 
 
@@ -14,10 +15,11 @@ def split_at_leftovers(quotes: list[Quote], excluded: Sequence[Excluded], text: 
     advert or caption between them) into one quote per side, same speaker and cue."""
     if not excluded:
         return quotes
-    gaps = sorted((e.start, e.end) for e in excluded)
+    index = Intervals((e.start, e.end) for e in excluded)
+    gaps = index.ranges
     out: list[Quote] = []
     for quote in quotes:
-        if not any(s < quote.end and quote.start < e for s, e in gaps):
+        if not index.overlaps(quote.start, quote.end):
             out.append(quote)
             continue
         for pieces in _segments(_pieces(quote, gaps, text), gaps):

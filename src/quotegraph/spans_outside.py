@@ -7,19 +7,20 @@ leftover are dropped. Runs after every stage, so no stage has to think about it.
 
 from __future__ import annotations
 
+from .intervals import Intervals
 from .models import ArticleResult, DateMention, Span
 
 
-def _crosses(span: Span | DateMention, gaps: list[tuple[int, int]]) -> bool:
-    return any(start < span.end and span.start < end for start, end in gaps)
+def _crosses(span: Span | DateMention, gaps: Intervals) -> bool:
+    return gaps.overlaps(span.start, span.end)
 
 
-def _outside(span: Span | None, gaps: list[tuple[int, int]], text: str) -> Span | None:
+def _outside(span: Span | None, gaps: Intervals, text: str) -> Span | None:
     """The longest piece of ``span`` outside the gaps, whitespace trimmed; None if none."""
     if span is None or not _crosses(span, gaps):
         return span
     pieces, start = [], span.start
-    for g_start, g_end in gaps:
+    for g_start, g_end in gaps.ranges:
         if g_start < span.end and start < g_end:
             pieces.append((start, max(start, g_start)))
             start = max(start, g_end)
@@ -36,7 +37,7 @@ def _outside(span: Span | None, gaps: list[tuple[int, int]], text: str) -> Span 
 
 
 def keep_off_leftovers(result: ArticleResult) -> ArticleResult:
-    gaps = sorted((e.start, e.end) for e in result.excluded if e.end > e.start)
+    gaps = Intervals((e.start, e.end) for e in result.excluded if e.end > e.start)
     if not gaps:
         return result
     text = result.text

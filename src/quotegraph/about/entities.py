@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, field
 
 from ..models import ArticleResult
 
@@ -20,7 +21,20 @@ class IndexedMention:
 class EntityIndex:
     """Every mention of a person or organisation (places are never targets)."""
 
-    mentions: list[IndexedMention]
+    mentions: list[IndexedMention]  # sorted by start, longest first
+    # a binary search finds where a phrase's mentions begin, so each quote does not scan them all
+    _starts: list[int] = field(init=False, repr=False)
+    _longest: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [m.start for m in self.mentions]
+        self._longest = max((m.end - m.start for m in self.mentions), default=0)
+
+    def _from(self, start: int, end: int) -> list[IndexedMention]:
+        """The mentions that can overlap ``start..end`` (in order), and no others far away."""
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        return self.mentions[first:last]
 
     @classmethod
     def build(cls, result: ArticleResult) -> EntityIndex:
@@ -31,13 +45,13 @@ class EntityIndex:
 
     def within(self, start: int, end: int) -> list[IndexedMention]:
         """Mentions lying wholly inside ``start..end``."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        return [m for m in self._from(start, end) if start <= m.start and m.end <= end]
 
     def resolve(self, start: int, end: int) -> IndexedMention | None:
         """The mention that overlaps ``start..end`` the most (the head of ``the chief of X``
         comes first in the phrase, so ties go to the earliest)."""
         best, best_overlap = None, 0
-        for m in self.mentions:
+        for m in self._from(start, end):
             overlap = min(end, m.end) - max(start, m.start)
             if overlap > best_overlap:
                 best, best_overlap = m, overlap

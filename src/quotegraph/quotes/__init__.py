@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from ..intervals import Intervals
 from ..models import Excluded, Quote
 from ..settings import Options
 from .direct import find_direct
@@ -24,7 +25,8 @@ def find_quotes(doc: Doc, excluded: Sequence[Excluded], options: Options | None 
     taken = [span for q in direct for span in _pieces(q)]
     indirect = find_indirect(doc, excluded, taken, options)
     # a quote in marks wins over reported speech found over the same words
-    indirect = [q for q in indirect if not _overlaps(q, taken)]
+    marks = Intervals(taken)
+    indirect = [q for q in indirect if not any(marks.overlaps(start, end) for start, end in _pieces(q))]
     return with_turns(sorted(direct + indirect, key=lambda q: (q.start, q.end)), interview_quotes(doc, excluded))
 
 
@@ -32,5 +34,3 @@ def _pieces(quote: Quote) -> list[tuple[int, int]]:
     return [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
 
 
-def _overlaps(quote: Quote, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for start, end in _pieces(quote) for s, e in spans)

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..intervals import Intervals
 from ..lexicon import (
     NAMING,
 )
@@ -57,13 +58,13 @@ from .uncued import attribute_uncued
 def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
     """Direct and mixed quotes of ``doc`` in text order, with cue and speaker mention."""
     text = doc.text
-    blocked = [(e.start, e.end) for e in excluded]
-    marked = [m for m in find_marked(text) if not any(s < m.end and m.start < e for s, e in blocked)]
+    blocked = Intervals((e.start, e.end) for e in excluded)
+    marked = [m for m in find_marked(text) if not blocked.overlaps(m.start, m.end)]
     if not marked:
         return []
     d = Layout(doc)
     d.marked = marked
-    d.blocked = sorted(blocked)
+    d.blocked = blocked.ranges
     d.mark_starts = [m.start for m in marked]
     items = [_frame(d, marked, k) for k in range(len(marked))]
     return assemble(d, items)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..intervals import Intervals
 from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
@@ -42,7 +43,8 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
                   options: Options) -> list[Quote]:
     """Indirect quotes whose content does not overlap ``taken`` (spans of quotes in marks)."""
     text = doc.text
-    blocked = sorted(taken) + sorted((e.start, e.end) for e in excluded)
+    blocked = Intervals([*taken, *((e.start, e.end) for e in excluded)])
+    marks = Intervals(taken)
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     dateline = dateline_end(text)
@@ -57,12 +59,12 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if not parts:
             continue
         start, end = parts[0][0], parts[-1][1]
-        if (start, end) in seen or _overlaps(start, end, blocked):
+        if (start, end) in seen or blocked.overlaps(start, end):
             continue
-        if end <= cue[0] and _overlaps(token.sent.start_char, cue[0], taken):
+        if end <= cue[0] and marks.overlaps(token.sent.start_char, cue[0]):
             continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
-        speaker, speaker_rule = _speaker(token, taken) or (None, None)
+        speaker, speaker_rule = _speaker(token, marks) or (None, None)
         if speaker is None:
             confidence -= 0.2
         quotes.append(Quote(
@@ -247,7 +249,7 @@ def _is_question(token: Token) -> bool:
                for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
 
 
-def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[tuple[int, int], str] | None:
+def _speaker(token: Token, taken: Intervals = Intervals(())) -> tuple[tuple[int, int], str] | None:
     """Character span of the speaker mention of cue ``token``, or None (``it was announced``).
 
     A subject inside quote marks (``taken``) is the quoted speaker's own words, never the
@@ -265,7 +267,7 @@ def _speaker(token: Token, taken: Sequence[tuple[int, int]] = ()) -> tuple[tuple
                 subject = child
             if child.dep_ in ("nsubjpass", "auxpass"):
                 passive = True
-        if subject is not None and _overlaps(subject.idx, subject.idx + len(subject), taken):
+        if subject is not None and taken.overlaps(subject.idx, subject.idx + len(subject)):
             if verb.head.i != verb.i:
                 verb = verb.head
                 continue
@@ -327,5 +329,3 @@ def _trim(doc: Doc, start: int, end: int, low: int, high: int) -> tuple[int, int
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
