@@ -128,7 +128,9 @@ def test_source_stats_by_outlet_and_month_with_csv(client):
 @pytest.mark.parametrize("url,status", [
     ("/api/v1/articles/999999", 404), ("/api/v1/people/999999", 404), ("/api/v1/articles/abc", 422),
     ("/api/v1/quotes?per_page=0", 422), ("/api/v1/quotes?type=shouted", 422),
-    ("/api/v1/stats/sources?by=planet", 422), ("/api/v1/nowhere", 404)])
+    ("/api/v1/stats/sources?by=planet", 422), ("/api/v1/nowhere", 404),
+    # a search with no word is refused before a download starts streaming
+    ("/api/v1/quotes?search=%3A", 422), ("/api/v1/quotes?format=csv&search=%3A", 422)])
 def test_every_error_has_one_shape(client, url, status):
     _assert_error(client.get(url), status)
 

@@ -12,6 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from ..store.search import SearchSyntaxError
+
 log = logging.getLogger("quotegraph.web")
 
 
@@ -48,6 +50,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         return _respond(request, 422, _validation_message(exc))
+
+    @app.exception_handler(SearchSyntaxError)
+    async def bad_search(request: Request, exc: SearchSyntaxError) -> Response:
+        return _respond(request, 422, f"search: {exc}")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:

@@ -15,6 +15,7 @@ from ..models import SCHEMA
 from ..store import schema as t
 from ..store.db import Store
 from ..store.query import _quote_select, fts_condition
+from ..store.search import parse as parse_search
 
 CONTEXT_CHARS = 160  # characters of article text kept on each side of a search hit
 
@@ -29,6 +30,10 @@ class QuoteFilters:
     month: str | None = None  # YYYY-MM
     since: str | None = None
     until: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.search:  # a query with no word fails here, before a download starts streaming
+            parse_search(self.search)
 
 
 @dataclass
