@@ -10,6 +10,8 @@ kept only where a first-name table knows the word and the context reads like a p
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -161,26 +163,36 @@ def _trim_leading(doc: Doc, candidates: list[NameMention]) -> None:
                 break
 
 
-def _headline_line(doc: Doc, text: str, i: int) -> bool:
-    """Token ``i`` stands in a title-case line (a headline): three or more words of four letters
-    or more, nearly all capitalised (short words such as ``of`` and ``and`` are not counted).
-    ``text`` is ``doc.text``, read once by the caller: spaCy rebuilds it from every token on each read."""
-    start = text.rfind("\n", 0, doc[i].idx) + 1
-    end = text.find("\n", doc[i].idx)
-    words = [w for w in text[start : end if end >= 0 else len(text)].split() if w[:1].isalpha() and len(w) >= 4]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+class _HeadlineLines:
+    """Whether a character stands in a title-case line (a headline): three or more words of four
+    letters or more, nearly all capitalised (short words such as ``of`` and ``and`` are not
+    counted). Each line is judged once, however many names it holds: a long paragraph is one line."""
+
+    def __init__(self, text: str):
+        self.text = text  # doc.text, read once: spaCy rebuilds it from every token on each read
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.judged: dict[int, bool] = {}
+
+    def __call__(self, char: int) -> bool:
+        line = bisect_left(self.breaks, char)  # how many line breaks come before ``char``
+        if line not in self.judged:
+            start = self.breaks[line - 1] + 1 if line else 0
+            end = self.breaks[line] if line < len(self.breaks) else len(self.text)
+            words = [w for w in self.text[start:end].split() if w[:1].isalpha() and len(w) >= 4]
+            self.judged[line] = len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+        return self.judged[line]
 
 
 def _trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
     """``Obama Says``, ``Derelict Obama``, ``Obama Speech`` in a headline: a name the body never
     writes is cut to the surname the body uses (and first names it uses before it)."""
-    text = doc.text
-    body = [m for m in candidates if not _headline_line(doc, text, m.first_token)]
+    headline = _HeadlineLines(doc.text)
+    body = [m for m in candidates if not headline(doc[m.first_token].idx)]
     names = {m.tokens for m in body}
     surnames = {m.tokens[-1] for m in body}
     firsts = {w for m in body for w in m.tokens[:-1]}
     for m in candidates:
-        if len(m.tokens) < 2 or m.tokens in names or not _headline_line(doc, text, m.first_token):
+        if len(m.tokens) < 2 or m.tokens in names or not headline(doc[m.first_token].idx):
             continue
         ends = [k for k, w in enumerate(m.tokens) if w in surnames]
         if not ends:
