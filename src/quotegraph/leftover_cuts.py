@@ -30,14 +30,18 @@ def split_at_leftovers(quotes: list[Quote], excluded: Sequence[Excluded], text: 
 
 def _pieces(quote: Quote, gaps: list[tuple[int, int]], text: str) -> list[Span]:
     """The quote's parts with the leftovers cut out of them."""
+    parts = quote.parts or [Span.of(text, quote.start, quote.end)]
+    return [piece for part in parts for piece in cut_outside(text, part.start, part.end, gaps)]
+
+
+def cut_outside(text: str, start: int, end: int, gaps: list[tuple[int, int]]) -> list[Span]:
+    """The pieces of ``start..end`` outside the sorted ``gaps``, whitespace trimmed, empty ones dropped."""
     pieces: list[Span] = []
-    for part in quote.parts or [Span.of(text, quote.start, quote.end)]:
-        start = part.start
-        for g_start, g_end in gaps:
-            if g_start < part.end and start < g_end:
-                _add_piece(pieces, text, start, g_start)
-                start = max(start, g_end)
-        _add_piece(pieces, text, start, part.end)
+    for g_start, g_end in gaps:
+        if g_start < end and start < g_end:
+            _add_piece(pieces, text, start, g_start)
+            start = max(start, g_end)
+    _add_piece(pieces, text, start, end)
     return pieces
 
 

@@ -8,6 +8,7 @@ leftover are dropped. Runs after every stage, so no stage has to think about it.
 from __future__ import annotations
 
 from .intervals import Intervals
+from .leftover_cuts import cut_outside
 from .models import ArticleResult, DateMention, Span
 
 
@@ -19,21 +20,8 @@ def _outside(span: Span | None, gaps: Intervals, text: str) -> Span | None:
     """The longest piece of ``span`` outside the gaps, whitespace trimmed; None if none."""
     if span is None or not _crosses(span, gaps):
         return span
-    pieces, start = [], span.start
-    for g_start, g_end in gaps.ranges:
-        if g_start < span.end and start < g_end:
-            pieces.append((start, max(start, g_start)))
-            start = max(start, g_end)
-    pieces.append((start, span.end))
-    best: Span | None = None
-    for piece_start, piece_end in pieces:
-        while piece_start < piece_end and text[piece_start].isspace():
-            piece_start += 1
-        while piece_end > piece_start and text[piece_end - 1].isspace():
-            piece_end -= 1
-        if piece_end > piece_start and (best is None or piece_end - piece_start > best.end - best.start):
-            best = Span.of(text, piece_start, piece_end)
-    return best
+    pieces = cut_outside(text, span.start, span.end, gaps.ranges)
+    return max(pieces, key=lambda piece: piece.end - piece.start, default=None)  # the first of equals
 
 
 def keep_off_leftovers(result: ArticleResult) -> ArticleResult:
