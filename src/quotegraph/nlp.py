@@ -23,6 +23,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .errors import ModelNotFound
 from .leftovers import find_leftovers
+from .quotes.layout import END_PUNCT
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -37,7 +38,6 @@ _SPACE_LIKE = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 
 # time and memory. 300 is above the longest stretch without a sentence end in PolNeAR (train and
 # dev) and the news evaluation sets (221 tokens), so ordinary text is parsed as before.
 MAX_SENTENCE_TOKENS = 300
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
 _SOFT_BREAKS = frozenset({",", ";", ":"})  # a cut is made after one of these where one is near
 
 # A double quote mark glued to a word (``said,“Look``, ``so,”Clinton``), and the comma before it
@@ -71,7 +71,7 @@ def analysis_text(text: str, blank: Sequence[tuple[int, int]] = ()) -> str:
 
 
 def _ends_stretch(token: Token) -> bool:
-    return token.text in _SENTENCE_ENDS or "\n" in token.text
+    return token.text in END_PUNCT or "\n" in token.text
 
 
 def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> Doc:
