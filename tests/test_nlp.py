@@ -81,6 +81,14 @@ def test_parser_never_makes_a_sentence_over_the_bound(nlp):
     assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS + 1
 
 
+def test_a_glued_full_stop_does_not_end_the_stretch(nlp):
+    """``that., the``: the parser runs on through a full stop glued to a comma (one sentence of
+    over 2,000 tokens here), so the stretch must go on through it too."""
+    text = "Smith said that " + ("the mayor told reporters that " * 40 + "., ") * 10 + "it was fine."
+    doc = nlp(text)
+    assert max(len(s) for s in doc.sents) <= MAX_SENTENCE_TOKENS + 1
+
+
 def test_run_on_quotes_keep_their_offsets_and_stay_inside_a_piece(run):
     text = _run_on(300)
     result = run(text)

@@ -36,7 +36,7 @@ _SPACE_LIKE = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 
 # The parser respects sentence starts set before it, and every later stage walks sentences,
 # subtrees and ancestors: without a bound, one run-on sentence of n tokens costs n squared in
 # time and memory. 300 is above the longest stretch without a sentence end in PolNeAR (train and
-# dev) and the news evaluation sets (221 tokens), so ordinary text is parsed as before.
+# dev) and the news evaluation sets (222 tokens), so ordinary text is parsed as before.
 MAX_SENTENCE_TOKENS = 300
 _SOFT_BREAKS = frozenset({",", ";", ":"})  # a cut is made after one of these where one is near
 
@@ -71,12 +71,21 @@ def analysis_text(text: str, blank: Sequence[tuple[int, int]] = ()) -> str:
 
 
 def _ends_stretch(token: Token) -> bool:
-    return token.text in END_PUNCT or "\n" in token.text
+    """A line break, or ``.``, ``!``, ``?`` (or a mark closing after one, ``."``) before a space.
+    Glued on (``that., the``), the parser can run on through it, so the stretch goes on too."""
+    if "\n" in token.text:
+        return True
+    if not token.whitespace_:
+        return False
+    closing = token.is_quote or token.is_right_punct
+    end = token if token.text in END_PUNCT else token.nbor(-1) if token.i and closing else token
+    return end.text in END_PUNCT
 
 
 def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> Doc:
     """Mark a sentence start in every stretch of more than ``limit`` tokens that has no sentence
-    end (``.``, ``!``, ``?``) or line break, so that no sentence the parser makes is longer.
+    end (``_ends_stretch``) or line break. The parser keeps these starts, and it ends sentences
+    at the sentence ends itself, so the sentences it makes stay about ``limit`` tokens or shorter.
 
     The cut is made after the last comma, semicolon or colon of the second half of the stretch,
     else at the limit. Offsets are untouched: only ``Token.is_sent_start`` is set."""
