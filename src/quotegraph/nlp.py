@@ -2,7 +2,9 @@
 
 Two things must happen before spaCy tokenises an article, because they change the parse:
 leftover lines (captions, credits, teasers) are blanked, and quote marks glued to words are
-split off. Both are registered with spaCy (``quotegraph.LeftoverTokenizer.v1`` in the
+split off. After tokenising, a stretch of more than ``MAX_SENTENCE_TOKENS`` tokens without a
+sentence end is cut into pieces the parser must treat as sentences (``bound_sentences``). Both
+adjustments are registered with spaCy (``quotegraph.LeftoverTokenizer.v1`` in the
 ``tokenizers`` registry, ``quotegraph.split_glued_punctuation.v1`` in ``callbacks``), so a
 pipeline's config can name them, and ``install_tokenizer`` applies them to a loaded pipeline.
 """
@@ -16,11 +18,12 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .errors import ModelNotFound
 from .leftovers import find_leftovers
+from .quotes.layout import END_PUNCT
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -29,6 +32,13 @@ TEXT_EXT = "quotegraph_text"  # the article text when blanking changed what spaC
 # Characters that spaCy's tokenizer does not treat as spaces; replaced one for one so that
 # offsets into the analysed text are offsets into the article text.
 _SPACE_LIKE = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 0x2002: " ", 0x2003: " "}
+
+# The parser respects sentence starts set before it, and every later stage walks sentences,
+# subtrees and ancestors: without a bound, one run-on sentence of n tokens costs n squared in
+# time and memory. 300 is above the longest stretch without a sentence end in PolNeAR (train and
+# dev) and the news evaluation sets (222 tokens), so ordinary text is parsed as before.
+MAX_SENTENCE_TOKENS = 300
+_SOFT_BREAKS = frozenset({",", ";", ":"})  # a cut is made after one of these where one is near
 
 # A double quote mark glued to a word (``said,“Look``, ``so,”Clinton``), and the comma before it
 _GLUED_INFIXES = (
@@ -60,6 +70,39 @@ def analysis_text(text: str, blank: Sequence[tuple[int, int]] = ()) -> str:
     return out
 
 
+def _ends_stretch(token: Token) -> bool:
+    """A line break, or ``.``, ``!``, ``?`` (or a mark closing after one, ``."``) before a space.
+    Glued on (``that., the``), the parser can run on through it, so the stretch goes on too."""
+    if "\n" in token.text:
+        return True
+    if not token.whitespace_:
+        return False
+    closing = token.is_quote or token.is_right_punct
+    end = token if token.text in END_PUNCT else token.nbor(-1) if token.i and closing else token
+    return end.text in END_PUNCT
+
+
+def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> Doc:
+    """Mark a sentence start in every stretch of more than ``limit`` tokens that has no sentence
+    end (``_ends_stretch``) or line break. The parser keeps these starts, and it ends sentences
+    at the sentence ends itself, so the sentences it makes stay about ``limit`` tokens or shorter.
+
+    The cut is made after the last comma, semicolon or colon of the second half of the stretch,
+    else at the limit. Offsets are untouched: only ``Token.is_sent_start`` is set."""
+    start, soft = 0, -1  # first token of the stretch; the token after its last soft break
+    for token in doc:
+        if _ends_stretch(token):
+            start, soft = token.i + 1, -1
+            continue
+        if token.i - start >= limit:
+            cut = soft if soft > start + limit // 2 else token.i
+            doc[cut].is_sent_start = True
+            start, soft = cut, -1
+        if token.text in _SOFT_BREAKS and token.i + 1 < len(doc):
+            soft = token.i + 1
+    return doc
+
+
 def split_glued_punctuation(nlp: Language) -> Language:
     """Make quote marks glued to words their own tokens, and a dash glued to a capitalised word.
 
@@ -83,7 +126,8 @@ def make_split_glued_punctuation() -> Callable[[Language], Language]:
 
 class LeftoverTokenizer:
     """Wraps a tokenizer: finds the leftovers of the text, blanks them (same length, so offsets
-    hold) and tokenises the result; the Doc records the leftovers and the original text."""
+    hold), tokenises the result and bounds the length of sentences (``bound_sentences``); the Doc
+    records the leftovers and the original text."""
 
     def __init__(self, tokenizer: Callable[[str], Doc]):
         self.tokenizer = tokenizer
@@ -91,7 +135,7 @@ class LeftoverTokenizer:
     def __call__(self, text: str) -> Doc:
         excluded = find_leftovers(text)
         analysed = analysis_text(text, [(e.start, e.end) for e in excluded])
-        doc = self.tokenizer(analysed)
+        doc = bound_sentences(self.tokenizer(analysed))
         doc._.set(EXCLUDED_EXT, [{"start": e.start, "end": e.end, "reason": e.reason} for e in excluded])
         doc._.set(TEXT_EXT, text if analysed != text else None)
         return doc
