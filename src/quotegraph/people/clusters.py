@@ -20,7 +20,7 @@ from .ages import age_after, age_before
 from .evidence import GenderEvidence
 from .gender import first_name_gender
 from .lexicon import HONORIFICS, norm
-from .mentions import NameMention
+from .name_mention import NameMention
 from .titles import MentionFacts, mention_facts
 
 

@@ -26,7 +26,7 @@ from .lexicon import (
     ROLE_NOUNS,
     norm,
 )
-from .mentions import NameMention
+from .name_mention import NameMention
 
 _POSSESSIVE = {"'s", "’s"}
 _CONNECTORS = {"of", "for", "at", "and", "&", "in"}
