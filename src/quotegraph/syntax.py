@@ -7,8 +7,9 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 from __future__ import annotations
 
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import RELATIVE_PRONOUNS
 
@@ -22,6 +23,16 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each read, and the
+    stages read it several times per article. A Doc's text never changes."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def path_up(tok: Token, limit: int) -> Iterator[Token]:

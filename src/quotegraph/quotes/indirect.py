@@ -24,7 +24,7 @@ from ..intervals import Intervals
 from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import subtree_mention, subtree_range
+from ..syntax import doc_text, subtree_mention, subtree_range
 from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
 
@@ -42,7 +42,7 @@ _QUESTION_AUX = frozenset({"do", "does", "did"})
 def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[int, int]],
                   options: Options) -> list[Quote]:
     """Indirect quotes whose content does not overlap ``taken`` (spans of quotes in marks)."""
-    text = doc.text
+    text = doc_text(doc)
     blocked = Intervals([*taken, *((e.start, e.end) for e in excluded)])
     marks = Intervals(taken)
     quotes: list[Quote] = []
