@@ -135,3 +135,31 @@ def _subtree_end(token: Token) -> int:
             break
         end = _subtree_end(child)
     return end
+
+
+def agent_objects(verb: Token) -> Iterator[Token]:
+    """The objects of ``verb``'s passive agents: ``Smith`` in ``was quoted by Smith``."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                yield pobj
+
+
+def subject_child(verb: Token, deps: frozenset[str] = SUBJECTS) -> Token | None:
+    """``verb``'s subject: its last child with one of ``deps``."""
+    found = None
+    for child in verb.children:
+        if child.dep_ in deps:
+            found = child
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """``was told``: a passive subject or auxiliary among ``verb``'s children."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of the tokens ``[start, end)``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
