@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -84,13 +85,15 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "quotegraph", "serve", "--db", db, "--port", str(self.port), *args]
+        # the log goes to a file: a pipe nobody reads fills up and blocks the server mid-run
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(command, env={**os.environ, **(env or {})},
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                        stdout=self.log, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                output = self.process.stdout.read() if self.process.stdout else ""
-                raise RuntimeError("quotegraph serve exited: " + output)
+                self.log.seek(0)
+                raise RuntimeError("quotegraph serve exited: " + self.log.read())
             try:
                 httpx.get(self.base + "/api/v1/stats/top", timeout=2)
                 return
@@ -106,6 +109,7 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.log.close()
 
 
 def artifacts_dir(tmp_path_factory) -> Path:
