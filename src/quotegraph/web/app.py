@@ -76,7 +76,7 @@ def app_from_env() -> FastAPI:
 
 
 def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
-    from . import api, pages, writes
+    from . import api, pages, provenance, writes
 
     app = FastAPI(title="quotegraph", version="1", docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
@@ -91,7 +91,9 @@ def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(provenance.api_router, prefix=API_PREFIX)
     app.include_router(pages.router)
+    app.include_router(provenance.page_router)
     if config.allow_write:
         app.include_router(writes.api_router, prefix=API_PREFIX)
         app.include_router(writes.page_router)

@@ -92,8 +92,8 @@ class VersionedCache:
             self._data.clear()
 
 
-CACHED_PREFIXES = ("/api/v1/articles", "/api/v1/quotes", "/api/v1/people", "/api/v1/stats",
-                   "/articles/", "/quotes", "/people/", "/dashboard")
+CACHED_PREFIXES = ("/api/v1/articles", "/api/v1/quotes", "/api/v1/people", "/api/v1/stats", "/api/v1/clusters",
+                   "/articles/", "/quotes", "/people/", "/dashboard", "/clusters")
 MAX_BODY = 4_000_000  # bytes: larger responses (downloads) are sent as they are, not kept
 
 
