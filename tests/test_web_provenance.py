@@ -1,48 +1,14 @@
 """Quote clusters in the API and pages, and the delete and org-merge corrections, over a real
 database: a wire story's quotation reprinted by two outlets (one changes a word, one gives it to
-someone else), and two names of one organisation."""
+someone else), and two names of one organisation (web_support.harbour_articles)."""
 
 from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from test_store_support import article, person, quote
-from web_support import TOKEN, build, corpus
+from web_support import QUOTATION, TOKEN, build, corpus, harbour_articles
 
-from quotegraph.models import Entity, Span
 from quotegraph.web.app import WebConfig, create_app
-
-WIRE = ('"We will not let the harbour close while I am mayor," Ana Silva said on Tuesday. '
-        'The port authority said the dredging contract would be signed.')
-REPRINT = ('Mayor Ana Silva vowed: "We will not let the harbour shut while I am mayor," at a rally. '
-           'The Port Authority of Eastby said talks continued.')
-MISQUOTED = ('"We will not let the harbour close while I am mayor," Tom Reyes said, according to the '
-             'Coastline Times.')
-QUOTATION = "We will not let the harbour close while I am mayor,"
-
-
-def _org(text: str, name: str, oid: str = "o1") -> Entity:
-    start = text.index(name)
-    return Entity(oid, name, mentions=[Span.of(text, start, start + len(name))], quote_count=1)
-
-
-def harbour_articles() -> list:
-    silva = person("p1", "Ana Silva", WIRE, gender="female", evidence=["name:Ana"], quotes=1)
-    authority = _org(WIRE, "The port authority")
-    wire = article("wire", WIRE, [silva], [quote("q1", WIRE, QUOTATION, silva),
-                                           quote("q2", WIRE, "the dredging contract would be signed", authority,
-                                                 qtype="indirect")],
-                   orgs=[authority], outlet="Wire Service", published="2026-03-03", title="Mayor vows to keep harbour open")
-    silva2 = person("p1", "Ana Silva", REPRINT, gender="female", evidence=["name:Ana"], quotes=1)
-    eastby = _org(REPRINT, "The Port Authority of Eastby")
-    reprint = article("reprint", REPRINT, [silva2],
-                      [quote("q1", REPRINT, "We will not let the harbour shut while I am mayor,", silva2, cue="vowed"),
-                       quote("q2", REPRINT, "talks continued", eastby, qtype="indirect")],
-                      orgs=[eastby], outlet="Eastby Echo", published="2026-03-04", title="Harbour will stay open")
-    reyes = person("p1", "Tom Reyes", MISQUOTED, gender="male", evidence=["name:Tom"], quotes=1)
-    misquoted = article("misquoted", MISQUOTED, [reyes], [quote("q1", MISQUOTED, QUOTATION, reyes)],
-                        outlet="Coastline Times", published="2026-03-05", title="Harbour row")
-    return [wire, reprint, misquoted]
 
 
 @pytest.fixture
