@@ -9,6 +9,9 @@ lists so the statistics have groups to count. Then one ``quotegraph serve`` proc
 worker) is started on a free port and ``--clients`` clients send requests back to back for
 ``--seconds`` seconds, each picking the next of the common requests below. Reported per endpoint
 and overall: requests, requests/s, p50/p95/p99 latency in ms and errors (non-2xx or failed).
+``--warm`` first sends every distinct request once, one at a time and untimed, so the run measures
+a server whose response cache holds them (the steady state of a server whose database does not
+change); without it the run starts cold and its first pass computes every response.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import aiohttp
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -74,25 +78,28 @@ def requests_for(base: str) -> list[tuple[str, str]]:
 
 
 async def drive(base: str, urls: list[tuple[str, str]], clients: int, seconds: float) -> dict:
+    """``clients`` loops over one aiohttp session (keep-alive, at most one connection each):
+    aiohttp costs the load generator a fraction of httpx's CPU, which the server shares here."""
     timings: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     stop = time.monotonic() + seconds
     counter = iter(range(10**12))
 
-    async def client(http: httpx.AsyncClient) -> None:
+    async def client(http: aiohttp.ClientSession) -> None:
         while time.monotonic() < stop:
             name, url = urls[next(counter) % len(urls)]
             start = time.perf_counter()
             try:
-                response = await http.get(url)
-                ok = response.status_code < 300
-            except httpx.HTTPError:
+                async with http.get(base + url) as response:
+                    await response.read()
+                    ok = response.status < 300
+            except (aiohttp.ClientError, TimeoutError):
                 ok = False
             timings[name].append((time.perf_counter() - start) * 1000)
             errors[name] += not ok
 
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
+    connector = aiohttp.TCPConnector(limit=clients)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=30)) as http:
         started = time.monotonic()
         await asyncio.gather(*(client(http) for _ in range(clients)))
         elapsed = time.monotonic() - started
@@ -133,6 +140,14 @@ def _children(pid: int) -> list[int]:
     return found + [g for c in found for g in _children(c)]
 
 
+def warm(base: str, urls: list[tuple[str, str]], workers: int) -> None:
+    """Each distinct request once per worker process (one connection each time, so the kernel
+    spreads them over the workers, each with its own cache; a few misses may remain)."""
+    for _ in range(workers):
+        for url in dict.fromkeys(u for _, u in urls):
+            httpx.get(base + url, timeout=60)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", required=True, help="SQLite file (or URL) to serve")
@@ -141,19 +156,22 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=1, help="quotegraph serve --workers")
+    parser.add_argument("--warm", action="store_true", help="send each distinct request once before the run")
     args = parser.parse_args()
     if args.source:
         build(args.source, args.db, args.articles)
-    server = Server(args.db, "--workers", str(args.workers))
+    server = Server(args.db, "--workers", str(args.workers), "--no-access-log")
     try:
         urls = requests_for(server.base)
+        if args.warm:
+            warm(server.base, urls, args.workers)
         cpu_before = server_cpu_seconds(server.process.pid)
         results = asyncio.run(drive(server.base, urls, args.clients, args.seconds))
         cpu = server_cpu_seconds(server.process.pid) - cpu_before
         results["all"]["server_cpu_ms_per_request"] = round(1000 * cpu / max(results["all"]["requests"], 1), 1)
     finally:
         server.stop()
-    print(json.dumps({"clients": args.clients, "seconds": args.seconds, "workers": args.workers,
+    print(json.dumps({"clients": args.clients, "seconds": args.seconds, "workers": args.workers, "warm": args.warm,
                       "load_average": os.getloadavg(), "cpus": os.cpu_count(), "results": results}, indent=1))
     print(f"{'endpoint':<18}{'requests':>9}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     for name, r in results.items():

@@ -8,7 +8,7 @@ from collections import defaultdict
 import httpx
 import pytest
 from browser_support import Watched, browser  # noqa: F401  (a fixture)
-from web_support import FLOODS, Server, artifacts_dir, build
+from web_support import FLOODS, Server, artifacts_dir, build, corpus, harbour_articles
 
 
 @pytest.fixture(scope="module")
@@ -114,4 +114,33 @@ def test_analyze_shows_an_article_without_storing_it(server, page, shots):
     assert "Maria Lopez" in p.locator("aside.panel").inner_text()
     p.screenshot(path=str(shots / "analyze.png"), full_page=True)
     assert httpx.get(server.base + "/api/v1/articles").json()["total"] == 3
+    assert not page.errors
+
+
+@pytest.fixture(scope="module")
+def cluster_server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("web-clusters") / "corpus.db"
+    build(f"sqlite:///{db}", corpus() + harbour_articles()).close()
+    running = Server(str(db))
+    yield running
+    running.stop()
+
+
+def test_cluster_pages_show_each_version_and_lead_to_its_article(cluster_server, page, shots):
+    p = page.page
+    p.goto(cluster_server.base + "/")
+    p.locator("header nav a", has_text="Clusters").click()
+    p.wait_for_url("**/clusters")
+    rows = p.locator("tr.cluster-row")
+    assert rows.count() == 1 and "conflicting speakers" in rows.first.inner_text()
+    rows.first.locator("a.cluster-link").click()
+    p.wait_for_url("**/clusters/*")
+    members = p.locator("tr.member")
+    assert members.count() == 3
+    assert members.locator("td.speaker").all_inner_texts() == ["Ana Silva", "Ana Silva", "Tom Reyes"]
+    assert p.locator("tr.member.first").count() == 1 and "Wire Service" in p.locator("tr.member.first").inner_text()
+    assert p.locator(".change ins").inner_text() == "shut"
+    p.screenshot(path=str(shots / "cluster.png"), full_page=True)
+    members.nth(2).locator("a.article-link").click()
+    assert p.locator("h1").inner_text() == "Harbour row"
     assert not page.errors

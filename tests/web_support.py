@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -65,6 +66,41 @@ def corpus() -> list[ArticleResult]:
     return [floods(), roads, schools]
 
 
+# A wire story's quotation reprinted by two outlets (one changes a word, one gives it to someone
+# else), and two names of one organisation: quote clusters and org-merge.
+WIRE = ('"We will not let the harbour close while I am mayor," Ana Silva said on Tuesday. '
+        'The port authority said the dredging contract would be signed.')
+REPRINT = ('Mayor Ana Silva vowed: "We will not let the harbour shut while I am mayor," at a rally. '
+           'The Port Authority of Eastby said talks continued.')
+MISQUOTED = ('"We will not let the harbour close while I am mayor," Tom Reyes said, according to the '
+             'Coastline Times.')
+QUOTATION = "We will not let the harbour close while I am mayor,"
+
+
+def _org(text: str, name: str, oid: str = "o1") -> Entity:
+    start = text.index(name)
+    return Entity(oid, name, mentions=[Span.of(text, start, start + len(name))], quote_count=1)
+
+
+def harbour_articles() -> list:
+    silva = person("p1", "Ana Silva", WIRE, gender="female", evidence=["name:Ana"], quotes=1)
+    authority = _org(WIRE, "The port authority")
+    wire = article("wire", WIRE, [silva], [quote("q1", WIRE, QUOTATION, silva),
+                                           quote("q2", WIRE, "the dredging contract would be signed", authority,
+                                                 qtype="indirect")],
+                   orgs=[authority], outlet="Wire Service", published="2026-03-03", title="Mayor vows to keep harbour open")
+    silva2 = person("p1", "Ana Silva", REPRINT, gender="female", evidence=["name:Ana"], quotes=1)
+    eastby = _org(REPRINT, "The Port Authority of Eastby")
+    reprint = article("reprint", REPRINT, [silva2],
+                      [quote("q1", REPRINT, "We will not let the harbour shut while I am mayor,", silva2, cue="vowed"),
+                       quote("q2", REPRINT, "talks continued", eastby, qtype="indirect")],
+                      orgs=[eastby], outlet="Eastby Echo", published="2026-03-04", title="Harbour will stay open")
+    reyes = person("p1", "Tom Reyes", MISQUOTED, gender="male", evidence=["name:Tom"], quotes=1)
+    misquoted = article("misquoted", MISQUOTED, [reyes], [quote("q1", MISQUOTED, QUOTATION, reyes)],
+                        outlet="Coastline Times", published="2026-03-05", title="Harbour row")
+    return [wire, reprint, misquoted]
+
+
 def build(url: str, articles: list[ArticleResult] | None = None) -> Store:
     store = Store(url)
     ingest_results(store, articles if articles is not None else corpus())
@@ -84,13 +120,15 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "quotegraph", "serve", "--db", db, "--port", str(self.port), *args]
+        # the log goes to a file: a pipe nobody reads fills up and blocks the server mid-run
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(command, env={**os.environ, **(env or {})},
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                                        stdout=self.log, stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                output = self.process.stdout.read() if self.process.stdout else ""
-                raise RuntimeError("quotegraph serve exited: " + output)
+                self.log.seek(0)
+                raise RuntimeError("quotegraph serve exited: " + self.log.read())
             try:
                 httpx.get(self.base + "/api/v1/stats/top", timeout=2)
                 return
@@ -106,6 +144,7 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.log.close()
 
 
 def artifacts_dir(tmp_path_factory) -> Path:

@@ -35,6 +35,7 @@ def serve(
     analyze_timeout: float = typer.Option(30.0, "--analyze-timeout", min=0.1,
                                           help="Seconds an analyze or ingest request may take."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (each opens the database)."),
+    access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log one line per request."),
     model: str = MODEL_OPTION,
 ) -> None:
     """Serve the article, quote, person, dashboard and analyze pages and the REST API (/api/v1).
@@ -64,4 +65,4 @@ def serve(
         os.environ[CONFIG_ENV] = json.dumps(dataclasses.asdict(config))
         target = "quotegraph.web.app:app_from_env"
     uvicorn.run(target, factory=workers > 1, workers=workers, host=host, port=port, log_level="info",
-                server_header=False, timeout_keep_alive=5, limit_concurrency=200)
+                server_header=False, access_log=access_log, timeout_keep_alive=5, limit_concurrency=200)

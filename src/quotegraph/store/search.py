@@ -26,6 +26,13 @@ from . import schema as t
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
+# The queries ``parse`` accepts, as one regular expression (Python syntax, searched from the
+# start): whole tokens as ``_TOKEN`` cuts them, then a term that is not an exclusion and has a
+# word. Published as the OpenAPI ``pattern`` of the ``search`` parameter.
+_TOKENS_BEFORE = r'(?:\s+|-?"[^"]*"|(?:[^\s"-]\S*|-(?:[^\s"]\S*)?)\s+)*'
+_WANTED_TERM = r'(?:"[^"]*\w|(?!(?:AND|OR)(?!\S))(?=[^\s"-])\S*?\w)'
+QUERY_PATTERN = "^" + _TOKENS_BEFORE + _WANTED_TERM
+
 
 class SearchSyntaxError(QuotegraphError):
     """A ``--search`` query that cannot be run."""

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models import Article, Warning
 from ..store import query
+from ..store.search import QUERY_PATTERN
 from . import queries
 from .downloads import stream
 
@@ -20,6 +21,20 @@ PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="Page number, from
 PerPage = Annotated[int, Query(ge=1, le=200, description="Results per page.")]
 RowId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Database id.")]  # PostgreSQL integer range
 Text = Annotated[str | None, Query(max_length=200)]
+# The pattern is documentation (Python syntax, which pydantic's validator would not run): the
+# query parser checks the same rule and answers 422 for a query with no word to search for.
+
+
+def _search_pattern(schema: dict[str, Any]) -> None:
+    """Puts the pattern on the string branch of the optional parameter's schema."""
+    for branch in schema.get("anyOf", [schema]):
+        if branch.get("type") == "string":
+            branch["pattern"] = QUERY_PATTERN
+
+
+Search = Annotated[str | None, Query(max_length=200, json_schema_extra=_search_pattern,
+                                     description="Words, \"phrases\", -exclusions, OR; at least one word "
+                                                 "to search for.")]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
 Month = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}$", description="YYYY-MM")]
 QuoteType = Literal["direct", "mixed", "indirect"]
@@ -77,7 +92,7 @@ def get_article(request: Request, article_id: RowId) -> Response:
 
 
 @router.get("/quotes", summary="Quotes matching every filter", responses=DOWNLOADS)
-def list_quotes(request: Request, search: Text = None, speaker: Text = None, outlet: Text = None,
+def list_quotes(request: Request, search: Search = None, speaker: Text = None, outlet: Text = None,
                 type: QuoteType | None = None, gender: Gender | None = None, month: Month = None,
                 since: Day = None, until: Day = None, page: PageNo = 1, per_page: PerPage = 50,
                 format: Literal["json", "csv", "jsonl"] = "json") -> Any:

@@ -21,7 +21,7 @@ from fastapi.templating import Jinja2Templates
 from ..models import Article
 from ..store.db import Store
 from . import errors
-from .cache import TTLCache
+from .cache import DataVersion, ResponseCache, VersionedCache
 from .security import Guard
 
 HERE = Path(__file__).parent
@@ -36,6 +36,7 @@ class WebConfig:
     max_body: int = 2_000_000  # bytes in a request body (analyze, ingest, forms)
     analyze_timeout: float = 30.0  # seconds an analyze request may take
     model: str | None = None
+    cache_size: int = 2048  # responses and aggregates kept per database version; 0: no response cache
 
 
 class Analyzer:
@@ -75,7 +76,7 @@ def app_from_env() -> FastAPI:
 
 
 def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
-    from . import api, pages, writes
+    from . import api, pages, provenance, writes
 
     app = FastAPI(title="quotegraph", version="1", docs_url=None, redoc_url=None,
                   openapi_url=f"{API_PREFIX}/openapi.json",
@@ -83,16 +84,21 @@ def create_app(config: WebConfig, extractor: Any = None) -> FastAPI:
     app.state.config = config
     app.state.store = Store(config.db)
     app.state.analyzer = Analyzer(config.model, extractor)
-    app.state.cache = TTLCache()
+    app.state.version = DataVersion(app.state.store)
+    app.state.cache = VersionedCache(app.state.version.current, size=config.cache_size)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescape is on for .html
     templates.env.globals["allow_write"] = config.allow_write
     app.state.templates = templates
     errors.install(app)
     app.include_router(api.router, prefix=API_PREFIX)
+    app.include_router(provenance.api_router, prefix=API_PREFIX)
     app.include_router(pages.router)
+    app.include_router(provenance.page_router)
     if config.allow_write:
         app.include_router(writes.api_router, prefix=API_PREFIX)
         app.include_router(writes.page_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.add_middleware(Guard, max_body=config.max_body)
+    if config.cache_size:
+        app.add_middleware(ResponseCache, cache=app.state.cache)
+    app.add_middleware(Guard, max_body=config.max_body)  # outermost: its headers go on cached responses too
     return app

@@ -15,6 +15,8 @@ from fastapi.responses import RedirectResponse, Response
 from ..store.corrections import (
     CorrectionError,
     Note,
+    delete_person,
+    merge_organizations,
     merge_people,
     reassign_quote,
     rename_person,
@@ -32,7 +34,8 @@ log = logging.getLogger("quotegraph.web")
 class Correction:
     label: str
     fields: tuple[tuple[str, str], ...]  # (name, help) of the form fields
-    apply: Callable[[Any, dict], int]  # (connection, values) -> the corpus person id to show
+    apply: Callable[[Any, dict], int | None]  # (connection, values) -> the id of what to show
+    shows: str = "/people/{}"  # the page of that id after a form; none: the corrections page
 
 
 def _ids(value: str) -> list[int]:
@@ -57,6 +60,10 @@ def _reassign(conn: Any, quote_id: int, person_id: int) -> int:
     return person_id
 
 
+def _delete(conn: Any, person_id: int) -> None:
+    delete_person(conn, person_id, WEB)
+
+
 CORRECTIONS: dict[str, Correction] = {
     "merge": Correction("Merge two people", (("first_id", "person id"), ("second_id", "person id")),
                         lambda conn, v: merge_people(conn, _one_id(v["first_id"]), _one_id(v["second_id"]))),
@@ -70,6 +77,12 @@ CORRECTIONS: dict[str, Correction] = {
                              lambda conn, v: set_gender(conn, _one_id(v["person_id"]), v["gender"].strip(), WEB)),
     "reassign": Correction("Give a quote to another person", (("quote_id", "quote id"), ("person_id", "person id")),
                            lambda conn, v: _reassign(conn, _one_id(v["quote_id"]), _one_id(v["person_id"]))),
+    "delete": Correction("Delete a person that is not one (its quotes stay, with no person)",
+                         (("person_id", "person id"),), lambda conn, v: _delete(conn, _one_id(v["person_id"])), ""),
+    "org-merge": Correction("Merge two organisations", (("first_id", "organisation id"),
+                                                         ("second_id", "organisation id")),
+                            lambda conn, v: merge_organizations(conn, _one_id(v["first_id"]),
+                                                                _one_id(v["second_id"]), WEB), ""),
 }
 
 
@@ -78,7 +91,7 @@ def require_token(request: Request) -> None:
         raise HTTPException(401, "this endpoint needs Authorization: Bearer <token>")
 
 
-def apply_correction(request: Request, name: str, values: dict[str, str]) -> int:
+def apply_correction(request: Request, name: str, values: dict[str, str]) -> int | None:
     correction = CORRECTIONS.get(name)
     if correction is None:
         raise HTTPException(404, f"no correction named {name!r}")
@@ -91,7 +104,7 @@ def apply_correction(request: Request, name: str, values: dict[str, str]) -> int
     except CorrectionError as exc:
         raise HTTPException(422, str(exc)) from None
     request.app.state.cache.clear()
-    log.info("correction %s %s -> person %s", name, values, result)
+    log.info("correction %s %s -> %s", name, values, result)
     return result
 
 
@@ -99,10 +112,12 @@ api_router = APIRouter(tags=["write"], dependencies=[Depends(require_token)])
 page_router = APIRouter(include_in_schema=False)
 
 
-@api_router.post("/corrections/{name}", summary="Apply a correction (merge, split, rename, set-gender, reassign)")
+@api_router.post("/corrections/{name}", summary="Apply a correction (merge, split, rename, set-gender, reassign, "
+                                                "delete, org-merge)")
 def correct(request: Request, name: str, body: Annotated[dict[str, str | int], Body()]) -> dict:
-    person = apply_correction(request, name, {k: str(v) for k, v in body.items()})
-    return {"correction": name, "person_id": person}
+    result = apply_correction(request, name, {k: str(v) for k, v in body.items()})
+    key = "organization_id" if name.startswith("org-") else "person_id"  # the merged one; none after delete
+    return {"correction": name, key: result}
 
 
 @api_router.post("/articles", summary="Extract an article and store it", status_code=201)
@@ -125,7 +140,7 @@ async def ingest_article(request: Request, body: Annotated[AnalyzeRequest, Body(
 
 
 @page_router.get("/corrections")
-def corrections_page(request: Request, done: int | None = None) -> Response:
+def corrections_page(request: Request, done: str | None = None) -> Response:
     return request.app.state.templates.TemplateResponse(
         request, "corrections.html", {"corrections": CORRECTIONS, "done": done})
 
@@ -135,5 +150,7 @@ async def correction_form(request: Request, name: str, token: Annotated[str, For
     if not token_matches(request.app.state.config.token, token):
         raise HTTPException(401, "wrong or missing token")
     form = await request.form()
-    person = apply_correction(request, name, {k: str(v) for k, v in form.items() if k != "token"})
-    return RedirectResponse(f"/people/{person}", status_code=303)
+    result = apply_correction(request, name, {k: str(v) for k, v in form.items() if k != "token"})
+    shows = CORRECTIONS[name].shows
+    target = shows.format(result) if shows and result is not None else f"/corrections?done={name}"
+    return RedirectResponse(target, status_code=303)
