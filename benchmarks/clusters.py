@@ -31,6 +31,8 @@ from quotegraph.store.clusters import cluster_quotes, refresh
 
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{25,400})[”\"]")
 PER_ARTICLE = 1_000
+VERSIONS = 4  # versions of each quotation on average
+LIVE = 1_000  # quotations being repeated at any time: a new one starts every VERSIONS quotes
 
 
 def real_quotes(folder: Path) -> list[str]:
@@ -86,16 +88,24 @@ def _figures(upto: int, size: int, wall: float, cpu: float) -> dict:
             "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
+def _live_base(n: int, rng: random.Random) -> int:
+    """The base of quote ``n``: one of the ``LIVE`` quotations introduced last. Quotations are
+    repeated for a while after they first appear, then fade, so clusters reach the same size
+    whatever the corpus size (drawing from all bases would make every cluster grow through the run)."""
+    newest = n // VERSIONS
+    return rng.randrange(max(0, newest - LIVE), newest + 1)
+
+
 def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
     """Store and cluster ``total`` quotes an article (``PER_ARTICLE`` quotes) at a time, as ingest
     does: quote rows, then ``cluster_quotes`` and ``refresh`` on the article's quotes."""
     rng = random.Random(14)
-    pool = bases(real_quotes(folder), max(1, total // 4), rng)  # about four versions per quotation
+    pool = bases(real_quotes(folder), total // VERSIONS + 1, rng)
     store = Store(url)
     blocks, started, cpu_started, done = [], time.perf_counter(), time.process_time(), 0
     with store.engine.connect() as conn:
         for n in range(0, total, PER_ARTICLE):
-            texts = [variant(rng.choice(pool), rng) for _ in range(min(PER_ARTICLE, total - n))]
+            texts = [variant(pool[_live_base(n + i, rng)], rng) for i in range(min(PER_ARTICLE, total - n))]
             refresh(conn, cluster_quotes(conn, _store_article(conn, n, total, texts, rng)))
             conn.commit()
             if (n + len(texts)) % block == 0 or n + len(texts) == total:

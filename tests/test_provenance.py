@@ -180,7 +180,7 @@ def test_versions_in_one_article_cluster_within_its_batch(db_url):
 def test_signature_is_datasketchs_minhash():
     from datasketch import MinHash
 
-    from quotegraph.provenance import BANDS, ROWS, SHINGLE, _SEED, signature
+    from quotegraph.provenance import _SEED, BANDS, ROWS, SHINGLE, signature
 
     for text in (normalise(LINE), normalise(UNRELATED[0][4]), "short"):
         reference = MinHash(num_perm=BANDS * ROWS, seed=_SEED)
