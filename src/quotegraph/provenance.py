@@ -74,12 +74,13 @@ def band_keys(norm: str) -> list[int]:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two normalised texts are (0-100): whole-text ratio, or the excerpt ratio when
-    the shorter is long enough to be a real excerpt."""
-    score = fuzz.ratio(a, b)
-    short = min(a, b, key=len)
-    if len(short) >= MIN_EXCERPT_CHARS:
-        score = max(score, fuzz.partial_ratio(a, b) if fuzz.partial_ratio(a, b) >= EXCERPT_RATIO else 0)
+    """How alike two normalised texts are (0-100) when they are the same quotation, else 0: the
+    whole-text ratio if at least ``SAME_RATIO``, or the excerpt ratio if at least
+    ``EXCERPT_RATIO`` and the shorter is long enough to be a real excerpt. rapidfuzz's
+    ``score_cutoff`` lets it give up early on the many candidates that are not."""
+    score = fuzz.ratio(a, b, score_cutoff=SAME_RATIO)
+    if len(min(a, b, key=len)) >= MIN_EXCERPT_CHARS:
+        score = max(score, fuzz.partial_ratio(a, b, score_cutoff=EXCERPT_RATIO))
     return score
 
 
