@@ -153,3 +153,14 @@ def test_interview_lines_take_the_date_of_the_interview_in_their_paragraph(run):
         assert quote.said_on.span is not None and quote.said_on.span.text == "Thursday"
     later = _quote(result, "footballing MP")  # a paragraph of its own: the published date (a known limit)
     assert later.said_on is not None and later.said_on.basis == "published"
+
+
+def test_you_in_an_interview_question_is_the_person_who_answers(run):
+    result = run(INTERVIEW, published="2011-11-18")
+    for piece in ("footballing MP", "going into politics"):
+        question = _quote(result, piece)
+        targets = [t for t in question.about if t.name == "Kwesi Boateng"]
+        assert targets and targets[0].span.text.lower() == "you", (piece, question.about)
+        assert result.text[targets[0].span.start : targets[0].span.end] == targets[0].span.text
+    answer = _quote(result, "you heard right")  # an answer's ``you`` is no one in particular
+    assert "Kwesi Boateng" not in {t.name for t in answer.about}

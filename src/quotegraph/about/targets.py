@@ -214,7 +214,8 @@ def _phrase(noun: Token) -> tuple[int, int]:
             left = min(left, child.left_edge, key=lambda t: t.i)
     right = noun
     for child in noun.rights:
-        if child.dep_ == "appos":  # ``the police chief, Mark Dunne``: the name resolves it
+        # ``the police chief, Mark Dunne``: the name resolves it; not the label of the next line
+        if child.dep_ == "appos" and "\n" not in noun.doc.text[noun.idx : child.idx]:
             right = child
     return left.idx, right.idx + len(right)
 
