@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -85,7 +86,9 @@ def _figures(upto: int, size: int, wall: float, cpu: float) -> dict:
             "seconds_per_100k": round(wall * 100_000 / size, 1),
             # CPU time of this process: what the shared machine's load does not inflate
             "cpu_seconds_per_100k": round(cpu * 100_000 / size, 1),
-            "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+            "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            # other work on the machine inflates CPU time too (shared caches and cores): say how much
+            "load_average": round(os.getloadavg()[0], 1)}
 
 
 def _live_base(n: int, rng: random.Random) -> int:
