@@ -17,20 +17,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
 import time
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 
 from quotegraph.store import Store
 from quotegraph.store import schema as t
-from quotegraph.store.clusters import cluster_quote, refresh
+from quotegraph.store.clusters import cluster_quotes, refresh
 
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{25,400})[”\"]")
 PER_ARTICLE = 1_000
+VERSIONS = 4  # versions of each quotation on average
+LIVE = 1_000  # quotations being repeated at any time: a new one starts every VERSIONS quotes
 
 
 def real_quotes(folder: Path) -> list[str]:
@@ -65,41 +68,54 @@ def variant(base: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
+def _store_article(conn: Connection, n: int, total: int, texts: list[str], rng: random.Random) -> list[tuple[int, str]]:
+    """One article row and its quote rows (one batched insert); the stored (id, text) pairs."""
+    article_id = conn.execute(insert(t.articles).returning(t.articles.c.id), {
+        "key": f"bench-{n}", "content_hash": "-", "source": "bench", "text": "", "warnings": "[]",
+        "quote_count": len(texts), "person_count": 0, "ingested_at": "-",
+        "published": f"2026-{1 + n * 12 // total:02d}-01"}).scalar_one()
+    rows = [{"article_id": article_id, "local_id": f"q{n + i}", "type": "direct", "start_char": 0,
+             "end_char": len(text), "text": text, "parts": "[]", "speaker_name": rng.choice(("Hart", "Reilly")),
+             "confidence": 0.9} for i, text in enumerate(texts)]
+    ids = conn.execute(insert(t.quotes).returning(t.quotes.c.id, sort_by_parameter_order=True), rows).scalars()
+    return list(zip(ids, texts, strict=True))
+
+
+def _figures(upto: int, size: int, wall: float, cpu: float) -> dict:
+    return {"upto": upto, "quotes": size, "seconds": round(wall, 1),
+            "seconds_per_100k": round(wall * 100_000 / size, 1),
+            # CPU time of this process: what the shared machine's load does not inflate
+            "cpu_seconds_per_100k": round(cpu * 100_000 / size, 1),
+            "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+            # other work on the machine inflates CPU time too (shared caches and cores): say how much
+            "load_average": round(os.getloadavg()[0], 1)}
+
+
+def _live_base(n: int, rng: random.Random) -> int:
+    """The base of quote ``n``: one of the ``LIVE`` quotations introduced last. Quotations are
+    repeated for a while after they first appear, then fade, so clusters reach the same size
+    whatever the corpus size (drawing from all bases would make every cluster grow through the run)."""
+    newest = n // VERSIONS
+    return rng.randrange(max(0, newest - LIVE), newest + 1)
+
+
 def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
+    """Store and cluster ``total`` quotes an article (``PER_ARTICLE`` quotes) at a time, as ingest
+    does: quote rows, then ``cluster_quotes`` and ``refresh`` on the article's quotes."""
     rng = random.Random(14)
-    pool = bases(real_quotes(folder), max(1, total // 4), rng)  # about four versions per quotation
+    pool = bases(real_quotes(folder), total // VERSIONS + 1, rng)
     store = Store(url)
-    blocks, started, cpu_started, article_id = [], time.perf_counter(), time.process_time(), None
+    blocks, started, cpu_started, done = [], time.perf_counter(), time.process_time(), 0
     with store.engine.connect() as conn:
-        for n in range(total):
-            if n % PER_ARTICLE == 0:
-                conn.commit()
-                article_id = conn.execute(insert(t.articles).returning(t.articles.c.id), {
-                    "key": f"bench-{n}", "content_hash": "-", "source": "bench", "text": "", "warnings": "[]",
-                    "quote_count": PER_ARTICLE, "person_count": 0, "ingested_at": "-",
-                    "published": f"2026-{1 + n * 12 // total:02d}-01"}).scalar_one()
-                touched: set[int] = set()
-            text = variant(rng.choice(pool), rng)
-            quote_id = conn.execute(insert(t.quotes).returning(t.quotes.c.id), {
-                "article_id": article_id, "local_id": f"q{n}", "type": "direct", "start_char": 0,
-                "end_char": len(text), "text": text, "parts": "[]", "speaker_name": rng.choice(("Hart", "Reilly")),
-                "confidence": 0.9}).scalar_one()
-            cluster = cluster_quote(conn, quote_id, text)
-            if cluster is not None:
-                touched.add(cluster)
-            if (n + 1) % PER_ARTICLE == 0:
-                refresh(conn, touched)
-            if (n + 1) % block == 0 or n + 1 == total:
+        for n in range(0, total, PER_ARTICLE):
+            texts = [variant(pool[_live_base(n + i, rng)], rng) for i in range(min(PER_ARTICLE, total - n))]
+            refresh(conn, cluster_quotes(conn, _store_article(conn, n, total, texts, rng)))
+            conn.commit()
+            if (n + len(texts)) % block == 0 or n + len(texts) == total:
                 now, cpu = time.perf_counter(), time.process_time()
-                size = (n + 1) - sum(b["quotes"] for b in blocks)
-                blocks.append({"upto": n + 1, "quotes": size, "seconds": round(now - started, 1),
-                               "seconds_per_100k": round((now - started) * 100_000 / size, 1),
-                               # CPU time of this process: what the shared machine's load does not inflate
-                               "cpu_seconds_per_100k": round((cpu - cpu_started) * 100_000 / size, 1),
-                               "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024})
+                blocks.append(_figures(n + len(texts), n + len(texts) - done, now - started, cpu - cpu_started))
                 print(json.dumps(blocks[-1]), flush=True)
-                started, cpu_started = now, cpu
-        conn.commit()
+                started, cpu_started, done = now, cpu, n + len(texts)
     store.close()
     return blocks
 

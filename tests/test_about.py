@@ -98,3 +98,69 @@ def test_eval_news_about_on_the_seed_article():
     lines = {line.split(":")[0]: line for line in result.output.splitlines()}
     assert "said_on: 1.000 correct (8/8)" in lines["said_on"]
     assert "precision 1.000 (4/4), recall 1.000 (4/4)" in lines["about"]
+
+
+# A regional paper's style: an organisation referred to by description, a person by office, an
+# organisation named as a place, and a word of an organisation's name used for something else.
+DESCRIBED = (
+    "Lisa Okafor, a nurse at Riverside General Hospital, said staff had been told to expect cuts "
+    "by the Ministry of Health and Social Care.\n\n"
+    "\"The ministry has abandoned us, and the Chancellor knows it,\" Okafor said on Monday.\n\n"
+    "Chancellor Paul Grant said: \"Nobody is abandoning the care workers of this region.\"\n\n"
+    "\"I drove my father to Riverside General Hospital at midnight and waited six hours,\" said "
+    "Tom Akers, a resident.\n\n"
+    "\"The social care budget has been frozen for three years,\" Akers said.\n"
+)
+
+
+def test_descriptions_resolve_to_the_one_entity_they_fit(run):
+    result = run(DESCRIBED, published="2026-03-10")
+    okafor = _quote(result, "abandoned us")
+    targets = {t.name: t for t in okafor.about}
+    assert any("Ministry of Health" in name for name in targets), targets
+    assert "Paul Grant" in targets  # ``the Chancellor``: his title
+    for target in okafor.about:
+        assert result.text[target.span.start : target.span.end] == target.span.text
+        assert target.span.text.lower().startswith("the ")
+
+
+def test_an_organisation_named_as_a_place_and_a_common_word_of_a_name_are_not_targets(run):
+    result = run(DESCRIBED, published="2026-03-10")
+    drove = _quote(result, "waited six hours")
+    assert not any("Hospital" in t.name for t in drove.about)  # ``drove ... to`` the hospital: a venue
+    budget = _quote(result, "budget has been frozen")
+    assert budget.about == []  # ``social care`` is in the ministry's name but is no description of it
+
+
+INTERVIEW = (
+    "Footballer and radio host Kwesi Boateng says he will be standing as a candidate for the Accra Central seat "
+    "at the next election.\n\n"
+    "Kwesi Boateng, known to fans as KB, spoke to Sports FM on Thursday about his plans: Sports FM: are you really "
+    "going into politics? Kwesi Boateng: Yes you heard right. I will be standing for Accra Central and I am not "
+    "joining any party. I want to stand as an independent and that is exactly what I will do.\n\n"
+    "Sports FM: So you would become a footballing MP?\n\n"
+    "Kwesi Boateng: I have always had other plans. I was not born a footballer and I will not limit myself to "
+    "football. When I am elected, I will still play as a hobby.\n"
+)
+
+
+def test_interview_lines_take_the_date_of_the_interview_in_their_paragraph(run):
+    result = run(INTERVIEW, published="2011-11-18")  # a Friday
+    opening = [q for q in result.quotes if q.cue is None and "Thursday" in result.text[:q.start].split("\n\n")[-1]]
+    assert len(opening) >= 2, [(q.text, q.cue) for q in result.quotes]
+    for quote in opening:
+        assert quote.said_on is not None and quote.said_on.value == "2011-11-17" and quote.said_on.basis == "relative"
+        assert quote.said_on.span is not None and quote.said_on.span.text == "Thursday"
+    later = _quote(result, "footballing MP")  # a paragraph of its own: the published date (a known limit)
+    assert later.said_on is not None and later.said_on.basis == "published"
+
+
+def test_you_in_an_interview_question_is_the_person_who_answers(run):
+    result = run(INTERVIEW, published="2011-11-18")
+    for piece in ("footballing MP", "going into politics"):
+        question = _quote(result, piece)
+        targets = [t for t in question.about if t.name == "Kwesi Boateng"]
+        assert targets and targets[0].span.text.lower() == "you", (piece, question.about)
+        assert result.text[targets[0].span.start : targets[0].span.end] == targets[0].span.text
+    answer = _quote(result, "you heard right")  # an answer's ``you`` is no one in particular
+    assert "Kwesi Boateng" not in {t.name for t in answer.about}

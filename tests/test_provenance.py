@@ -156,3 +156,33 @@ def test_graph_of_who_talks_about_whom_reads_back_in_networkx(tmp_path):
     assert json.loads(about.stdout)[0]["speaker"] == "Jane Hart"
     stats = runner.invoke(app, ["stats", "targets", "--by", "month", "--format", "json", "--db", db])
     assert json.loads(stats.stdout) == [{"month": "2026-03", "target": "Tom Reilly", "quotes": 1}]
+
+
+def test_versions_in_one_article_cluster_within_its_batch(db_url):
+    """One ingest clusters an article's quotes together: a round-up quoting the line, its excerpt
+    and a changed version joins them into one new cluster; the unrelated quote stays apart."""
+    versions = [LINE, VERSIONS[3][4], VERSIONS[2][4], UNRELATED[1][4]]
+    text = "Jane Hart spoke twice this week.\n\n" + "".join(f"“{v},” Hart said.\n\n" for v in versions)
+    hart = person("p1", "Jane Hart", text)
+    quotes = [quote(f"q{i}", text, v, hart) for i, v in enumerate(versions, 1)]
+    store = Store(db_url)
+    ingest_results(store, [article("roundup", text, people=[hart], quotes=quotes, outlet="Echo",
+                                   published="2026-03-01", url="https://example.org/roundup")])
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(cluster_members.c.quote_id, cluster_members.c.cluster_id)).all()
+        clusters = list_clusters(conn)
+    store.close()
+    assert len(rows) == 4 and len({c for _, c in rows}) == 2
+    assert len(clusters) == 1 and len(clusters[0].members) == 3
+    assert normalise(clusters[0].canonical_text) == normalise(LINE)
+
+
+def test_signature_is_datasketchs_minhash():
+    from datasketch import MinHash
+
+    from quotegraph.provenance import _SEED, BANDS, ROWS, SHINGLE, signature
+
+    for text in (normalise(LINE), normalise(UNRELATED[0][4]), "short"):
+        reference = MinHash(num_perm=BANDS * ROWS, seed=_SEED)
+        reference.update_batch([text[i : i + SHINGLE].encode() for i in range(max(1, len(text) - SHINGLE + 1))])
+        assert (signature(text) == reference.hashvalues).all()

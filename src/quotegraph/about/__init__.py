@@ -10,9 +10,10 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from ..models import ArticleResult
+from ..models import ArticleResult, Target
 from .clause import QuoteClause
 from .entities import EntityIndex
+from .interview import interviewee_target
 from .targets import find_about, find_addressee
 from .when import find_said_on
 
@@ -20,12 +21,19 @@ from .when import find_said_on
 def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> ArticleResult:
     """Set about, addressee and said_on on every quote of ``result`` (spans into ``result.text``)."""
     index = EntityIndex.build(result)
-    for quote in result.quotes:
+    for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
-        quote.about = find_about(clause, index)
+        quote.about = _with(find_about(clause, index), interviewee_target(result, i))
         quote.addressee = find_addressee(clause, index)
         quote.said_on = find_said_on(clause, result.dates, published, result.text)
     return result
+
+
+def _with(targets: list[Target], extra: Target | None) -> list[Target]:
+    """``targets`` with ``extra`` added in text order, unless its entity is there already."""
+    if extra is None or any(t.entity_id == extra.entity_id for t in targets):
+        return targets
+    return sorted([*targets, extra], key=lambda t: t.span.start)
 
 
 __all__ = ["annotate_quotes"]

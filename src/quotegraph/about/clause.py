@@ -12,6 +12,13 @@ from ..models import Quote
 # ``apologised on Tuesday and confirmed ...``)
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}  # nationalities (``Kiwi``) are not targets either
 _LINKS = {"conj", "advcl", "xcomp", "acl", "pcomp", "relcl"}
+# An organisation as the place where something happens or goes is a venue, not a target
+# (``in Mullingar District Court``, ``on the way to the hospital``); ``to`` only after motion.
+VENUE_PREPOSITIONS = {"at", "in", "into", "inside", "outside", "near", "from", "within", "towards", "toward"}
+MOTION_WORDS = {
+    "go", "come", "bring", "take", "transfer", "move", "return", "travel", "drive", "walk", "fly", "rush",
+    "admit", "send", "way", "trip", "journey", "visit", "back", "arrive", "head", "get",
+}
 
 
 @dataclass
@@ -60,6 +67,22 @@ class QuoteClause:
             if candidate.pos_ in ("VERB", "AUX") or candidate.i in wanted:
                 return candidate.i in wanted
         return False
+
+    def is_venue(self, start: int, end: int) -> bool:
+        """The phrase is the object of a place preposition on a verb (``appeared in X``, not
+        ``a stake in X``), or of ``to`` after a word of motion."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        noun = span.root
+        while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:  # ``Cardiff`` of ``Cardiff Crown Court``
+            noun = noun.head
+        if noun.dep_ != "pobj":
+            return False
+        prep = noun.head
+        if prep.lower_ in VENUE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+            return True
+        return prep.lower_ == "to" and prep.head.lemma_.lower() in MOTION_WORDS
 
     def is_place(self, start: int, end: int) -> bool:
         """The model calls this span a place or building (``Government House``)."""

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from ..models import ArticleResult
+from .descriptions import Descriptions
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class EntityIndex:
     """Every mention of a person or organisation (places are never targets)."""
 
     mentions: list[IndexedMention]  # sorted by start, longest first
+    descriptions: Descriptions = field(default_factory=lambda: Descriptions({}, []))
     # a binary search finds where a phrase's mentions begin, so each quote does not scan them all
     _starts: list[int] = field(init=False, repr=False)
     _longest: int = field(init=False, repr=False)
@@ -41,7 +43,7 @@ class EntityIndex:
         found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value)
                  for p in result.people for m in p.mentions]
         found += [IndexedMention(m.start, m.end, o.id, o.name) for o in result.organizations for m in o.mentions]
-        return cls(sorted(found, key=lambda m: (m.start, -m.end)))
+        return cls(sorted(found, key=lambda m: (m.start, -m.end)), Descriptions.build(result))
 
     def within(self, start: int, end: int) -> list[IndexedMention]:
         """Mentions lying wholly inside ``start..end``."""

@@ -15,7 +15,7 @@ JUDGMENT_VERBS = {
     "accuse", "praise", "criticise", "criticize", "blame", "condemn", "attack", "slam", "thank",
     "defend", "urge", "implore", "commend", "congratulate", "applaud", "hail", "lambast", "blast",
     "fault", "rebuke", "describe", "berate", "chastise", "castigate", "denounce", "welcome",
-    "back", "support", "endorse", "mock", "insult", "sue", "challenge", "press",
+    "back", "support", "endorse", "mock", "insult", "sue", "challenge", "press", "instruct", "order",
 }
 # (verb, preposition) pairs whose object is what the quote is about.
 ABOUT_PREPOSITIONS = {
@@ -49,13 +49,18 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
     found: dict[str, Target] = {}
     for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
         for m in index.within(part.start, part.end):
-            if not clause.is_place(m.start, m.end):
+            if not clause.is_place(m.start, m.end) and not clause.is_venue(m.start, m.end):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for pronoun in _quoted_pronouns(clause):
         antecedent = _resolve(clause, pronoun, index)
         if antecedent is not None:
             span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
             found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
+    for noun in _quoted_descriptions(clause, index):
+        entity = _resolve(clause, noun, index)
+        if entity is not None and not clause.is_venue(*_phrase(noun)):
+            found.setdefault(entity.entity_id, Target(entity.entity_id, entity.name,
+                                                      _span(clause, *_phrase(noun)), "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
         entity = _resolve(clause, noun, index)
@@ -105,17 +110,46 @@ def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
     return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON"]
 
 
+def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]:
+    """Nouns in the quoted words that name no entity themselves but may describe one (``the
+    ministry``, ``the Chancellor``)."""
+    parts = clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]
+    spans = [clause.doc.char_span(p.start, p.end, alignment_mode="contract") for p in parts]
+    return [t for span in spans if span is not None for t in span
+            if t.pos_ in ("NOUN", "PROPN") and not index.within(t.idx, t.idx + len(t))]
+
+
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
-    """The entity a phrase names; for ``him``/``her``, the latest fitting person named in this
-    sentence or the one before (``wrote to the prime minister telling him``)."""
+    """The entity a phrase names or describes (``the ministry``, ``officials of the Department``);
+    for ``him``/``her``, the latest fitting person named in this sentence or the one before
+    (``wrote to the prime minister telling him``)."""
     gender = _OBJECT_PRONOUNS.get(noun.lower_)
     if gender is None:
-        return index.resolve(*_phrase(noun))
+        start, end = _phrase(noun)
+        return index.resolve(start, end) or _described(noun, index, start, end) or _member_of(clause, noun, index)
     sent = noun.sent
     since = sent.start_char
     if sent.start > 0:
         since = clause.doc[sent.start - 1].sent.start_char
     return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id)
+
+
+def _described(noun: Token, index: EntityIndex, start: int, end: int) -> IndexedMention | None:
+    described = index.descriptions.resolve(noun)
+    return IndexedMention(start, end, described.entity_id, described.name) if described else None
+
+
+def _member_of(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+    """``officials of the Department``, ``members of the council``: a group of people stands for
+    the organisation they belong to."""
+    if noun.lemma_.lower() not in AUDIENCES:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in _NOUNS:
+                    return _resolve(clause, pobj, index)
+    return None
 
 
 def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
@@ -180,7 +214,8 @@ def _phrase(noun: Token) -> tuple[int, int]:
             left = min(left, child.left_edge, key=lambda t: t.i)
     right = noun
     for child in noun.rights:
-        if child.dep_ == "appos":  # ``the police chief, Mark Dunne``: the name resolves it
+        # ``the police chief, Mark Dunne``: the name resolves it; not the label of the next line
+        if child.dep_ == "appos" and "\n" not in noun.doc.text[noun.idx : child.idx]:
             right = child
     return left.idx, right.idx + len(right)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
 from .. import provenance as pv
 from . import schema as t
@@ -31,49 +31,115 @@ def cluster_article(conn: Connection, article_id: int, replaced: bool = False) -
     rows = conn.execute(select(t.quotes.c.id, t.quotes.c.text)
                         .where(t.quotes.c.article_id == article_id, t.quotes.c.type == "direct")
                         .order_by(t.quotes.c.start_char)).all()
-    for quote_id, text in rows:
-        cluster_id = cluster_quote(conn, quote_id, text)
-        if cluster_id is not None:
-            touched.add(cluster_id)
+    touched |= cluster_quotes(conn, [(quote_id, text) for quote_id, text in rows])
     refresh(conn, touched)
     return touched
 
 
+@dataclass
+class _New:
+    """A quote being clustered: its keys, and the cluster it joins (negative: one this batch makes)."""
+
+    quote_id: int
+    text: str
+    norm: str
+    digest: str
+    keys: list[int]
+    cluster: int = 0
+
+
+@dataclass
+class _Batch:
+    """What the database and the batch so far hold for a batch's hashes and bucket keys."""
+
+    exact: dict[str, int]  # norm hash -> cluster
+    buckets: dict[int, list[tuple[int, int, str]]]  # bucket key -> (quote, cluster, norm) sharing it
+    made: list[_New] = field(default_factory=list)  # quotes that start a new cluster, in order
+
+    def add(self, new: _New) -> None:
+        self.exact.setdefault(new.digest, new.cluster)
+        for key in new.keys:
+            self.buckets.setdefault(key, []).append((new.quote_id, new.cluster, new.norm))
+
+
+def cluster_quotes(conn: Connection, rows: list[tuple[int, str]]) -> set[int]:
+    """Put stored quotes (id, text) in their clusters, in order, each seeing those before it;
+    returns the clusters they joined (summaries not refreshed). Two reads and three batched
+    writes for the whole batch, so the cost per quote is a few rows, not a few round trips."""
+    news = [_New(qid, text, norm, pv.norm_hash(norm), pv.band_keys(norm))
+            for qid, text in rows if pv.clusterable(norm := pv.normalise(text))]
+    if not news:
+        return set()
+    batch = _Batch(_exact_many(conn, [n.digest for n in news]), _buckets_many(conn, [k for n in news for k in n.keys]))
+    for new in news:
+        fresh = -(len(batch.made) + 1)
+        new.cluster = batch.exact.get(new.digest) or _best(batch, new) or fresh
+        if new.cluster == fresh:
+            batch.made.append(new)
+        batch.add(new)
+    ids = _insert_clusters(conn, batch.made)
+    for new in news:
+        new.cluster = ids.get(new.cluster, new.cluster)
+    conn.execute(insert(cluster_members), [{"quote_id": n.quote_id, "cluster_id": n.cluster, "norm_hash": n.digest,
+                                            "norm_text": n.norm} for n in news])
+    conn.execute(insert(lsh_buckets), [{"quote_id": n.quote_id, "band": band, "bucket": key}
+                                       for n in news for band, key in enumerate(n.keys)])
+    return {n.cluster for n in news}
+
+
 def cluster_quote(conn: Connection, quote_id: int, text: str) -> int | None:
     """Put one stored quote in its cluster (without refreshing the cluster's summary)."""
-    norm = pv.normalise(text)
-    if not pv.clusterable(norm):
-        return None
-    digest = pv.norm_hash(norm)
-    keys = pv.band_keys(norm)
-    cluster_id = _exact(conn, digest) or _near(conn, norm, keys)
-    if cluster_id is None:
-        cluster_id = conn.execute(insert(quote_clusters).returning(quote_clusters.c.id), {
-            "canonical_text": text, "first_quote_id": quote_id, "member_count": 1,
-            "conflicting_speakers": 0, "wording_changed": 0}).scalar_one()
-    conn.execute(insert(cluster_members), {"quote_id": quote_id, "cluster_id": cluster_id,
-                                           "norm_hash": digest, "norm_text": norm})
-    conn.execute(insert(lsh_buckets), [{"quote_id": quote_id, "band": band, "bucket": key}
-                                       for band, key in enumerate(keys)])
-    return cluster_id
+    return next(iter(cluster_quotes(conn, [(quote_id, text)])), None)
 
 
-def _exact(conn: Connection, digest: str) -> int | None:
-    return conn.execute(select(cluster_members.c.cluster_id)
-                        .where(cluster_members.c.norm_hash == digest).limit(1)).scalar()
+_CHUNK = 2_000  # bound parameters per IN list (SQLite allows 32,766, PostgreSQL 65,535)
+_EXACT = (select(cluster_members.c.norm_hash, cluster_members.c.cluster_id)
+          .where(cluster_members.c.norm_hash.in_(bindparam("hashes", expanding=True))))
+_BUCKETS = (select(lsh_buckets.c.bucket, cluster_members.c.quote_id, cluster_members.c.cluster_id,
+                   cluster_members.c.norm_text)
+            .join(cluster_members, lsh_buckets.c.quote_id == cluster_members.c.quote_id)
+            .where(lsh_buckets.c.bucket.in_(bindparam("keys", expanding=True))))
 
 
-def _near(conn: Connection, norm: str, keys: list[int]) -> int | None:
-    shared = func.count().label("shared")
-    candidates = conn.execute(
-        select(cluster_members.c.cluster_id, cluster_members.c.norm_text, shared)
-        .join(lsh_buckets, lsh_buckets.c.quote_id == cluster_members.c.quote_id)
-        .where(lsh_buckets.c.bucket.in_(keys))
-        .group_by(cluster_members.c.quote_id, cluster_members.c.cluster_id, cluster_members.c.norm_text)
-        .order_by(shared.desc()).limit(CANDIDATES)).all()
-    scored = [(pv.similarity(norm, other), cluster_id) for cluster_id, other, _ in candidates]
+def _chunks(values: list, size: int = _CHUNK) -> list[list]:
+    unique = sorted(set(values))
+    return [unique[i : i + size] for i in range(0, len(unique), size)]
+
+
+def _exact_many(conn: Connection, digests: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in _chunks(digests):
+        for digest, cluster_id in conn.execute(_EXACT, {"hashes": chunk}):
+            found.setdefault(digest, cluster_id)
+    return found
+
+
+def _buckets_many(conn: Connection, keys: list[int]) -> dict[int, list[tuple[int, int, str]]]:
+    found: dict[int, list[tuple[int, int, str]]] = {}
+    for chunk in _chunks(keys):
+        for key, quote_id, cluster_id, norm in conn.execute(_BUCKETS, {"keys": chunk}):
+            found.setdefault(key, []).append((quote_id, cluster_id, norm))
+    return found
+
+
+def _best(batch: _Batch, new: _New) -> int | None:
+    """The cluster of the best confirmed near-duplicate among the ``CANDIDATES`` quotes sharing
+    most buckets with ``new``."""
+    shared: Counter[tuple[int, int, str]] = Counter(m for key in new.keys for m in batch.buckets.get(key, ()))
+    top = shared.most_common(CANDIDATES)
+    scored = [(pv.similarity(new.norm, norm), cluster_id) for (_, cluster_id, norm), _ in top]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= pv.SAME_RATIO else None
+
+
+def _insert_clusters(conn: Connection, made: list[_New]) -> dict[int, int]:
+    """Store the batch's new clusters (one row each, one statement); their ids by placeholder."""
+    if not made:
+        return {}
+    rows = [{"canonical_text": n.text, "first_quote_id": n.quote_id, "member_count": 1,
+             "conflicting_speakers": 0, "wording_changed": 0} for n in made]
+    ids = conn.execute(insert(quote_clusters).returning(quote_clusters.c.id, sort_by_parameter_order=True), rows)
+    return {-(i + 1): cluster_id for i, cluster_id in enumerate(ids.scalars())}
 
 
 def _drop_stale(conn: Connection) -> set[int]:
@@ -137,26 +203,42 @@ def speaker_key(name: str | None) -> str | None:
     return words[-1] if words else None
 
 
-def summarise(cluster_id: int, members: list[Member]) -> Cluster:
-    """Canonical wording: the commonest, ties to the earliest; the first appearance; the flags."""
+def _canonical(members: list[Member]) -> tuple[Member, Counter[str]]:
+    """The commonest wording, ties to the earliest; and the count of each wording."""
     counts = Counter(m.norm for m in members)
     top = max(counts.values())
-    canonical = next(m for m in members if counts[m.norm] == top)
+    return next(m for m in members if counts[m.norm] == top), counts
+
+
+def _conflicting(members: list[Member]) -> bool:
+    return len({speaker_key(m.speaker) for m in members} - {None}) > 1
+
+
+def summarise(cluster_id: int, members: list[Member]) -> Cluster:
+    """Canonical wording, the first appearance, every member's word changes, the flags."""
+    canonical, counts = _canonical(members)
     with_changes = [Member(**{**vars(m), "changes": pv.word_changes(canonical.norm, m.norm)}) for m in members]
-    speakers = {speaker_key(m.speaker) for m in members} - {None}
-    return Cluster(cluster_id, canonical.text, with_changes[0], with_changes, len(speakers) > 1, len(counts) > 1)
+    return Cluster(cluster_id, canonical.text, with_changes[0], with_changes, _conflicting(members), len(counts) > 1)
+
+
+_REFRESH = (update(quote_clusters).where(quote_clusters.c.id == bindparam("cid"))
+            .values(canonical_text=bindparam("canonical"), first_quote_id=bindparam("first"),
+                    member_count=bindparam("count"), conflicting_speakers=bindparam("conflicting"),
+                    wording_changed=bindparam("changed")))
 
 
 def refresh(conn: Connection, cluster_ids: set[int]) -> None:
-    """Store the summary columns of these clusters again."""
-    if not cluster_ids:
-        return
-    for cluster_id, members in members_of(conn, sorted(cluster_ids)).items():
-        cluster = summarise(cluster_id, members)
-        conn.execute(update(quote_clusters).where(quote_clusters.c.id == cluster_id).values(
-            canonical_text=cluster.canonical_text, first_quote_id=cluster.first.quote_id,
-            member_count=len(members), conflicting_speakers=int(cluster.conflicting_speakers),
-            wording_changed=int(cluster.wording_changed)))
+    """Store the summary columns of these clusters again (one batched update; the word changes
+    are left to whoever lists the cluster)."""
+    rows = []
+    for chunk in _chunks(list(cluster_ids)):
+        for cluster_id, members in members_of(conn, chunk).items():
+            canonical, counts = _canonical(members)
+            rows.append({"cid": cluster_id, "canonical": canonical.text, "first": members[0].quote_id,
+                         "count": len(members), "conflicting": int(_conflicting(members)),
+                         "changed": int(len(counts) > 1)})
+    if rows:
+        conn.execute(_REFRESH, rows)
 
 
 def recluster(conn: Connection) -> int:

@@ -1,0 +1,84 @@
+"""Descriptions that point at one of the article's entities: ``the ministry`` (a word of one
+organisation's name), ``the Chancellor``, ``the PM`` (one person's title or role).
+
+A description resolves only when exactly one entity fits it; the people stage ties most role
+descriptions to their person already, so this catches those it left (inside quoted words, or
+when several people were in play).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..lexicon import ROLE_EXPANSIONS
+from ..models import ArticleResult
+from ..people.lexicon import ORG_NOUNS
+
+_DETERMINERS = {"the", "this", "that"}
+# nouns of ORG_NOUNS that stand for places, families or statements rather than an organisation
+_NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
+DESCRIBING_NOUNS = ORG_NOUNS - _NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
+_ROLE_END = re.compile(r"\s+(?:of|for|in|at|to|with|on)\s.*$")  # ``minister in-charge`` of ``... of the district``
+
+
+@dataclass(frozen=True)
+class Described:
+    entity_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Descriptions:
+    org_words: dict[str, list[Described]]  # a lower-case word of an organisation's name
+    offices: list[tuple[str, Described]]  # a person's title or role, lower case
+
+    @classmethod
+    def build(cls, result: ArticleResult) -> Descriptions:
+        words: dict[str, list[Described]] = {}
+        for org in result.organizations:
+            names = org.name.lower().split()
+            if len(names) < 2:  # ``State``, ``Parliament``: the word is the name, the index has it
+                continue
+            for word in set(names) & DESCRIBING_NOUNS:
+                words.setdefault(word, []).append(Described(org.id, org.name))
+        offices = [(_ROLE_END.sub("", office.lower()), Described(p.id, p.name))
+                   for p in result.people for office in p.titles + p.roles]
+        return cls(words, offices)
+
+    def resolve(self, noun: Token) -> Described | None:
+        """The one entity that ``the <noun>`` describes, if ``noun`` is a common noun with a
+        definite determiner (or a possessive ``'s``) and exactly one entity fits."""
+        if not _definite(noun):
+            return None
+        phrase = _office_phrase(noun)
+        people = {d for office, d in self.offices if _names_office(office, phrase)}
+        if people:
+            return people.pop() if len(people) == 1 else None
+        orgs = set(self.org_words.get(noun.lower_, ())) if noun.pos_ == "NOUN" else set()
+        return orgs.pop() if len(orgs) == 1 else None
+
+
+def _definite(noun: Token) -> bool:
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "ORG"):
+        return False
+    head = noun
+    while head.dep_ in ("compound", "conj") and head.head.i != head.i:  # ``the Prime Minister and Chancellor``
+        head = head.head
+    return any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in head.children)
+
+
+def _office_phrase(noun: Token) -> str:
+    """``prime minister`` for ``the Prime Minister`` and ``the PM``: compounds and the noun, with
+    abbreviations spelled out."""
+    words = [t.lower_.rstrip(".") for t in noun.lefts if t.dep_ == "compound"] + [noun.lower_.rstrip(".")]
+    return " ".join(ROLE_EXPANSIONS.get(w, w) for w in words)
+
+
+def _names_office(office: str, phrase: str) -> bool:
+    """``chancellor`` names ``Chancellor``, ``magistrate`` names ``Tonga District Court's
+    magistrate``: the office's last words before any ``of``/``for`` (``village`` does not name
+    ``village trustee``, nor ``district`` ``minister of the district``)."""
+    return office == phrase or office.endswith(" " + phrase)
