@@ -31,12 +31,14 @@ from spacy.tokens import Doc, Token
 
 from ..intervals import Intervals
 from ..lexicon import (
+    NAME_PREFIXES,
     NAMING,
 )
 from ..models import Excluded, Quote
 from ..syntax import negations
 from .assemble import assemble
 from .attribution import cued_speaker
+from .claims import denied_claim
 from .cueing import (
     TRAIL_ATTRIBUTED,
     any_verb_cue,
@@ -89,6 +91,8 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     if before and (d.doc[before[-1]].tag_ == "POS" or d.doc[before[-1]].lower_ in ("'s", "\u2019s")) \
             and is_name(inner):
         item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
+        return item
+    if denied_claim(d, item):
         return item
     cue, cue_after = _choose_cue(d, m, before, after)
     if cue is None:
@@ -162,9 +166,18 @@ def _after_frame(d: Layout, m: Marked, next_start: int) -> list[int]:
                 break
             continue
         after.append(i)
-        if tok.text in END_PUNCT or len(after) >= MAX_FRAME:
+        if tok.text in END_PUNCT and not _title_stop(d.doc, i) or len(after) >= MAX_FRAME:
             break
     return after
+
+
+def _title_stop(doc: Doc, i: int) -> bool:
+    """The full stop of an abbreviated title (``Police Col. Harold Depositar told``), which
+    does not end the sentence."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].text == "." and prev is not None and not prev.whitespace_ and prev.lower_ in NAME_PREFIXES \
+        and nxt is not None and nxt.is_title
 
 
 def _choose_cue(d: Layout, m: Marked, before: list[int], after: list[int]) -> tuple[Token | None, bool]:

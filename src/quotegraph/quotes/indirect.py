@@ -123,6 +123,8 @@ def _attribution(token: Token, beliefs: bool):
 
     complement = _complement(token, lemma)
     if complement is not None:
+        if not beliefs and _left_open(token, complement[0]):
+            return None
         return cue, [complement[0]], confidence, complement[1]
     if _reports_its_head(token):
         head = token.head
@@ -191,6 +193,21 @@ def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     if before:
         return subtree_range(before[-1]), "indirect-clause-before"
     return None
+
+
+_OPEN_MARKS = frozenset({"if", "whether"})
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _left_open(cue: Token, content: tuple[int, int]) -> bool:
+    """``would not confirm if the results would be shared``, ``declined to say whether``: a
+    question the speaker did not answer reports nothing they said."""
+    doc = cue.doc
+    clause = next((t for t in doc[content[0]:content[1]] if t.head.i == cue.i), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in clause.children):
+        return False
+    refused = cue.dep_ == "xcomp" and cue.head.lemma_ in _REFUSALS
+    return refused or any(c.dep_ == "neg" for c in cue.children)
 
 
 def _has_mark(token: Token, word: str) -> bool:
