@@ -130,3 +130,30 @@ def test_words_quoted_in_a_denied_claim_are_the_claims(extract, text, fragment, 
 def test_a_denial_in_the_deniers_own_words_stays_theirs(extract):
     [quote] = extract("The minister denied that the tender was \"rigged\", calling the story false.").quotes
     assert quote.speaker is not None and quote.speaker.text == "The minister"
+
+
+@pytest.mark.parametrize("text,fragment,noun", [
+    # Zimbabwean weekly: a noun carries the report, no speech verb
+    ("The Nation newspaper carried reports that the council had been accused of 'hiding' the figures "
+     "from ratepayers.", "from ratepayers", "reports"),
+    # Australian broadsheet
+    ("There was speculation that the treasurer would \"walk away\" from the deal within days.",
+     "from the deal", "speculation"),
+])
+def test_words_quoted_in_a_reported_claim_are_the_claims(extract, text, fragment, noun):
+    [quote] = extract(text).quotes
+    assert quote.type == "mixed" and fragment in quote.text and quote.text.startswith("that")
+    assert quote.speaker is not None and quote.speaker.text.split()[-1] == noun
+
+
+@pytest.mark.parametrize("text,content", [
+    # UK regional: a participle clause between the listener and the reported clause
+    ("The mayor told the committee at its third sitting, held in the town hall last week after a long "
+     "delay, that she had been misled.", "that she had been misled"),
+    # Indian daily
+    ("The minister informed the assembly on Tuesday, after the opposition walked out, that the dam was safe.",
+     "that the dam was safe"),
+])
+def test_a_reported_clause_far_from_its_verb_starts_at_that(extract, text, content):
+    [quote] = extract(text).quotes
+    assert quote.type == "indirect" and quote.text == content

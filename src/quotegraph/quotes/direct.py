@@ -38,7 +38,7 @@ from ..models import Excluded, Quote
 from ..syntax import negations
 from .assemble import assemble
 from .attribution import cued_speaker
-from .claims import denied_claim
+from .claims import denied_claim, reported_claim
 from .cueing import (
     TRAIL_ATTRIBUTED,
     any_verb_cue,
@@ -96,7 +96,8 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
         return item
     cue, cue_after = _choose_cue(d, m, before, after)
     if cue is None:
-        attribute_uncued(d, item, before)
+        if not reported_claim(d, item):
+            attribute_uncued(d, item, before)
         return item
     if _denied(d, cue, cue_after, before):
         item.type = "scare"  # ``He did not say "goodbye," but ...``: speech denied, not reported

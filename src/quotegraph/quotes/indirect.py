@@ -183,7 +183,7 @@ def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
         if child.dep_ == "ccomp" and child.pos_ in _CLAUSE_HEADS:
             (after if child.i > token.i else before).append(child)
     if after:
-        return (after[0].left_edge.i, after[-1].right_edge.i + 1), "indirect-that-clause"
+        return (_clause_start(after[0]), after[-1].right_edge.i + 1), "indirect-that-clause"
     if lemma in TO_CLAUSE:
         for child in token.children:
             if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
@@ -208,6 +208,15 @@ def _left_open(cue: Token, content: tuple[int, int]) -> bool:
         return False
     refused = cue.dep_ == "xcomp" and cue.head.lemma_ in _REFUSALS
     return refused or any(c.dep_ == "neg" for c in cue.children)
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a reported clause starts: its ``that`` when words the parse hung on the clause stand
+    before it (``told the committee at its sitting, held last week, that she had been misled``)."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None and mark.i > clause.left_edge.i and mark.doc[mark.i - 1].text == ",":
+        return mark.i
+    return clause.left_edge.i
 
 
 def _has_mark(token: Token, word: str) -> bool:
