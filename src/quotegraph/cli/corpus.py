@@ -11,6 +11,8 @@ import json
 import re
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -30,6 +32,7 @@ from .app import DEBUG_OPTION, MODEL_OPTION, app
 
 if TYPE_CHECKING:
     from ..store import Store
+    from ..store.ingest import FileDone, IngestSummary
 
 MAX_ID = 2**63 - 1  # the largest id either database stores
 
@@ -124,22 +127,37 @@ def ingest(
     except (QuotegraphError, OSError, UnicodeDecodeError) as exc:
         stderr.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
-    progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
-                        TimeElapsedColumn(), TextColumn("{task.fields[counts]}"), console=stderr)
-    counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
-    task = progress.add_task("ingest", total=None, counts="")
-
-    def report(status: str) -> None:
-        counts[status] += 1
-        progress.update(task, advance=1, counts=" ".join(f"{k} {v}" for k, v in counts.items() if v))
-
+    progress = _IngestProgress()
     started = time.perf_counter()
+    with _ingest_errors(debug), progress.bar:
+        summary = run_ingest(store, paths, options, force=force, metadata=meta, report=progress.report,
+                             engine=runner, sink=sink, on_file=progress.finished)
+    _print_ingest_summary(summary, time.perf_counter() - started)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+class _IngestProgress:
+    """The progress bar of ``ingest``, with the count of articles by status."""
+
+    def __init__(self) -> None:
+        self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), _RateColumn(),
+                            TimeElapsedColumn(), TextColumn("{task.fields[counts]}"), console=stderr)
+        self.counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+        self.task = self.bar.add_task("ingest", total=None, counts="")
+
+    def report(self, status: str) -> None:
+        self.counts[status] += 1
+        self.bar.update(self.task, advance=1, counts=" ".join(f"{k} {v}" for k, v in self.counts.items() if v))
+
+    def finished(self, done: FileDone) -> None:
+        self.bar.console.print(f"finished {done.path}: {done.articles} articles")
+
+
+@contextmanager
+def _ingest_errors(debug: bool) -> Iterator[None]:
+    """An interrupted or failed ingest ends with a message and its exit code."""
     try:
-        with progress:
-            summary = run_ingest(store, paths, options, force=force, metadata=meta, report=report,
-                                 engine=runner, sink=sink,
-                                 on_file=lambda done: progress.console.print(
-                                     f"finished {done.path}: {done.articles} articles"))
+        yield
     except KeyboardInterrupt:
         stderr.print("[yellow]interrupted[/yellow]: the articles stored so far are complete; "
                      "run the same command again to finish")
@@ -149,7 +167,9 @@ def ingest(
             stderr.print_exception()
         stderr.print(f"[red]Error:[/red] {exc}")
         raise typer.Exit(1) from None
-    elapsed = time.perf_counter() - started
+
+
+def _print_ingest_summary(summary: IngestSummary, elapsed: float) -> None:
     for source, error in summary.failures:
         stderr.print(f"[red]failed[/red] {source}: {error}")
     extracted = summary.new + summary.updated
@@ -162,7 +182,6 @@ def ingest(
                          ("time", f"{elapsed:.1f} s ({extracted / elapsed:.1f} extracted articles/s)")]:
         table.add_row(label, str(value))
     stderr.print(table)
-    raise typer.Exit(1 if summary.failed else 0)
 
 
 def _ingest_target(db: str | None, to: tuple[str, str] | None, scheduler: str | None):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -36,14 +37,10 @@ def news(
     Example: quotegraph eval news ../shared/newsdev --about tests/data/about/newsdev.json
     """
     from ..evaluation.by_rule import RuleReport, rule_lines
-    from ..evaluation.news import NewsReport, read_gold, report_lines
+    from ..evaluation.news import NewsReport, report_lines
     from ..pipeline import Extractor
 
-    golds = [(directory, read_gold(directory)) for directory in directories]
-    for directory, gold in golds:
-        if not gold:
-            stderr.print(f"[red]Error:[/red] {directory} holds no <slug>.gold.json files")
-            raise typer.Exit(2)
+    golds = _read_golds(directories)
     extractor = Extractor(Options.from_env(model=model))
     rules = RuleReport()
     reports: list[NewsReport] = []
@@ -53,27 +50,40 @@ def news(
         report, results = _score_set(extractor, directory, gold, rules, failed, about)
         all_results.update(results)
         reports.append(report)
-        for line in report_lines(report, verbose, label=directory.resolve().name):
-            typer.echo(line)
+        _echo(report_lines(report, verbose, label=directory.resolve().name))
     pooled = NewsReport.pooled(reports)
     if len(reports) > 1:
         typer.echo("")
-        for line in report_lines(pooled, label="pooled", articles=False):
-            typer.echo(line)
+        _echo(report_lines(pooled, label="pooled", articles=False))
     if by_rule:
         typer.echo("")
-        for line in rule_lines(rules):
-            typer.echo(line)
+        _echo(rule_lines(rules))
     if about:
         from ..evaluation.about import about_lines, read_annotation, score_about
 
-        for line in about_lines(score_about(read_annotation(about), all_results), verbose):
-            typer.echo(line)
+        _echo(about_lines(score_about(read_annotation(about), all_results), verbose))
     if json_out:
         data = _json(directories, extractor.model, reports, pooled, rules if by_rule else None)
         json_out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if failed:
         raise typer.Exit(1)
+
+
+def _echo(lines: Iterable[str]) -> None:
+    for line in lines:
+        typer.echo(line)
+
+
+def _read_golds(directories: list[Path]) -> list[tuple[Path, list]]:
+    """Each folder's gold; exit code 2 for a folder without any."""
+    from ..evaluation.news import read_gold
+
+    golds = [(directory, read_gold(directory)) for directory in directories]
+    for directory, gold in golds:
+        if not gold:
+            stderr.print(f"[red]Error:[/red] {directory} holds no <slug>.gold.json files")
+            raise typer.Exit(2)
+    return golds
 
 
 def _score_set(extractor, directory: Path, gold, rules, failed: list[str], about: Path | None):

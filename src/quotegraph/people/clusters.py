@@ -11,6 +11,7 @@ when several remain, the one named most recently before it wins.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -18,10 +19,11 @@ from spacy.tokens import Doc
 from ..models import Span
 from .ages import age_after, age_before
 from .evidence import GenderEvidence
+from .facts import MentionFacts
 from .gender import first_name_gender
 from .lexicon import HONORIFICS, norm
-from .mentions import NameMention
-from .titles import MentionFacts, mention_facts
+from .name_mention import NameMention
+from .titles import mention_facts
 
 
 @dataclass(eq=False)  # two people with the same words are still two: identity
@@ -144,12 +146,11 @@ def _pick(pool: list[PersonDraft], m: NameMention, g: str | None) -> PersonDraft
     return min(pool, key=lambda d: d.first_start)
 
 
-def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_single_names=None) -> list[PersonDraft]:
-    """People of the article, each with its mentions, titles, roles, evidence and ages.
+_COORDINATION = {"and", ",", ", and"}
 
-    ``before_single_names(drafts)`` runs once the full names are grouped, so that evidence found
-    for them (pronouns) can help to place the lone surnames; what it adds to ``evidence`` and
-    ``other_mentions`` is dropped again afterwards."""
+
+def _all_facts(doc: Doc, mentions: list[NameMention]) -> dict[NameMention, MentionFacts]:
+    """Titles, roles and evidence of each mention; a role phrase never crosses another name."""
     stop: set[int] = set()
     for m in mentions:
         stop.update(range(m.left_token, m.last_token + 1))
@@ -159,51 +160,81 @@ def cluster_people(doc: Doc, text: str, mentions: list[NameMention], before_sing
     # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
     for a, b in zip(mentions, mentions[1:], strict=False):
         between = doc[a.last_token + 1 : b.left_token].text.strip()
-        if between in {"and", ",", ", and"} and facts[a].roles and not facts[b].roles:
+        if between in _COORDINATION and facts[a].roles and not facts[b].roles:
             if a.left_token > 0 and doc[a.left_token - 1].text == ",":
                 facts[b].roles.extend(facts[a].roles)
+    return facts
 
-    drafts: list[PersonDraft] = []
-    by_surname: dict[str, list[PersonDraft]] = defaultdict(list)  # indexes keep the pass near-linear
-    multi = sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: (-len(m.tokens), m.start))
-    for m in multi:
-        g = _mention_gender(facts[m])
-        match = next(
-            (d for d in by_surname[m.tokens[-1].lower()] if _same_person(m.tokens, d.tokens) and _compatible(d, g)),
-            None,
-        )
+
+@dataclass
+class _People:
+    """The people so far, indexed by surname and first name (the indexes keep the passes
+    near-linear)."""
+
+    facts: dict[NameMention, MentionFacts]
+    drafts: list[PersonDraft] = field(default_factory=list)
+    by_surname: dict[str, list[PersonDraft]] = field(default_factory=lambda: defaultdict(list))
+    by_first: dict[str, list[PersonDraft]] = field(default_factory=lambda: defaultdict(list))
+
+    def new(self, m: NameMention) -> PersonDraft:
+        draft = PersonDraft(tokens=m.tokens)
+        self.drafts.append(draft)
+        self.by_surname[m.tokens[-1].lower()].append(draft)
+        return draft
+
+    def add_full_name(self, m: NameMention) -> None:
+        g = _mention_gender(self.facts[m])
+        same = self.by_surname[m.tokens[-1].lower()]
+        match = next((d for d in same if _same_person(m.tokens, d.tokens) and _compatible(d, g)), None)
         if match is None:
-            match = PersonDraft(tokens=m.tokens)
-            drafts.append(match)
-            by_surname[m.tokens[-1].lower()].append(match)
-        match.add(m, facts[m])
-    by_first: dict[str, list[PersonDraft]] = defaultdict(list)
-    for d in drafts:
-        if d.first:
-            by_first[d.first.lower()].append(d)
+            match = self.new(m)
+        match.add(m, self.facts[m])
 
-    if before_single_names is not None:
-        before_single_names(drafts)
-    for m in sorted((m for m in mentions if len(m.tokens) == 1), key=lambda m: m.start):
+    def index_first_names(self) -> None:
+        for d in self.drafts:
+            if d.first:
+                self.by_first[d.first.lower()].append(d)
+
+    def add_single_name(self, m: NameMention) -> None:
+        """A lone word joins a person with that surname, else that first name, whose gender agrees."""
         word = m.tokens[0].lower()
-        g = _mention_gender(facts[m])
-        pool = [d for d in by_surname[word] if _compatible(d, g)] or [d for d in by_first[word] if _compatible(d, g)]
-        if pool:
-            match = _pick(pool, m, g)
-        else:
-            match = PersonDraft(tokens=m.tokens)
-            drafts.append(match)
-            by_surname[word].append(match)
-        match.add(m, facts[m])
+        g = _mention_gender(self.facts[m])
+        pool = [d for d in self.by_surname[word] if _compatible(d, g)] or [
+            d for d in self.by_first[word] if _compatible(d, g)]
+        match = _pick(pool, m, g) if pool else self.new(m)
+        match.add(m, self.facts[m])
 
-    if before_single_names is not None:
-        for d in drafts:
-            d.evidence = [e for e in d.evidence if e.kind != "pronoun"]
-            d.clear_others()
+
+def _add_ages(text: str, drafts: list[PersonDraft]) -> None:
     for d in drafts:
         for m in d.mentions:
             found = age_after(text, m.end) or age_before(text, m.full_start)
             if found:
                 d.ages.append(found)
+
+
+def cluster_people(
+    doc: Doc, text: str, mentions: list[NameMention],
+    before_single_names: Callable[[list[PersonDraft]], None] | None = None,
+) -> list[PersonDraft]:
+    """People of the article, each with its mentions, titles, roles, evidence and ages.
+
+    ``before_single_names(drafts)`` runs once the full names are grouped, so that evidence found
+    for them (pronouns) can help to place the lone surnames; what it adds to ``evidence`` and
+    ``other_mentions`` is dropped again afterwards."""
+    people = _People(_all_facts(doc, mentions))
+    for m in sorted((m for m in mentions if len(m.tokens) > 1), key=lambda m: (-len(m.tokens), m.start)):
+        people.add_full_name(m)
+    people.index_first_names()
+    if before_single_names is not None:
+        before_single_names(people.drafts)
+    for m in sorted((m for m in mentions if len(m.tokens) == 1), key=lambda m: m.start):
+        people.add_single_name(m)
+    drafts = people.drafts
+    if before_single_names is not None:
+        for d in drafts:
+            d.evidence = [e for e in d.evidence if e.kind != "pronoun"]
+            d.clear_others()
+    _add_ages(text, drafts)
     drafts.sort(key=lambda d: min(m.start for m in d.mentions))
     return drafts

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
+from .entity_mentions import org_prefixes
 from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
-from .mentions import org_prefixes
 
 _ORG_LABELS = {"ORG"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}

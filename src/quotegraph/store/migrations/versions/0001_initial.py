@@ -15,6 +15,24 @@ depends_on = None
 
 
 def upgrade() -> None:
+    _articles()
+    _corpus_tables()
+    _article_spans()
+    _article_entities()
+    _mentions()
+    _quotes()
+    _create_search()
+
+
+def _indexes(table: str, *columns: str) -> None:
+    """One non-unique index per column, named ix_<table>_<column>."""
+    with op.batch_alter_table(table, schema=None) as batch_op:
+        for column in columns:
+            batch_op.create_index(batch_op.f(f'ix_{table}_{column}'), [column], unique=False)
+
+
+def _articles() -> None:
+    """The articles, by outlet and date."""
     op.create_table('articles',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sa.String(), nullable=False),
@@ -35,10 +53,11 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('key')
     )
-    with op.batch_alter_table('articles', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_articles_outlet'), ['outlet'], unique=False)
-        batch_op.create_index(batch_op.f('ix_articles_published'), ['published'], unique=False)
+    _indexes('articles', 'outlet', 'published')
 
+
+def _corpus_tables() -> None:
+    """Tables of the whole corpus: people across articles, failed sources, corrections."""
     op.create_table('corpus_people',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sa.String(), nullable=False),
@@ -72,6 +91,10 @@ def upgrade() -> None:
     sa.Column('created_at', sa.String(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
+
+
+def _article_spans() -> None:
+    """Dates and excluded spans of each article."""
     op.create_table('dates',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -82,9 +105,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('dates', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_dates_article_id'), ['article_id'], unique=False)
-
+    _indexes('dates', 'article_id')
     op.create_table('excluded',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -94,9 +115,11 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('excluded', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_excluded_article_id'), ['article_id'], unique=False)
+    _indexes('excluded', 'article_id')
 
+
+def _article_entities() -> None:
+    """Organisations, people and places of each article."""
     op.create_table('organizations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -107,10 +130,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('organizations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_organizations_article_id'), ['article_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_organizations_name'), ['name'], unique=False)
-
+    _indexes('organizations', 'article_id', 'name')
     op.create_table('people',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -129,10 +149,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['corpus_person_id'], ['corpus_people.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('people', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_people_article_id'), ['article_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_people_corpus_person_id'), ['corpus_person_id'], unique=False)
-
+    _indexes('people', 'article_id', 'corpus_person_id')
     op.create_table('places',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -143,10 +160,11 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('places', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_places_article_id'), ['article_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_places_name'), ['name'], unique=False)
+    _indexes('places', 'article_id', 'name')
 
+
+def _mentions() -> None:
+    """Mentions of each article's people, organisations and places."""
     op.create_table('mentions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -162,12 +180,11 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['place_id'], ['places.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('mentions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_mentions_article_id'), ['article_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_mentions_organization_id'), ['organization_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_mentions_person_id'), ['person_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_mentions_place_id'), ['place_id'], unique=False)
+    _indexes('mentions', 'article_id', 'organization_id', 'person_id', 'place_id')
 
+
+def _quotes() -> None:
+    """Quotes, with their speaker."""
     op.create_table('quotes',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('article_id', sa.Integer(), nullable=False),
@@ -199,8 +216,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_quotes_person_id'), ['person_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_quotes_speaker_name'), ['speaker_name'], unique=False)
         batch_op.create_index('ix_quotes_type', ['type'], unique=False)
-
-    _create_search()
 
 
 def downgrade() -> None:

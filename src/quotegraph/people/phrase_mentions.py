@@ -1,0 +1,127 @@
+"""Names the model missed, read from the phrase around them: an appositive after a role word
+(``his Chief Press Secretary, Oladele John,``), the end of a quote's speaker mention, and a
+lone capitalised subject (``Musa said``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from ..models import Span
+from .entity_mentions import org_prefixes
+from .gender import first_name_gender
+from .lexicon import NON_PERSON_WORDS, OFFICE_TITLES, ROLE_NOUNS, norm
+from .name_mention import NameMention, make_mention
+from .name_tokens import (
+    HYPHENS,
+    NOT_PERSON_LABELS,
+    PARTICLE_LIMIT,
+    PARTICLES,
+    bad_name,
+    extends_name,
+    is_name_token,
+    is_particle,
+    is_title_word,
+    name_run,
+)
+
+ROLE_PHRASE_WORDS = 6  # how far back a role word may stand in the phrase before a name
+_PLACE_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+def _role_before(doc: Doc, k: int) -> bool:
+    """A role word among the few words of one phrase ending at ``k`` (``Deputy Director of the
+    department``)."""
+    for x in range(k, max(-1, k - ROLE_PHRASE_WORDS), -1):
+        tok = doc[x]
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"} or tok.is_sent_end and x != k:
+            return False
+        if ((tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES)
+                and (tok.pos_ in {"NOUN", "PROPN"} or tok.text[:1].isupper())):
+            return True
+    return False
+
+
+def appositive_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
+    """``his Chief Press Secretary, Oladele John,``: a two- or three-word capitalised run set off
+    by commas right after a role word is a name, whatever the model said."""
+    found = []
+    for i in range(2, len(doc)):
+        if words[i - 1] != "," or not words[i][:1].isupper() or not _role_before(doc, i - 2):
+            continue
+        end = name_run(doc, i)
+        if 2 <= end - i <= 3 and end < len(doc) and doc[end].text in {",", "."} and not bad_name(doc, i, end):
+            labelled = any(t.ent_type_ in NOT_PERSON_LABELS for t in doc[i:end])
+            if not labelled or "." in words[i] or first_name_gender(words[i]) is not None:
+                found.append(make_mention(doc, i, end))
+    return found
+
+
+def _joined_name_start(sp: DocSpan, doc: Doc, start: int) -> int:
+    """Start of a name word left of a hyphen or lower-case particles ("van der") that end just
+    before ``start``; ``start`` when there is none."""
+    k = start - 1
+    while k > sp.start and start - k <= PARTICLE_LIMIT and (doc[k].text in HYPHENS or is_particle(doc[k])):
+        k -= 1
+    if k == start - 1 or k < sp.start or not extends_name(doc[k]):
+        return start
+    return k
+
+
+def _name_start(doc: Doc, sp: DocSpan, end: int) -> int:
+    """Start of the run of name words that ends at ``end`` inside the speaker mention ``sp``."""
+    start = end
+    while start > sp.start:
+        if extends_name(doc[start - 1]):
+            start -= 1
+            continue
+        k = _joined_name_start(sp, doc, start)
+        if k == start:
+            break
+        start = k
+    return start
+
+
+def _speaker_name(doc: Doc, sp: DocSpan) -> NameMention | None:
+    end = sp.end
+    while end > sp.start and doc[end - 1].is_punct:
+        end -= 1
+    start = _name_start(doc, sp, end)
+    words = [w for w in doc[start:end].text.split() if w not in PARTICLES]
+    if not 2 <= len(words) <= 3 or bad_name(doc, start, end):
+        return None
+    labelled = any(t.ent_type_ in _PLACE_LABELS for t in doc[start:end])
+    if labelled and first_name_gender(words[0]) is None:
+        return None
+    return make_mention(doc, start, end)
+
+
+def speaker_mentions(doc: Doc, speakers: list[Span]) -> list[NameMention]:
+    """A speaker mention that ends in two or three capitalised words names a person
+    (``The ANC's Regional Executive Council's Thandeka Dlamini-Makamo said``)."""
+    found = []
+    for span in speakers:
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None or len(sp) < 2:
+            continue
+        m = _speaker_name(doc, sp)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+def lone_subjects(doc: Doc, speakers: set[str], covered: set[int]) -> list[NameMention]:
+    """One-word names the model left unlabelled, as the subject of a clause: a speaker's
+    (``Musa said``) or a known first name's (``Ana spoke from the stage``)."""
+    found = []
+    orgs = org_prefixes(doc)
+    for tok in doc:
+        if tok.i in covered or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "PROPN" or tok.ent_type_:
+            continue
+        if not is_name_token(tok) or is_title_word(tok) or norm(tok.text) in NON_PERSON_WORDS or tok.text in orgs:
+            continue
+        if any(is_name_token(doc[k]) for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)):
+            continue  # part of a longer name the other rules read
+        if tok.text in speakers or first_name_gender(tok.text) is not None:
+            found.append(make_mention(doc, tok.i, tok.i + 1))
+    return found

@@ -1,0 +1,153 @@
+"""The role phrase that ends just left of a name (``Finance director``, ``Member of
+Parliament``, ``The ANC's Regional Executive Council's``), and its text.
+
+The walk goes left one token at a time; an ordered table of step rules says, for the token
+left of the phrase so far, whether the phrase takes it (and how many tokens), stops, or leaves
+the decision to the next rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import OFFICE_TITLES, ROLE_NOUNS, norm
+
+POSSESSIVE = {"'s", "’s"}
+CONNECTORS = {"of", "for", "at", "and", "&", "in"}
+CLAUSE_END = {",", ".", ";", ":", ")", "(", "—", "–", "\"", "“", "”", "'", "‘", "’"}
+DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+MAX_ROLE = 14  # tokens in one role phrase
+_NEVER_ROLE = {"over", "about", "after", "under", "with", "from", "by", "to", "into", "than", "said", "says", "told"}
+FUNCTION_POS = {"VERB", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT", "INTJ"}
+_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+_RELATIVES = {"who", "which", "whose", "whom", "that"}
+STOP = 0  # a step rule's answer: the phrase ends here
+
+
+def is_role_word(tok: Token) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN"} and not tok.text[:1].isupper():
+        return False  # "a general election", "the accused" as a verb form
+    return tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+# -- step rules: the token left of the phrase is doc[j - 1]; an int is the answer, None: next rule --
+def _possessive(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """"The ANC's Regional ...": a possessive after a capitalised word."""
+    if doc[j - 1].text not in POSSESSIVE:
+        return None
+    return 1 if j - 2 >= 0 and doc[j - 2].i not in stop and _capitalised(doc[j - 2]) else STOP
+
+
+def _article_in_name(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """"of the Treasury", "for the district": an article after a connector."""
+    if doc[j - 1].lower_ != "the" or j - 2 < 0:
+        return None
+    before = doc[j - 2].lower_
+    if j < len(doc) and _capitalised(doc[j]) and before in CONNECTORS:
+        return 1
+    return 1 if before in {"of", "for", "at"} else None
+
+
+def _connector(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """``of``/``and``/``for`` only when a role word stands left of them (``Member of Parliament``,
+    ``President and CEO``, ``Minister in-charge``, ``Minister for Women and Child Development``)."""
+    low = doc[j - 1].lower_
+    if low not in CONNECTORS:
+        return None
+    left = doc[j - 2] if j - 2 >= 0 else None
+    right = doc[j] if j < len(doc) else None
+    title_case = low in {"and", "&"} and left is not None and right is not None and (
+        _capitalised(left) and _capitalised(right)
+    )
+    if left is not None and left.i not in stop and (is_role_word(left) or left.lower_ == "charge" or title_case):
+        return 1
+    return STOP
+
+
+def _in_charge(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    return 2 if doc[j - 1].text in {"-", "–"} and j - 2 >= 0 and doc[j - 2].lower_ == "in" else None
+
+
+def _title_full_stop(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """"Coun." keeps its full stop."""
+    return 1 if doc[j - 1].text == "." and j - 2 >= 0 and norm(doc[j - 2].text) in OFFICE_TITLES else None
+
+
+def _function_word(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    t = doc[j - 1]
+    if t.lower_ in _NEVER_ROLE or (t.tag_ in {"IN", "RP", "TO", "CC", "DT"} and not _capitalised(t)):
+        return STOP
+    return None
+
+
+def _phrase_word(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    t = doc[j - 1]
+    if t.pos_ in _PHRASE_POS or (_capitalised(t) and t.pos_ not in FUNCTION_POS) or (
+        t.dep_ in {"amod", "compound"} and t.tag_ in {"VBG", "VBN"}  # "managing director"
+    ):
+        return 1
+    return STOP
+
+
+StepRule = Callable[[Doc, int, Container[int]], "int | None"]
+_STEPS: tuple[StepRule, ...] = (
+    _possessive, _article_in_name, _connector, _in_charge, _title_full_stop, _function_word, _phrase_word,
+)
+
+
+def _step(doc: Doc, j: int, stop: Container[int]) -> int:
+    for rule in _STEPS:
+        answer = rule(doc, j, stop)
+        if answer is not None:
+            return answer
+    return STOP
+
+
+def _ends_role(tok: Token) -> bool:
+    """Whether the last word can end a role phrase: "The FBI director chastised Clinton": a verb
+    ends none."""
+    return tok.pos_ in _PHRASE_POS or tok.text in POSSESSIVE or (_capitalised(tok) and tok.pos_ not in FUNCTION_POS)
+
+
+def walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
+    """Leftmost token of the noun phrase that ends at ``i`` and describes a person."""
+    if not _ends_role(doc[i]):
+        return i + 1
+    j = i
+    lo = max(0, i - MAX_ROLE)
+    while j - 1 >= lo:
+        t = doc[j - 1]
+        if t.i in stop or t.is_sent_end and t.i != i:
+            break
+        step = _step(doc, j, stop)
+        if step == STOP:
+            break
+        j -= step
+    while j <= i and (doc[j].lower_ in CONNECTORS or doc[j].lower_ in DETS or doc[j].text in POSSESSIVE):
+        j += 1
+    return j
+
+
+def role_text(doc: Doc, start: int, end: int) -> str | None:
+    """The role phrase doc[start:end] if it holds a role word, without a final possessive."""
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].text in CLAUSE_END):
+        if doc[end - 1].text == "." and end - 2 >= start and norm(doc[end - 2].text) in OFFICE_TITLES:
+            break  # "Coun." keeps its full stop
+        end -= 1
+    for k in range(start, end):
+        if doc[k].lower_ in _RELATIVES and k > start:
+            end = k
+            break
+    while end > start and (doc[end - 1].lower_ in DETS or doc[end - 1].lower_ in CONNECTORS):
+        end -= 1
+    while start < end and (doc[start].lower_ in DETS or doc[start].lower_ in CONNECTORS):
+        start += 1
+    if end <= start or not any(is_role_word(doc[k]) for k in range(start, end)):
+        return None
+    return doc[start:end].text

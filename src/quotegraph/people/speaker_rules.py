@@ -1,0 +1,180 @@
+"""What a speaker mention stands for: an ordered table of named rules, the first that decides
+wins; a mention no rule decides keeps its wording (``police``, ``government source``).
+
+- a name (full, surname, honorific form) -> that person; several names -> all of them;
+- ``he``/``she`` -> ``pronouns.resolve_person_pronoun``; ``they``/``it`` -> the previous
+  speaker when it was an organisation, else the latest organisation named;
+- ``the 27-year-old`` -> the person with that age;
+- ``a spokesperson for X`` / ``X spokesperson`` / ``a statement from X`` -> X;
+- ``the minister``, ``the councillor`` -> the person whose titles or roles hold that word;
+- ``the company``, ``the council``, ``police`` -> the organisation of that kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import Span
+from .clusters import PersonDraft
+from .lexicon import (
+    OFFICE_TITLES,
+    ORG_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    SPOKES_NOUNS,
+    THING_PRONOUNS,
+    norm,
+)
+from .organizations import EntityDraft
+from .pronouns import add_pronoun, resolve_person_pronoun
+from .speaker_lookup import ARTICLES, EXPANDED, Speaker, SpeakerLookup
+
+_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
+_SPOKES_FOR = re.compile(
+    r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
+
+# the entities found, and the wording kept when there is none
+Found = tuple[list[Speaker], str | None]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    span: Span
+    words: str  # the text without surrounding spaces
+    low: str
+    bare: str  # without a leading article
+    tokens: tuple[str, ...]  # the words of ``bare``
+
+
+def _read(span: Span) -> _Mention:
+    words = span.text.strip()
+    bare = ARTICLES.sub("", words)
+    return _Mention(span, words, words.lower(), bare, tuple(t for t in re.split(r"\s+", bare) if t))
+
+
+def _is_person_noun(word: str) -> bool:
+    w = norm(word)
+    return w not in SPOKES_NOUNS and w not in ORG_NOUNS and (w in ROLE_NOUNS or w in OFFICE_TITLES or w in EXPANDED)
+
+
+def _one(entity: Speaker | None) -> Found | None:
+    return ([entity], None) if entity is not None else None
+
+
+class Resolver(SpeakerLookup):
+    def resolve(self, span: Span, previous: Speaker | None) -> Found:
+        """The entities a speaker mention stands for, and the wording kept when there is none."""
+        m = _read(span)
+        for rule in RULES:
+            found = rule(self, m, previous)
+            if found is not None:
+                return found
+        return [], m.bare
+
+
+Rule = Callable[[Resolver, _Mention, "Speaker | None"], "Found | None"]
+
+
+def _named(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    people = r.named(m.span)
+    return (list(people), None) if people else None
+
+
+def _personal_pronoun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    if m.low not in PRONOUN_GENDER:
+        return None
+    gender = PRONOUN_GENDER[m.low]
+    prev_person = previous if isinstance(previous, PersonDraft) else None
+    p = resolve_person_pronoun(r.ctx, m.span.start, gender, prev_person)
+    if p is None:
+        return [], None
+    add_pronoun(p, gender, m.span)
+    return [p], None
+
+
+def _group_pronoun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """``they``/``it``: the previous organisation speaker, the previous group, else the latest
+    organisation named outside quotation marks."""
+    if m.low not in PLURAL_PRONOUNS and m.low not in THING_PRONOUNS:
+        return None
+    if isinstance(previous, EntityDraft):
+        return [previous], None
+    if m.low in PLURAL_PRONOUNS and r.previous_group:
+        return list(r.previous_group), None
+    before = [o for s, o in r.ctx.org_timeline if s < m.span.start and not r.ctx.in_quote(s)]
+    return ([before[-1]], None) if before else ([], None)
+
+
+def _age(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    age = _AGE.search(m.low)
+    return _one(r.by_age(int(age.group(1)))) if age else None
+
+
+def _spokesperson_for(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """``a spokesperson for X``, ``a statement from X``: X, as resolved or as worded."""
+    spokes = _SPOKES_FOR.search(m.bare)
+    if not spokes:
+        return None
+    rest = spokes.group(1)
+    offset = m.span.start + m.words.find(rest) if rest in m.words else m.span.start
+    found, _ = r.resolve(Span(offset, offset + len(rest), rest), None)
+    return (found, None) if found else ([], ARTICLES.sub("", rest))
+
+
+def _apposed_or_modified(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    return _one(r.apposed(m.span) or r.modified_person(m.span))
+
+
+def _person_noun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """"The Republican presidential nominee": a person, whatever organisation it names."""
+    if not (m.tokens and _is_person_noun(m.tokens[-1])):
+        return None
+    return _one(r.by_role(m.tokens, m.span.start)) or ([], m.bare)
+
+
+def _organisation_named(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    return _one(r.org_in(m.span))
+
+
+def _no_words(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    return None if m.tokens else ([], None)
+
+
+def _spokesperson_of(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """"a Unison spokesperson": the words before the noun name the organisation."""
+    if norm(m.tokens[-1]) not in SPOKES_NOUNS or len(m.tokens) < 2:
+        return None
+    prefix = " ".join(m.tokens[:-1])
+    start = m.span.start + m.words.find(prefix)
+    found, _ = r.resolve(Span(start, start + len(prefix), prefix), None)
+    if found:
+        return found, None
+    return ([], prefix) if prefix[:1].isupper() else None  # Unison, as worded
+
+
+def _role(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    return _one(r.by_role(m.tokens, m.span.start))
+
+
+def _organisation_noun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    head = norm(m.tokens[-1])
+    return _one(r.by_org_noun(head, m.span.start)) if head in ORG_NOUNS else None
+
+
+RULES: tuple[Rule, ...] = (
+    _named,
+    _personal_pronoun,
+    _group_pronoun,
+    _age,
+    _spokesperson_for,
+    _apposed_or_modified,
+    _person_noun,
+    _organisation_named,
+    _no_words,
+    _spokesperson_of,
+    _role,
+    _organisation_noun,
+)
