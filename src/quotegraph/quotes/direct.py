@@ -92,6 +92,9 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
             and is_name(inner):
         item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
         return item
+    if _title_as_subject(d, m):
+        item.type = "scare"  # ``"Captain America: The Winter Soldier" landed in number one``
+        return item
     if denied_claim(d, item):
         return item
     cue, cue_after = _choose_cue(d, m, before, after)
@@ -112,6 +115,20 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     else:
         mixed_or_direct(d, item, cue, before, next_start)
     return item
+
+
+_TITLE_WORDS = 8  # words of a quoted title that can be the subject of a sentence
+
+
+def _title_as_subject(d: Layout, m: Marked) -> bool:
+    """A quoted title (capitalised words) that is the subject of a verb other than a cue: a
+    film or book, not a quotation."""
+    inside = [d.doc[i] for i in d.tokens_in(*m.inner)]
+    words = [t for t in inside if t.is_alpha]
+    if not 0 < len(words) <= _TITLE_WORDS or not all(t.is_title or t.is_stop and t.is_lower for t in words):
+        return False
+    heads = [t for t in inside if not m.inner[0] <= t.head.idx < m.inner[1]]
+    return len(heads) == 1 and heads[0].dep_ in ("nsubj", "nsubjpass") and not is_cue(heads[0].head)
 
 
 def _denied(d: Layout, cue: Token, cue_after: bool, before: list[int]) -> bool:

@@ -123,7 +123,7 @@ def _attribution(token: Token, beliefs: bool):
 
     complement = _complement(token, lemma)
     if complement is not None:
-        if not beliefs and _left_open(token, complement[0]):
+        if not beliefs and (_left_open(token, complement[0]) or _order_received(token, complement[1])):
             return None
         return cue, [complement[0]], confidence, complement[1]
     if _reports_its_head(token):
@@ -217,6 +217,13 @@ def _clause_start(clause: Token) -> int:
     if mark is not None and mark.i > clause.left_edge.i and mark.doc[mark.i - 1].text == ",":
         return mark.i
     return clause.left_edge.i
+
+
+def _order_received(cue: Token, rule: str) -> bool:
+    """``Police were instructed to check the footage``: a passive directive with no agent
+    tells what its subject was told to do, and nobody is reported."""
+    return rule == "indirect-to-clause" and any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children) \
+        and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def _has_mark(token: Token, word: str) -> bool:
