@@ -157,3 +157,19 @@ def test_words_quoted_in_a_reported_claim_are_the_claims(extract, text, fragment
 def test_a_reported_clause_far_from_its_verb_starts_at_that(extract, text, content):
     [quote] = extract(text).quotes
     assert quote.type == "indirect" and quote.text == content
+
+
+@pytest.mark.parametrize("text,first,second", [
+    # Irish regional: a second councillor's report joined by "while"
+    ("Councillor Danielle Twomey said she was disappointed with the lack of information Irish Water was "
+     "giving to the public while Councillor Noel Collins said the problem was \u201ccausing much "
+     "inconvenience to residents\u201d.", "Twomey", "Collins"),
+    # Ghanaian daily, both reports indirect
+    ("The chief said the road had been neglected for years, while the district engineer said repairs "
+     "would start in June.", "chief", "engineer"),
+])
+def test_a_report_joined_to_another_is_a_quote_of_its_own(extract, text, first, second):
+    quotes = extract(text).quotes
+    assert len(quotes) == 2
+    assert first in quotes[0].speaker.text and second in quotes[1].speaker.text
+    assert quotes[0].end < quotes[1].start and "while" not in quotes[0].text

@@ -125,7 +125,9 @@ def _attribution(token: Token, beliefs: bool):
     if complement is not None:
         if not beliefs and (_left_open(token, complement[0]) or _order_received(token, complement[1])):
             return None
-        return cue, [complement[0]], confidence, complement[1]
+        # PolNeAR's contents hold the reports nested in them; news readers count each report once
+        content = complement[0] if beliefs else _before_next_report(token, complement[0])
+        return cue, [content], confidence, complement[1]
     if _reports_its_head(token):
         head = token.head
         h_start, h_end = subtree_range(head)
@@ -217,6 +219,21 @@ def _clause_start(clause: Token) -> int:
     if mark is not None and mark.i > clause.left_edge.i and mark.doc[mark.i - 1].text == ",":
         return mark.i
     return clause.left_edge.i
+
+
+_JOINED = frozenset({"advcl", "conj"})
+
+
+def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The content up to a report of someone else joined to it (``said she was disappointed
+    while Councillor Collins said ...``): that report is a quote of its own."""
+    start, end = content
+    for tok in cue.doc[start:end]:
+        if tok.dep_ in _JOINED and tok.i > cue.i and tok.head.i != cue.i and start <= tok.head.i < end \
+                and _is_cue_lemma(tok) and any(c.dep_ == "nsubj" for c in tok.children) \
+                and tok.left_edge.i > start:
+            return start, tok.left_edge.i
+    return content
 
 
 def _order_received(cue: Token, rule: str) -> bool:
