@@ -173,3 +173,20 @@ def test_a_report_joined_to_another_is_a_quote_of_its_own(extract, text, first, 
     assert len(quotes) == 2
     assert first in quotes[0].speaker.text and second in quotes[1].speaker.text
     assert quotes[0].end < quotes[1].start and "while" not in quotes[0].text
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # Philippine broadcaster
+    ("Police Col. Harold Depositar denied tendering a leave of absence to give way to an investigation.",
+     "tendering a leave of absence", "Harold Depositar"),
+    # UK regional court report
+    ("The driver, Tom Price, admitted speeding through the village on the night of the crash.",
+     "speeding through the village", "Tom Price"),
+])
+def test_a_denial_or_admission_of_an_act_reports_it(extract, text, content, speaker):
+    [quote] = extract(text).quotes
+    assert quote.type == "indirect" and quote.text.startswith(content) and quote.speaker_name == speaker
+
+
+def test_a_denied_charge_with_no_clause_is_no_quote(extract):
+    assert extract("She denied the charge and was released on bail.").quotes == []

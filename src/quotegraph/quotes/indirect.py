@@ -25,7 +25,7 @@ from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
 from ..syntax import subtree_mention, subtree_range
-from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
+from .cues import BELIEF, GERUND_CLAUSE, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -128,6 +128,9 @@ def _attribution(token: Token, beliefs: bool):
         # PolNeAR's contents hold the reports nested in them; news readers count each report once
         content = complement[0] if beliefs else _before_next_report(token, complement[0])
         return cue, [content], confidence, complement[1]
+    gerund_clause = _gerund_clause(token, lemma) if not beliefs else None
+    if gerund_clause is not None:
+        return cue, [subtree_range(gerund_clause)], confidence - 0.1, "indirect-gerund-clause"
     if _reports_its_head(token):
         head = token.head
         h_start, h_end = subtree_range(head)
@@ -234,6 +237,13 @@ def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]
                 and tok.left_edge.i > start:
             return start, tok.left_edge.i
     return content
+
+
+def _gerund_clause(cue: Token, lemma: str) -> Token | None:
+    """``denied tendering a leave of absence``: the gerund clause after the cue."""
+    if lemma not in GERUND_CLAUSE:
+        return None
+    return next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i), None)
 
 
 def _order_received(cue: Token, rule: str) -> bool:
