@@ -126,8 +126,8 @@ def _attribution(token: Token, beliefs: bool):
         if not beliefs and (_left_open(token, complement[0]) or _order_received(token, complement[1])):
             return None
         # PolNeAR's contents hold the reports nested in them; news readers count each report once
-        content = complement[0] if beliefs else _before_next_report(token, complement[0])
-        return cue, [content], confidence, complement[1]
+        reported = complement[0] if beliefs else _before_next_report(token, complement[0])
+        return cue, [reported], confidence, complement[1]
     gerund_clause = _gerund_clause(token, lemma) if not beliefs else None
     if gerund_clause is not None:
         return cue, [subtree_range(gerund_clause)], confidence - 0.1, "indirect-gerund-clause"
