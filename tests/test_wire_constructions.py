@@ -92,3 +92,34 @@ def test_the_outlet_addressed_is_never_the_speaker_nor_inherited(quotes, text, s
 def test_said_in_an_interview_with_an_agency(quotes):
     [quote] = quotes("The striker said in an interview with Reuters that he would stay at the club.")
     assert quote.speaker.text == "The striker" and quote.text == "that he would stay at the club"
+
+
+@pytest.mark.parametrize("text", [
+    # US entertainment blog
+    "\u201cCaptain America: The Winter Soldier\u201d landed in number one for the second weekend in a row, "
+    "adding $41 million to its total.",
+    # Indian film page
+    "\"The Lunchbox\" opened in 300 cinemas on Friday, adding to the director's run of hits.",
+])
+def test_a_quoted_title_as_the_subject_is_no_quote(quotes, text):
+    assert quotes(text) == []
+
+
+def test_a_quoted_slogan_spoken_is_still_a_quote(quotes):
+    [quote] = quotes("\"Build Back Better,\" the candidate told the crowd in Scranton.")
+    assert quote.speaker.text == "the candidate"
+
+
+@pytest.mark.parametrize("text", [
+    # Welsh weekly
+    "Police were instructed to check CCTV footage and the man was identified.",
+    # Kenyan daily
+    "Residents were urged to boil their water until further notice.",
+])
+def test_a_passive_order_with_no_one_giving_it_reports_nothing(quotes, text):
+    assert quotes(text) == []
+
+
+def test_a_passive_order_with_its_giver_is_reported(quotes):
+    [quote] = quotes("Residents were urged by the county health officer to boil their water.")
+    assert quote.text == "to boil their water"

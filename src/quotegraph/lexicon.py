@@ -63,6 +63,12 @@ ADDRESSEE_VERBS: frozenset[str] = LISTENER_VERBS | frozenset(
 # --- pronouns --------------------------------------------------------------------------------
 
 # Pronouns that stand for no person and so never speak (``it said``, ``there was``).
+# Verbs by which a speaker rejects what others said (``denied allegations that ...``) and the
+# nouns naming what others said: the words quoted inside such a claim are not the denier's.
+DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispute", "rubbish"})
+CLAIM_NOUNS: frozenset[str] = frozenset(
+    "allegation claim accusation suggestion rumour rumor report charge assertion speculation".split())
+
 NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"})
 # Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
@@ -93,7 +99,8 @@ ROLE_EXPANSIONS: dict[str, str] = {
     "coun": "councillor", "cllr": "councillor", "councilor": "councillor", "sen": "senator",
     "rep": "representative", "gov": "governor", "insp": "inspector", "det": "detective",
     "sgt": "sergeant", "supt": "superintendent", "capt": "captain", "col": "colonel",
-    "gen": "general", "lt": "lieutenant", "maj": "major", "adm": "admiral", "dep": "deputy",
+    "gen": "general", "brig": "brigadier", "cpl": "corporal", "lt": "lieutenant", "maj": "major",
+    "adm": "admiral", "dep": "deputy",
     "pc": "constable", "cmdr": "commander", "prof": "professor", "dr": "doctor", "pm": "prime minister",
     "mp": "mp", "ceo": "chief executive", "cfo": "finance director",
 }

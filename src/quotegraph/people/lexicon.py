@@ -161,6 +161,10 @@ GENERIC_ORG_NOUNS = {"company", "firm", "group", "business", "organisation", "or
                      "lender", "insurer", "bank", "carmaker"}
 SPOKES_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons",
                 "representative", "statement", "source", "sources", "official", "officials"}
+# Plural nouns for people who belong to an organisation without speaking for it: ``employees
+# from Chelsea's marketing department`` are employees, not the club.
+MEMBER_NOUNS = frozenset("""employees staff workers members residents fans students parents customers players
+supporters nurses doctors teachers pupils patients passengers shareholders volunteers""".split())
 
 # Last words that make a capitalised run an organisation's name (``Thornbury Ales``,
 # ``Halden Motors``) where the model saw none.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..models import Span
 from .clusters import PersonDraft
 from .lexicon import (
+    MEMBER_NOUNS,
     OFFICE_TITLES,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
@@ -35,6 +36,8 @@ from .speaker_lookup import ARTICLES, EXPANDED, Speaker, SpeakerLookup
 _AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
 _SPOKES_FOR = re.compile(
     r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
+
+_MEMBERS_OF = re.compile(r"^(.*?\w)\s+(?:for|from|of|at|with|in)\s+\S", re.I)
 
 # the entities found, and the wording kept when there is none
 Found = tuple[list[Speaker], str | None]
@@ -78,6 +81,15 @@ class Resolver(SpeakerLookup):
 Rule = Callable[[Resolver, _Mention, "Speaker | None"], "Found | None"]
 
 
+def _role_with_name_after(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """``Google Nigeria's head of Start-up Success and Launchpad Africa, Fola Olatunji-David,``:
+    a role phrase (it has lower-case words) followed by a name set off by commas is that
+    person, whatever names the phrase itself holds."""
+    if not any(t[:1].islower() for t in m.tokens):
+        return None
+    return _one(r.apposed(m.span))
+
+
 def _named(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
     people = r.named(m.span)
     return (list(people), None) if people else None
@@ -114,10 +126,16 @@ def _age(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
 
 
 def _spokesperson_for(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
-    """``a spokesperson for X``, ``a statement from X``: X, as resolved or as worded."""
+    """``a spokesperson for X``, ``a statement from X``: the spokesperson when the article
+    names one, else X, as resolved or as worded."""
     spokes = _SPOKES_FOR.search(m.bare)
     if not spokes:
         return None
+    noun = spokes.group(0).split()[0]
+    if norm(noun) in SPOKES_NOUNS and norm(noun) in ROLE_NOUNS:
+        holder = r.by_role([*m.bare[:spokes.start()].split(), noun], m.span.start)
+        if holder is not None:
+            return [holder], None
     rest = spokes.group(1)
     offset = m.span.start + m.words.find(rest) if rest in m.words else m.span.start
     found, _ = r.resolve(Span(offset, offset + len(rest), rest), None)
@@ -133,6 +151,15 @@ def _person_noun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | 
     if not (m.tokens and _is_person_noun(m.tokens[-1])):
         return None
     return _one(r.by_role(m.tokens, m.span.start)) or ([], m.bare)
+
+
+def _members_of(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """``employees from Chelsea's marketing department``: the members speak, as worded, not
+    the organisation they belong to."""
+    head = _MEMBERS_OF.match(m.bare)
+    if head is None or norm(head.group(1).split()[-1]) not in MEMBER_NOUNS:
+        return None
+    return [], m.bare
 
 
 def _organisation_named(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
@@ -165,6 +192,7 @@ def _organisation_noun(r: Resolver, m: _Mention, previous: Speaker | None) -> Fo
 
 
 RULES: tuple[Rule, ...] = (
+    _role_with_name_after,
     _named,
     _personal_pronoun,
     _group_pronoun,
@@ -172,6 +200,7 @@ RULES: tuple[Rule, ...] = (
     _spokesperson_for,
     _apposed_or_modified,
     _person_noun,
+    _members_of,
     _organisation_named,
     _no_words,
     _spokesperson_of,

@@ -49,6 +49,7 @@ def _place(d: Layout, groups: list[list[Item]], item: Item) -> None:
             return
         if _continues(d, prev, head, item):
             groups[-1].append(item)
+            _take_closing_attribution(head, item)
             return
         _inherit(prev, head, item)
     if not item.own_cue and item.speaker is None:
@@ -58,6 +59,16 @@ def _place(d: Layout, groups: list[list[Item]], item: Item) -> None:
             return
         item.confidence = ORPHAN_CONFIDENCE
     groups.append([item])
+
+
+def _take_closing_attribution(head: Item, item: Item) -> None:
+    """A quote running over several paragraphs is attributed where its last part carries the
+    cue (``"A.`` / ``"B," says X.``): that attribution replaces a speaker the opening paragraph
+    only guessed from its context."""
+    if head.own_cue or not item.own_cue or item.speaker is None:
+        return
+    head.speaker, head.speaker_rule = item.speaker, "closing-attribution"
+    head.cue, head.cue_after, head.own_cue, head.confidence = item.cue, item.cue_after, True, item.confidence
 
 
 def _inherit(prev: Item, head: Item, item: Item) -> None:

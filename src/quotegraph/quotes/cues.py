@@ -22,6 +22,10 @@ TO_CLAUSE: frozenset[str] = frozenset(
     """.split()
 )
 
+# Speech verbs whose content may be a gerund clause (``denied making any apology``,
+# ``admitted speeding through the village``): a quotation in news usage.
+GERUND_CLAUSE: frozenset[str] = frozenset({"deny", "admit"})
+
 # Speech verbs that need a particle to be cues (``pointed out``); without it they are not.
 NEEDS_PARTICLE: dict[str, frozenset[str]] = {
     "point": frozenset({"out", "to"}),

@@ -31,12 +31,14 @@ from spacy.tokens import Doc, Token
 
 from ..intervals import Intervals
 from ..lexicon import (
+    NAME_PREFIXES,
     NAMING,
 )
 from ..models import Excluded, Quote
 from ..syntax import doc_text, negations
 from .assemble import assemble
 from .attribution import cued_speaker
+from .claims import denied_claim, reported_claim
 from .cueing import (
     TRAIL_ATTRIBUTED,
     any_verb_cue,
@@ -90,9 +92,15 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
             and is_name(inner):
         item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
         return item
+    if _title_as_subject(d, m):
+        item.type = "scare"  # ``"Captain America: The Winter Soldier" landed in number one``
+        return item
+    if denied_claim(d, item):
+        return item
     cue, cue_after = _choose_cue(d, m, before, after)
     if cue is None:
-        attribute_uncued(d, item, before)
+        if not reported_claim(d, item):
+            attribute_uncued(d, item, before)
         return item
     if _denied(d, cue, cue_after, before):
         item.type = "scare"  # ``He did not say "goodbye," but ...``: speech denied, not reported
@@ -107,6 +115,20 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     else:
         mixed_or_direct(d, item, cue, before, next_start)
     return item
+
+
+_TITLE_WORDS = 8  # words of a quoted title that can be the subject of a sentence
+
+
+def _title_as_subject(d: Layout, m: Marked) -> bool:
+    """A quoted title (capitalised words) that is the subject of a verb other than a cue: a
+    film or book, not a quotation."""
+    inside = [d.doc[i] for i in d.tokens_in(*m.inner)]
+    words = [t for t in inside if t.is_alpha]
+    if not 0 < len(words) <= _TITLE_WORDS or not all(t.is_title or t.is_stop and t.is_lower for t in words):
+        return False
+    heads = [t for t in inside if not m.inner[0] <= t.head.idx < m.inner[1]]
+    return len(heads) == 1 and heads[0].dep_ in ("nsubj", "nsubjpass") and not is_cue(heads[0].head)
 
 
 def _denied(d: Layout, cue: Token, cue_after: bool, before: list[int]) -> bool:
@@ -162,9 +184,18 @@ def _after_frame(d: Layout, m: Marked, next_start: int) -> list[int]:
                 break
             continue
         after.append(i)
-        if tok.text in END_PUNCT or len(after) >= MAX_FRAME:
+        if tok.text in END_PUNCT and not _title_stop(d.doc, i) or len(after) >= MAX_FRAME:
             break
     return after
+
+
+def _title_stop(doc: Doc, i: int) -> bool:
+    """The full stop of an abbreviated title (``Police Col. Harold Depositar told``), which
+    does not end the sentence."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return doc[i].text == "." and prev is not None and not prev.whitespace_ and prev.lower_ in NAME_PREFIXES \
+        and nxt is not None and nxt.is_title
 
 
 def _choose_cue(d: Layout, m: Marked, before: list[int], after: list[int]) -> tuple[Token | None, bool]:

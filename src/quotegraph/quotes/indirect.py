@@ -25,7 +25,7 @@ from ..lexicon import ADDRESSEE_VERBS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
 from ..syntax import char_range, doc_text, subtree_range
-from .cues import BELIEF, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
+from .cues import BELIEF, GERUND_CLAUSE, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
 from .reported_speaker import reported_speaker
 
@@ -121,7 +121,14 @@ def _attribution(token: Token, beliefs: bool):
 
     complement = _complement(token, lemma)
     if complement is not None:
-        return cue, [complement[0]], confidence, complement[1]
+        if not beliefs and (_left_open(token, complement[0]) or _order_received(token, complement[1])):
+            return None
+        # PolNeAR's contents hold the reports nested in them; news readers count each report once
+        reported = complement[0] if beliefs else _before_next_report(token, complement[0])
+        return cue, [reported], confidence, complement[1]
+    gerund_clause = _gerund_clause(token, lemma) if not beliefs else None
+    if gerund_clause is not None:
+        return cue, [subtree_range(gerund_clause)], confidence - 0.1, "indirect-gerund-clause"
     if _reports_its_head(token):
         head = token.head
         h_start, h_end = subtree_range(head)
@@ -179,7 +186,7 @@ def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
         if child.dep_ == "ccomp" and child.pos_ in _CLAUSE_HEADS:
             (after if child.i > token.i else before).append(child)
     if after:
-        return (after[0].left_edge.i, after[-1].right_edge.i + 1), "indirect-that-clause"
+        return (_clause_start(after[0]), after[-1].right_edge.i + 1), "indirect-that-clause"
     if lemma in TO_CLAUSE:
         for child in token.children:
             if child.dep_ in ("xcomp", "ccomp", "advcl") and any(
@@ -189,6 +196,59 @@ def _complement(token: Token, lemma: str) -> tuple[tuple[int, int], str] | None:
     if before:
         return subtree_range(before[-1]), "indirect-clause-before"
     return None
+
+
+_OPEN_MARKS = frozenset({"if", "whether"})
+_REFUSALS = frozenset({"decline", "refuse"})
+
+
+def _left_open(cue: Token, content: tuple[int, int]) -> bool:
+    """``would not confirm if the results would be shared``, ``declined to say whether``: a
+    question the speaker did not answer reports nothing they said."""
+    doc = cue.doc
+    clause = next((t for t in doc[content[0]:content[1]] if t.head.i == cue.i), None)
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in clause.children):
+        return False
+    refused = cue.dep_ == "xcomp" and cue.head.lemma_ in _REFUSALS
+    return refused or any(c.dep_ == "neg" for c in cue.children)
+
+
+def _clause_start(clause: Token) -> int:
+    """Where a reported clause starts: its ``that`` when words the parse hung on the clause stand
+    before it (``told the committee at its sitting, held last week, that she had been misled``)."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is not None and mark.i > clause.left_edge.i and mark.doc[mark.i - 1].text == ",":
+        return mark.i
+    return clause.left_edge.i
+
+
+_JOINED = frozenset({"advcl", "conj"})
+
+
+def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """The content up to a report of someone else joined to it (``said she was disappointed
+    while Councillor Collins said ...``): that report is a quote of its own."""
+    start, end = content
+    for tok in cue.doc[start:end]:
+        if tok.dep_ in _JOINED and tok.i > cue.i and tok.head.i != cue.i and start <= tok.head.i < end \
+                and _is_cue_lemma(tok) and any(c.dep_ == "nsubj" for c in tok.children) \
+                and tok.left_edge.i > start:
+            return start, tok.left_edge.i
+    return content
+
+
+def _gerund_clause(cue: Token, lemma: str) -> Token | None:
+    """``denied tendering a leave of absence``: the gerund clause after the cue."""
+    if lemma not in GERUND_CLAUSE:
+        return None
+    return next((c for c in cue.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > cue.i), None)
+
+
+def _order_received(cue: Token, rule: str) -> bool:
+    """``Police were instructed to check the footage``: a passive directive with no agent
+    tells what its subject was told to do, and nobody is reported."""
+    return rule == "indirect-to-clause" and any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children) \
+        and not any(c.dep_ == "agent" for c in cue.children)
 
 
 def _has_mark(token: Token, word: str) -> bool:

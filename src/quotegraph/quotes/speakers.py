@@ -94,11 +94,27 @@ def find_speaker(cue: Token, allowed: Allowed | None = None, inverted: bool = Tr
         for rule in _VERB_RULES:
             verdict = rule(cue, verb, allowed, inverted)
             if verdict is not None:
-                return verdict if isinstance(verdict, Head) else None
+                return _named_role(verdict, verb, allowed) if isinstance(verdict, Head) else None
         verb = _climb(cue, verb)
         if verb is None:
             return None
     return None
+
+
+def _named_role(found: Head, verb: Token, allowed: Allowed) -> Head:
+    """``Google Nigeria's head of Start-up Success, Fola Olatunji-David, says``: a role noun
+    whose name stands in apposition right before the verb speaks as that person (the parse
+    often hangs the name on the role's last noun, and the role names an institution)."""
+    role, doc = found.token, found.token.doc
+    if role.pos_ != "NOUN" or role.dep_ not in _SUBJECTS or not role.i < verb.i - 2 or doc[verb.i - 1].text != ",":
+        return found
+    name = doc[verb.i - 2]
+    k = verb.i - 2
+    while k > role.i and doc[k].ent_type_ == "PERSON" and doc[k].text != ",":
+        k -= 1
+    if k < verb.i - 2 and k > role.i and doc[k].text == "," and name.pos_ == "PROPN" and allowed(name):
+        return Head(name, "named-role")
+    return found
 
 
 def _according_object(cue: Token, allowed: Allowed) -> Head | None:
