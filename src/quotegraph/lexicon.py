@@ -109,3 +109,20 @@ councilman councilwoman pope
 # ``jo dudas``): every honorific, rank, abbreviated role and office above.
 NAME_PREFIXES: frozenset[str] = frozenset(HONORIFICS) | frozenset(RANK_TITLES) | frozenset(ROLE_EXPANSIONS) \
     | _KEY_OFFICES
+
+# --- sources ---------------------------------------------------------------------------------
+
+# Head nouns of unnamed speaker descriptions that name a kind of source, beyond the person role
+# and organisation nouns of people/lexicon.py: groups of people (``analysts``, ``authorities``,
+# ``protesters``) and the documents and channels that speak for one (``court documents``).
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    people public crowd crew audience voter electorate fan supporter opponent protester
+    demonstrator insider observer aide ally rival local citizen relative mourner pollster
+    strategist authorities couple pair duo trio
+    report document study survey poll website filing complaint ruling letter memo release post
+    tweet email data figure record analysis review article ad advert transcript affidavit
+    indictment lawsuit suit petition notice note message video footage minutes testimony order
+    verdict judgment judgement announcement bulletin press media newspaper paper
+    """.split()
+)

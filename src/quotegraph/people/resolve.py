@@ -22,7 +22,6 @@ from .clusters import PersonDraft
 from .context import Context
 from .lexicon import (
     GENERIC_ORG_NOUNS,
-    NON_SOURCE_WORDS,
     OFFICE_TITLES,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
@@ -35,11 +34,13 @@ from .lexicon import (
 )
 from .organizations import EntityDraft
 from .pronouns import add_pronoun, resolve_person_pronoun
+from .sources import KEPT, speaker_kind
 
 _ARTICLES = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 _AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
 _SPOKES_FOR = re.compile(
     r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
+_NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
 
 Speaker = PersonDraft | EntityDraft
@@ -306,21 +307,22 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
                 _note_description(ctx, found[0], mention)
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
-            choices[k] = SpeakerChoice(None, source_wording(wording))
+            choices[k] = SpeakerChoice(None, source_wording(wording, bool(wording) and _named(ctx, mention)))
     return choices
 
 
-def source_wording(wording: str | None) -> str | None:
-    """The description to report for an unresolved speaker: none for a pronoun, a relative
-    pronoun or a word that names nobody (``who``, ``I``, ``that``, ``no information``)."""
-    if not wording:
-        return None
-    words = wording.strip().lower().split()
-    if not words or words[0] in {"no", "not"} or all(w in NON_SOURCE_WORDS or w in RELATIVE_PRONOUNS for w in words):
-        return None
-    if len(words) == 1 and (words[0] in PRONOUN_GENDER or words[0] in PLURAL_PRONOUNS or words[0] in THING_PRONOUNS):
+def source_wording(wording: str | None, named: bool = False) -> str | None:
+    """The description to report for an unresolved speaker: none unless it is a name or names a
+    kind of source (not ``who``, ``I``, ``no information``, ``game``); see people/sources.py."""
+    if not wording or speaker_kind(wording, named) not in KEPT:
         return None
     return wording
+
+
+def _named(ctx: Context, span: Span) -> bool:
+    """Whether the parse marks the mention as a name (an entity or a proper noun)."""
+    sp = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+    return sp is not None and any(t.ent_type_ in _NAME_LABELS or t.pos_ == "PROPN" for t in sp)
 
 
 def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:

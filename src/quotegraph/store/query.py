@@ -166,48 +166,52 @@ def source_stats(store: Store, by: list[str], evidence: str = "all") -> list[dic
     """People quoted per outlet and/or month, by gender, with how each gender is known; a total row last.
 
     A person counts once per group however often quoted (and once in the total); gender is the
-    corpus person's. ``evidence="text"`` counts first-name guesses as unknown. docs/statistics.md
-    defines every figure.
+    corpus person's. ``evidence="text"`` counts first-name guesses as unknown. Read from the
+    ``source_people`` summary (store/summary.py): one indexed aggregate, not a scan of the quotes.
+    docs/statistics.md defines every figure.
     """
     for key in by:
         if key not in GROUPINGS:
             raise ValueError(f"cannot group by {key!r}; choose from {', '.join(GROUPINGS)}")
     if evidence not in EVIDENCE:
         raise ValueError(f"evidence must be one of {', '.join(EVIDENCE)}")
-    a, cp = t.articles, t.corpus_people
-    columns = {"outlet": a.c.outlet, "month": func.substr(a.c.published, 1, 7)}
-    stmt = (select(*[columns[k].label(k) for k in by], cp.c.id, cp.c.gender, cp.c.gender_source).distinct()
-            .select_from(t.quotes)
-            .join(a, a.c.id == t.quotes.c.article_id)
-            .join(t.people, t.people.c.id == t.quotes.c.person_id)
-            .join(cp, cp.c.id == t.people.c.corpus_person_id))
-    groups: dict[tuple, dict[int, tuple[str, str]]] = defaultdict(dict)
     with store.engine.connect() as conn:
-        basis = _evidence_basis(conn)
-        for row in conn.execute(stmt):
-            gender, source = row.gender, row.gender_source
-            if evidence == "text" and source == "name":
-                gender, source = "unknown", "none"
-            person = (gender, basis.get(row.id, "other_text") if source == "text" else source)
-            groups[tuple(NO_VALUE[k] if getattr(row, k) is None else getattr(row, k) for k in by)][row.id] = person
-    total: dict[int, tuple[str, str]] = {}
-    for people in groups.values():
-        total.update(people)
+        groups = _counted(conn, by, evidence)
+        total = _counted(conn, [], evidence)[()] if by else Counter()
     out = [{**dict(zip(by, values, strict=True)), **_figures(groups[values])} for values in sorted(groups)]
     if by:
         out.append({**{k: TOTAL if i == 0 else "" for i, k in enumerate(by)}, **_figures(total)})
     return out
 
 
+def _counted(conn, by: list[str], evidence: str) -> dict[tuple, Counter]:
+    """Group values -> (gender, evidence kind) -> distinct people, counted in the database."""
+    sp = t.source_people
+    columns = [sp.c[k] for k in by]
+    stmt = (select(*columns, sp.c.gender, sp.c.evidence, func.count(func.distinct(sp.c.corpus_person_id)))
+            .group_by(*columns, sp.c.gender, sp.c.evidence))
+    groups: dict[tuple, Counter] = defaultdict(Counter)
+    for row in conn.execute(stmt):
+        *values, gender, kind, n = row
+        if evidence == "text" and kind == "name":
+            gender, kind = "unknown", "none"
+        groups[tuple(NO_VALUE[k] if v is None else v for k, v in zip(by, values, strict=True))][(gender, kind)] += n
+    return groups
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _figures(people: dict[int, tuple[str, str]]) -> dict:
-    """The figures of one row from its people: id -> (gender, evidence kind)."""
-    count = Counter(gender for gender, _kind in people.values())
-    kinds = Counter(kind for gender, kind in people.values() if gender != "unknown")
-    n, women, men = len(people), count["female"], count["male"]
+def _figures(people: Counter) -> dict:
+    """The figures of one row from its people counted by (gender, evidence kind)."""
+    count: Counter = Counter()
+    kinds: Counter = Counter()
+    for (gender, kind), n in people.items():
+        count[gender] += n
+        if gender != "unknown":
+            kinds[kind] += n
+    n, women, men = sum(count.values()), count["female"], count["male"]
     unknown = n - women - men
     by_text = kinds["honorific"] + kinds["pronoun"] + kinds["other_text"]
     return {
@@ -218,20 +222,6 @@ def _figures(people: dict[int, tuple[str, str]]) -> dict:
         "by_other_text": kinds["other_text"], "gender_from_name": kinds["name"],
         "gender_from_correction": kinds["manual"],
     }
-
-
-def _evidence_basis(conn) -> dict[int, str]:
-    """Corpus person id -> strongest kind of text evidence for their gender: "honorific",
-    "pronoun" or "other_text" (role nouns and the like), from the entries that agree with it."""
-    kinds: dict[int, set[str]] = defaultdict(set)
-    rows = conn.execute(
-        select(t.people.c.corpus_person_id, t.people.c.gender_evidence)
-        .join(t.corpus_people, t.corpus_people.c.id == t.people.c.corpus_person_id)
-        .where(t.people.c.gender_source == "text", t.people.c.gender == t.corpus_people.c.gender))
-    for corpus_id, evidence in rows:
-        kinds[corpus_id].update(str(e).split(":", 1)[0] for e in json.loads(evidence))
-    return {cid: "honorific" if "honorific" in k else "pronoun" if "pronoun" in k else "other_text"
-            for cid, k in kinds.items()}
 
 
 def top_stats(store: Store, limit: int = 20) -> dict[str, list[dict]]:
