@@ -320,9 +320,9 @@ def source_wording(wording: str | None, named: bool = False) -> str | None:
 
 
 def _named(ctx: Context, span: Span) -> bool:
-    """Whether the parse marks the mention as a name (an entity or a proper noun)."""
+    """Whether the parse marks the mention's head as a name (an entity or a proper noun)."""
     sp = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    return sp is not None and any(t.ent_type_ in _NAME_LABELS or t.pos_ == "PROPN" for t in sp)
+    return sp is not None and (sp.root.ent_type_ in _NAME_LABELS or sp.root.pos_ == "PROPN")
 
 
 def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:

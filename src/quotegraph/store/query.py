@@ -76,11 +76,13 @@ def search_quotes(store: Store, speaker: str | None = None, search: str | None =
         stmt = stmt.where(t.articles.c.published <= until)
     if quote_type:
         stmt = stmt.where(t.quotes.c.type == quote_type)
-    stmt = stmt.order_by(t.articles.c.published.desc().nulls_last(), t.quotes.c.article_id, t.quotes.c.start_char)
-    if limit:
-        stmt = stmt.limit(limit)
+    order = (t.articles.c.published.desc().nulls_last(), t.quotes.c.article_id, t.quotes.c.start_char)
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        if limit:
+            # the page's ids first, sorted on narrow rows: a common word matches many thousand quotes
+            ids = conn.execute(stmt.with_only_columns(t.quotes.c.id).order_by(*order).limit(limit)).scalars().all()
+            stmt = _quote_select().where(t.quotes.c.id.in_(ids))
+        return [dict(r._mapping) for r in conn.execute(stmt.order_by(*order))]
 
 
 def list_people(store: Store, top: int | None = 50, search: str | None = None) -> list[dict]:
@@ -135,8 +137,9 @@ def find_person(store: Store, name: str) -> list[dict]:
         return [_decode(dict(r._mapping)) for r in rows]
 
 
-def person_detail(store: Store, corpus_id: int) -> dict | None:
-    """One corpus person: names, roles, gender, the articles they appear in and all their quotes."""
+def person_detail(store: Store, corpus_id: int, quote_limit: int | None = None) -> dict | None:
+    """One corpus person: names, roles, gender, the articles they appear in and their quotes (all,
+    or the first ``quote_limit`` by date; ``quote_count`` says how many there are)."""
     cp, p, a = t.corpus_people, t.people, t.articles
     with store.engine.connect() as conn:
         row = conn.execute(select(cp).where(cp.c.id == corpus_id)).first()
@@ -152,7 +155,7 @@ def person_detail(store: Store, corpus_id: int) -> dict | None:
         # through the indexed people.corpus_person_id and quotes.person_id, not a scan of all quotes
         their_people = select(p.c.id).where(p.c.corpus_person_id == corpus_id)
         quotes = conn.execute(_quote_select().where(t.quotes.c.person_id.in_(their_people))
-                              .order_by(a.c.published, a.c.id, t.quotes.c.start_char)).all()
+                              .order_by(a.c.published, a.c.id, t.quotes.c.start_char).limit(quote_limit)).all()
         person["quotes"] = [dict(r._mapping) for r in quotes]
     return person
 
@@ -188,8 +191,9 @@ def _counted(conn, by: list[str], evidence: str) -> dict[tuple, Counter]:
     """Group values -> (gender, evidence kind) -> distinct people, counted in the database."""
     sp = t.source_people
     columns = [sp.c[k] for k in by]
-    stmt = (select(*columns, sp.c.gender, sp.c.evidence, func.count(func.distinct(sp.c.corpus_person_id)))
-            .group_by(*columns, sp.c.gender, sp.c.evidence))
+    # a row is one person in one outlet and month: by both, rows are people; else count them once
+    people = func.count() if set(by) == set(GROUPINGS) else func.count(func.distinct(sp.c.corpus_person_id))
+    stmt = select(*columns, sp.c.gender, sp.c.evidence, people).group_by(*columns, sp.c.gender, sp.c.evidence)
     groups: dict[tuple, Counter] = defaultdict(Counter)
     for row in conn.execute(stmt):
         *values, gender, kind, n = row

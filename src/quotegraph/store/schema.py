@@ -125,6 +125,18 @@ corpus_organizations = Table(
 organizations = _entity_table("organizations", Column("corpus_organization_id", Integer, index=True))
 places = _entity_table("places")
 
+# The grouping keys of each article organisation (its name's and aliases'), with the initials of
+# the multi-word ones, so that an incremental regroup finds every organisation a new name could
+# join or change without reading them all (store/organizations.py).
+organization_keys = Table(
+    "organization_keys", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organization_id", Integer, ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("key", String, nullable=False, index=True),
+    Column("initials", String, index=True),  # multi-word keys only
+)
+
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True),
