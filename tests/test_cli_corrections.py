@@ -60,14 +60,14 @@ def test_correction_commands_and_their_log(db_url):
     assert _invoke("quotes", "reassign", wall["id"], "--db", db_url).exit_code == 2  # --to or --none needed
     assert _invoke("quotes", "reassign", 10**6, "--none", "--db", db_url).exit_code == 1
     orgs = {o["name"]: o["id"] for o in _json("orgs", "--db", db_url)}
-    assert _invoke("orgs", "merge", orgs["The Republicans"], orgs["GOP"], "--db", db_url).exit_code == 0
+    assert _invoke("orgs", "merge", orgs["The Republicans"], orgs["Freedom Caucus"], "--db", db_url).exit_code == 0
 
     names = {p["name"]: p for p in _json("people", "--db", db_url)}
     assert "Obama Says" not in names and "H. R. Clinton" in names
     assert (names["Pat Lee"]["gender"], names["Pat Lee"]["gender_source"]) == ("female", "manual")
     [wall] = _json("quotes", "--db", db_url, "--search", "wall must fall")
     assert (wall["speaker"], wall["corpus_person_id"]) == ("Barack Obama", obama)
-    assert len(_json("orgs", "--db", db_url, "--search", "GOP")) == 1
+    assert len(_json("orgs", "--db", db_url, "--search", "Freedom Caucus")) == 1
 
     log = _json("people", "corrections", "--db", db_url)
     assert [c["action"] for c in log] == ["delete", "rename", "gender", "reassign", "org-merge"]

@@ -28,7 +28,7 @@ SPEECH = ('Obama Says Wall Must Fall\nBarack Obama said "the wall must fall" in 
           'Hillary Clinton said "we stand with you" later. Pat Lee said "it was moving" afterwards. '
           'The Republicans said "this is theatre" in a statement.')
 FOLLOW = ('Hillary Clinton said "the alliance is strong" on Tuesday. Pat Lee said "I was there" again. '
-          'The GOP said "nothing has changed" in reply.')
+          'The Freedom Caucus said "nothing has changed" in reply.')
 
 
 def _org(oid: str, name: str, text: str, quotes: int = 1) -> Entity:
@@ -52,7 +52,7 @@ def _speech(extra: str = ""):
 def _follow():
     hillary = person("p1", "Hillary Clinton", FOLLOW, gender="female", evidence=["pronoun:she"], quotes=1)
     lee = person("p2", "Pat Lee", FOLLOW, gender="male", evidence=["name:Pat"], quotes=1)
-    gop = _org("o1", "GOP", FOLLOW)
+    gop = _org("o1", "Freedom Caucus", FOLLOW)
     return article("follow", FOLLOW, [hillary, lee],
                    [quote("q1", FOLLOW, "the alliance is strong", hillary), quote("q2", FOLLOW, "I was there", lee),
                     quote("q3", FOLLOW, "nothing has changed", gop)], orgs=[gop],
@@ -94,7 +94,7 @@ def _assert_corrections_hold(store: Store, orgs_id: int | None = None) -> None:
     assert _speaker(store, "the wall must fall") == "Barack Obama"  # reassigned to him
     assert _speaker(store, "it was moving") is None  # reassigned to nobody
     assert _one(store, "Barack Obama")["quote_count"] == 1
-    [republicans] = [o for o in list_organizations(store, top=None) if "GOP" in [o["name"], *o["aliases"]]]
+    [republicans] = [o for o in list_organizations(store, top=None) if "Freedom Caucus" in [o["name"], *o["aliases"]]]
     assert republicans["quote_count"] == 2 and republicans["article_count"] == 2
 
 
@@ -103,14 +103,14 @@ def test_every_correction_survives_a_reingest(db_url, later):
     store = Store(db_url)
     ingest_results(store, [_speech(), _follow()])
     orgs = {o["name"]: o["id"] for o in list_organizations(store, top=None)}
-    assert orgs["The Republicans"] != orgs["GOP"]  # nothing in the text ties GOP to the Republicans
+    assert orgs["The Republicans"] != orgs["Freedom Caucus"]  # nothing ties the Freedom Caucus to the Republicans
 
     _correct(store, delete_person, _one(store, "Obama Says")["id"])
     _correct(store, rename_person, _one(store, "Hillary Clinton")["id"], "Hillary Rodham Clinton")
     _correct(store, set_gender, _one(store, "Pat Lee")["id"], "female")
     _correct(store, reassign_quote, _quote_id(store, "the wall must fall"), _one(store, "Barack Obama")["id"])
     _correct(store, reassign_quote, _quote_id(store, "it was moving"), None)
-    _correct(store, merge_organizations, orgs["The Republicans"], orgs["GOP"])
+    _correct(store, merge_organizations, orgs["The Republicans"], orgs["Freedom Caucus"])
     _assert_corrections_hold(store)
 
     if later == "new article":

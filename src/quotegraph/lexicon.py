@@ -116,3 +116,37 @@ councilman councilwoman pope
 # ``jo dudas``): every honorific, rank, abbreviated role and office above.
 NAME_PREFIXES: frozenset[str] = frozenset(HONORIFICS) | frozenset(RANK_TITLES) | frozenset(ROLE_EXPANSIONS) \
     | _KEY_OFFICES
+
+# --- sources ---------------------------------------------------------------------------------
+
+# Head nouns of unnamed speaker descriptions that name a kind of source, beyond the person role
+# and organisation nouns of people/lexicon.py: groups of people (``analysts``, ``authorities``,
+# ``protesters``, ``21 percent`` of those polled) and the documents and channels that speak for
+# one (``court documents``). Chosen from the unresolved speakers of PolNeAR and the news sets.
+SOURCE_NOUNS: frozenset[str] = frozenset(
+    """
+    people person public crowd crew audience voter electorate fan supporter opponent protester
+    demonstrator insider observer aide ally rival local citizen relative mourner pollster
+    strategist authorities couple pair duo trio user reader commenter attendee buyer staffer
+    operative surrogate confidant associate native mogul magnate star hacker conservative liberal
+    community movement coalition panel troupe enforcement respondent majority minority percent
+    report document study survey poll website site filing complaint ruling letter memo release
+    post tweet email data figure record analysis review article ad advert transcript affidavit
+    indictment lawsuit suit petition notice note message video footage minutes testimony order
+    verdict judgment judgement announcement bulletin press media newspaper paper outlet
+    publication piece story editorial column commentary book memoir research opinion clip
+    """.split()
+)
+
+# --- organisations ---------------------------------------------------------------------------
+
+# Names that stand for one organisation whatever the article (nicknames, acronyms, party forms):
+# the corpus groups each with the name it maps to. Definitions an article gives itself
+# (``the Grand Old Party (GOP)``) need no entry: they become that article's aliases.
+ORG_ALIASES: dict[str, str] = {
+    "GOP": "Republican Party", "Grand Old Party": "Republican Party",
+    "Democratic Party": "Democrats", "Dems": "Democrats", "DNC": "Democratic National Committee",
+    "RNC": "Republican National Committee",
+    "Tories": "Conservative Party", "Tory Party": "Conservative Party", "Tory": "Conservative Party",
+    "Lib Dems": "Liberal Democrats",
+}

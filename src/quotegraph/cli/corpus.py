@@ -355,9 +355,10 @@ def person(
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f",
                                     help="table, json or jsonl (the person with their quotes), or csv (their quotes)."),
     about: bool = typer.Option(False, "--about", help="What others said about this person or organisation."),
+    limit: int = typer.Option(50, "--limit", "-n", help="Quotes shown, earliest first (0: all of them)."),
     db: str = DB_OPTION,
 ) -> None:
-    """One person: aliases, roles, gender, and every quote with its article, outlet and date.
+    """One person: aliases, roles, gender, and their quotes with article, outlet and date.
 
     Example: quotegraph person "Louise Haigh" --format json
 
@@ -378,7 +379,7 @@ def person(
         stderr.print(f"{len(matches)} people match {name!r}; give one id:")
         _emit(matches[:30], TableFormat.table, ["id", "name", "quote_count", "article_count", "aliases"])
         raise typer.Exit(1)
-    detail = person_detail(store, matches[0]["id"])
+    detail = person_detail(store, matches[0]["id"], quote_limit=limit or None)
     if detail is None:  # merged away by another command since find_person
         stderr.print(f"[red]Error:[/red] no person matches {escape(name)!r}")
         raise typer.Exit(1)
@@ -399,7 +400,7 @@ def person(
     # article ids are what `people split` takes
     stdout.print("in articles: " + ", ".join(str(i) for i in dict.fromkeys(e["article_id"] for e in detail["entries"])))
     _emit(detail["quotes"], TableFormat.table, ["article_id", "published", "outlet", "title", "type", "text"],
-          title=f"{len(detail['quotes'])} quotes")
+          title=f"{len(detail['quotes'])} of {detail['quote_count']} quotes")
 
 
 # --- stats --------------------------------------------------------------------------------

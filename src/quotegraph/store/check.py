@@ -14,53 +14,14 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
-from ..people.lexicon import (
-    GENDERED_NOUNS,
-    ORG_NOUNS,
-    PLURAL_PRONOUNS,
-    PRONOUN_GENDER,
-    ROLE_NOUNS,
-    SPOKES_NOUNS,
-    THING_PRONOUNS,
-)
+from ..people.sources import KEPT, speaker_kind
 from ..quotes.cues import SPEECH
 from . import schema as t
 from .db import Store
 from .merge import name_key
 
 SECTIONS = ("headline_names", "fragments", "shared_aliases", "gender_conflicts", "speakers_not_entities")
-# Pronouns the extraction's lists leave out (first and second person, demonstratives)
-_OTHER_PRONOUNS = frozenset({"i", "me", "you", "those", "these", "this", "one", "someone", "anyone", "who",
-                             "which", "that", "whom", "whose"})
-# Documents and channels that speak for a source ("the report said", "court documents show")
-_DOCUMENT_NOUNS = frozenset({"report", "document", "study", "survey", "poll", "website", "filing", "complaint",
-                             "ruling", "letter", "memo", "release", "post", "tweet", "email", "data",
-                             "figure", "record", "analysis", "review", "piece", "article", "ad", "advert"})
-_SOURCE_NOUNS = ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | set(GENDERED_NOUNS) | _DOCUMENT_NOUNS
-_PRONOUNS = set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS | _OTHER_PRONOUNS
 _WORD = re.compile(r"[\w'-]+")
-_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "aides")  # demonstrators, residents
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
-def speaker_kind(text: str) -> str:
-    """"pronoun", "source" (a description naming a kind of source) or "not a source"."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return "not a source"
-    if len(words) == 1 and words[0] in _PRONOUNS:
-        return "pronoun"
-    head = words[-1]
-    if head in _SOURCE_NOUNS or _singular(head) in _SOURCE_NOUNS or head.endswith(_AGENT_PLURALS):
-        return "source"
-    return "not a source"
 
 
 def _headline_word(word: str) -> bool:
@@ -158,14 +119,14 @@ def _gender_conflicts(conn: Connection) -> list[dict]:
 
 
 def _speakers_not_entities(conn: Connection) -> list[dict]:
-    """Quotes whose speaker mention is neither a person nor an organisation, grouped by wording;
-    descriptions that name a kind of source (police, analysts, a report) are fine and not listed."""
+    """Stored speaker names that are neither a person, an organisation, a name nor a kind of
+    source (people/sources.py), grouped by wording; an emptied name with its mention kept is fine."""
     rows = conn.execute(
-        select(func.lower(t.quotes.c.speaker_text).label("speaker"), func.count().label("quote_count"),
+        select(t.quotes.c.speaker_name.label("speaker"), func.count().label("quote_count"),
                func.min(t.quotes.c.id).label("example_quote"))
         .where(t.quotes.c.person_id.is_(None), t.quotes.c.organization_id.is_(None),
-               t.quotes.c.speaker_text.is_not(None))
-        .group_by(func.lower(t.quotes.c.speaker_text))).all()
+               t.quotes.c.speaker_name.is_not(None))
+        .group_by(t.quotes.c.speaker_name)).all()
     return _ranked({"speaker": r.speaker, "kind": speaker_kind(r.speaker), "quote_count": r.quote_count,
                     "example_quote": r.example_quote}
-                   for r in rows if speaker_kind(r.speaker) != "source")
+                   for r in rows if speaker_kind(r.speaker) not in KEPT)

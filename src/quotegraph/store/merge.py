@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection
 from ..lexicon import NAME_PREFIXES
 from . import corrections
 from . import schema as t
+from .summary import refresh_source_people
 
 SUFFIXES = frozenset("jr sr ii iii iv v".split())
 _DROP = re.compile(r"[.,()\"“”‘’]|'s$")
@@ -142,6 +143,7 @@ def group_people(conn: Connection, rows: list | None = None, scoped: bool = True
     quote_counts: dict[int, int] = {pid: n for pid, n in conn.execute(counted.group_by(t.quotes.c.person_id))}
     scope = {r.corpus_person_id for r in rows if r.corpus_person_id is not None} if scoped else None
     root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf), scope, list(by_id))
+    refresh_source_people(conn, None if scope is None else scope | set(root_ids.values()))
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
 
 

@@ -76,11 +76,13 @@ def search_quotes(store: Store, speaker: str | None = None, search: str | None =
         stmt = stmt.where(t.articles.c.published <= until)
     if quote_type:
         stmt = stmt.where(t.quotes.c.type == quote_type)
-    stmt = stmt.order_by(t.articles.c.published.desc().nulls_last(), t.quotes.c.article_id, t.quotes.c.start_char)
-    if limit:
-        stmt = stmt.limit(limit)
+    order = (t.articles.c.published.desc().nulls_last(), t.quotes.c.article_id, t.quotes.c.start_char)
     with store.engine.connect() as conn:
-        return [dict(r._mapping) for r in conn.execute(stmt)]
+        if limit:
+            # the page's ids first, sorted on narrow rows: a common word matches many thousand quotes
+            ids = conn.execute(stmt.with_only_columns(t.quotes.c.id).order_by(*order).limit(limit)).scalars().all()
+            stmt = _quote_select().where(t.quotes.c.id.in_(ids))
+        return [dict(r._mapping) for r in conn.execute(stmt.order_by(*order))]
 
 
 def list_people(store: Store, top: int | None = 50, search: str | None = None) -> list[dict]:
@@ -135,8 +137,9 @@ def find_person(store: Store, name: str) -> list[dict]:
         return [_decode(dict(r._mapping)) for r in rows]
 
 
-def person_detail(store: Store, corpus_id: int) -> dict | None:
-    """One corpus person: names, roles, gender, the articles they appear in and all their quotes."""
+def person_detail(store: Store, corpus_id: int, quote_limit: int | None = None) -> dict | None:
+    """One corpus person: names, roles, gender, the articles they appear in and their quotes (all,
+    or the first ``quote_limit`` by date; ``quote_count`` says how many there are)."""
     cp, p, a = t.corpus_people, t.people, t.articles
     with store.engine.connect() as conn:
         row = conn.execute(select(cp).where(cp.c.id == corpus_id)).first()
@@ -152,7 +155,7 @@ def person_detail(store: Store, corpus_id: int) -> dict | None:
         # through the indexed people.corpus_person_id and quotes.person_id, not a scan of all quotes
         their_people = select(p.c.id).where(p.c.corpus_person_id == corpus_id)
         quotes = conn.execute(_quote_select().where(t.quotes.c.person_id.in_(their_people))
-                              .order_by(a.c.published, a.c.id, t.quotes.c.start_char)).all()
+                              .order_by(a.c.published, a.c.id, t.quotes.c.start_char).limit(quote_limit)).all()
         person["quotes"] = [dict(r._mapping) for r in quotes]
     return person
 
@@ -166,48 +169,53 @@ def source_stats(store: Store, by: list[str], evidence: str = "all") -> list[dic
     """People quoted per outlet and/or month, by gender, with how each gender is known; a total row last.
 
     A person counts once per group however often quoted (and once in the total); gender is the
-    corpus person's. ``evidence="text"`` counts first-name guesses as unknown. docs/statistics.md
-    defines every figure.
+    corpus person's. ``evidence="text"`` counts first-name guesses as unknown. Read from the
+    ``source_people`` summary (store/summary.py): one indexed aggregate, not a scan of the quotes.
+    docs/statistics.md defines every figure.
     """
     for key in by:
         if key not in GROUPINGS:
             raise ValueError(f"cannot group by {key!r}; choose from {', '.join(GROUPINGS)}")
     if evidence not in EVIDENCE:
         raise ValueError(f"evidence must be one of {', '.join(EVIDENCE)}")
-    a, cp = t.articles, t.corpus_people
-    columns = {"outlet": a.c.outlet, "month": func.substr(a.c.published, 1, 7)}
-    stmt = (select(*[columns[k].label(k) for k in by], cp.c.id, cp.c.gender, cp.c.gender_source).distinct()
-            .select_from(t.quotes)
-            .join(a, a.c.id == t.quotes.c.article_id)
-            .join(t.people, t.people.c.id == t.quotes.c.person_id)
-            .join(cp, cp.c.id == t.people.c.corpus_person_id))
-    groups: dict[tuple, dict[int, tuple[str, str]]] = defaultdict(dict)
     with store.engine.connect() as conn:
-        basis = _evidence_basis(conn)
-        for row in conn.execute(stmt):
-            gender, source = row.gender, row.gender_source
-            if evidence == "text" and source == "name":
-                gender, source = "unknown", "none"
-            person = (gender, basis.get(row.id, "other_text") if source == "text" else source)
-            groups[tuple(NO_VALUE[k] if getattr(row, k) is None else getattr(row, k) for k in by)][row.id] = person
-    total: dict[int, tuple[str, str]] = {}
-    for people in groups.values():
-        total.update(people)
+        groups = _counted(conn, by, evidence)
+        total = _counted(conn, [], evidence)[()] if by else Counter()
     out = [{**dict(zip(by, values, strict=True)), **_figures(groups[values])} for values in sorted(groups)]
     if by:
         out.append({**{k: TOTAL if i == 0 else "" for i, k in enumerate(by)}, **_figures(total)})
     return out
 
 
+def _counted(conn, by: list[str], evidence: str) -> dict[tuple, Counter]:
+    """Group values -> (gender, evidence kind) -> distinct people, counted in the database."""
+    sp = t.source_people
+    columns = [sp.c[k] for k in by]
+    # a row is one person in one outlet and month: by both, rows are people; else count them once
+    people = func.count() if set(by) == set(GROUPINGS) else func.count(func.distinct(sp.c.corpus_person_id))
+    stmt = select(*columns, sp.c.gender, sp.c.evidence, people).group_by(*columns, sp.c.gender, sp.c.evidence)
+    groups: dict[tuple, Counter] = defaultdict(Counter)
+    for row in conn.execute(stmt):
+        *values, gender, kind, n = row
+        if evidence == "text" and kind == "name":
+            gender, kind = "unknown", "none"
+        groups[tuple(NO_VALUE[k] if v is None else v for k, v in zip(by, values, strict=True))][(gender, kind)] += n
+    return groups
+
+
 def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _figures(people: dict[int, tuple[str, str]]) -> dict:
-    """The figures of one row from its people: id -> (gender, evidence kind)."""
-    count = Counter(gender for gender, _kind in people.values())
-    kinds = Counter(kind for gender, kind in people.values() if gender != "unknown")
-    n, women, men = len(people), count["female"], count["male"]
+def _figures(people: Counter) -> dict:
+    """The figures of one row from its people counted by (gender, evidence kind)."""
+    count: Counter = Counter()
+    kinds: Counter = Counter()
+    for (gender, kind), n in people.items():
+        count[gender] += n
+        if gender != "unknown":
+            kinds[kind] += n
+    n, women, men = sum(count.values()), count["female"], count["male"]
     unknown = n - women - men
     by_text = kinds["honorific"] + kinds["pronoun"] + kinds["other_text"]
     return {
@@ -218,20 +226,6 @@ def _figures(people: dict[int, tuple[str, str]]) -> dict:
         "by_other_text": kinds["other_text"], "gender_from_name": kinds["name"],
         "gender_from_correction": kinds["manual"],
     }
-
-
-def _evidence_basis(conn) -> dict[int, str]:
-    """Corpus person id -> strongest kind of text evidence for their gender: "honorific",
-    "pronoun" or "other_text" (role nouns and the like), from the entries that agree with it."""
-    kinds: dict[int, set[str]] = defaultdict(set)
-    rows = conn.execute(
-        select(t.people.c.corpus_person_id, t.people.c.gender_evidence)
-        .join(t.corpus_people, t.corpus_people.c.id == t.people.c.corpus_person_id)
-        .where(t.people.c.gender_source == "text", t.people.c.gender == t.corpus_people.c.gender))
-    for corpus_id, evidence in rows:
-        kinds[corpus_id].update(str(e).split(":", 1)[0] for e in json.loads(evidence))
-    return {cid: "honorific" if "honorific" in k else "pronoun" if "pronoun" in k else "other_text"
-            for cid, k in kinds.items()}
 
 
 def top_stats(store: Store, limit: int = 20) -> dict[str, list[dict]]:

@@ -125,6 +125,18 @@ corpus_organizations = Table(
 organizations = _entity_table("organizations", Column("corpus_organization_id", Integer, index=True))
 places = _entity_table("places")
 
+# The grouping keys of each article organisation (its name's and aliases'), with the initials of
+# the multi-word ones, so that an incremental regroup finds every organisation a new name could
+# join or change without reading them all (store/organizations.py).
+organization_keys = Table(
+    "organization_keys", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("organization_id", Integer, ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("key", String, nullable=False, index=True),
+    Column("initials", String, index=True),  # multi-word keys only
+)
+
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True),
@@ -200,6 +212,29 @@ corrections = Table(
 )
 
 Index("ix_quotes_type", quotes.c.type)
+
+# Who is quoted where, for ``stats sources``: one row per corpus person, outlet and month with a
+# quote, kept by every regrouping of corpus people (store/summary.py).
+source_people = Table(
+    "source_people", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("corpus_person_id", Integer, nullable=False, index=True),  # corpus_people.id
+    Column("outlet", String),
+    Column("month", String(7)),  # YYYY-MM of the articles' dates
+    Column("gender", String(8), nullable=False),  # the corpus person's
+    # honorific | pronoun | other_text (text evidence) | name | manual | none
+    Column("evidence", String(10), nullable=False),
+    Column("quote_count", Integer, nullable=False),
+)
+# covering indexes: each grouping of ``stats sources`` is one ordered index scan
+Index("ix_source_people_outlet", source_people.c.outlet, source_people.c.gender, source_people.c.evidence,
+      source_people.c.corpus_person_id)
+Index("ix_source_people_month", source_people.c.month, source_people.c.gender, source_people.c.evidence,
+      source_people.c.corpus_person_id)
+Index("ix_source_people_outlet_month", source_people.c.outlet, source_people.c.month, source_people.c.gender,
+      source_people.c.evidence, source_people.c.corpus_person_id)
+Index("ix_source_people_gender", source_people.c.gender, source_people.c.evidence,
+      source_people.c.corpus_person_id)
 
 # Web-archive files read to the end: a re-run skips them (resume after an interruption).
 input_files = Table(

@@ -1,0 +1,79 @@
+"""What an unresolved speaker mention is: a pronoun, a name, a kind of source, or not a source.
+
+A quote's speaker is a resolved person or organisation, or a description that names a kind of
+source (``police``, ``a government source``, ``analysts``, ``court documents``). Extraction keeps
+the name of such a description and drops every other one (people/resolve.py); ``quotegraph
+check`` counts what is stored against the same rule (store/check.py).
+
+The description's head is its last word before a preposition (``a spokesperson for the
+council`` -> spokesperson); it names a source when it is a role, organisation, spokes-, gendered or
+source noun (lexicons), an agent plural (``demonstrators``, ``residents``) or an age
+(``the 45-year-old``). A name (the parse's entity or proper noun, or a capitalised head word)
+is left to the entity rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import RELATIVE_PRONOUNS, SOURCE_NOUNS
+from .lexicon import (
+    GENDERED_NOUNS,
+    NON_SOURCE_WORDS,
+    ORG_NOUNS,
+    PLURAL_PRONOUNS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+    SPOKES_NOUNS,
+    THING_PRONOUNS,
+)
+
+PRONOUN, NAME, SOURCE, NOT_A_SOURCE = "pronoun", "name", "source", "not a source"
+# kinds a stored speaker name may have
+KEPT = frozenset({NAME, SOURCE})
+
+_HEAD_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS)
+_PRONOUNS = NON_SOURCE_WORDS | RELATIVE_PRONOUNS | set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS
+_WORD = re.compile(r"[\w'’-]+")
+_PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "who", "which", "that"})
+_AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")  # demonstrators, residents
+_AGE = re.compile(r"\d+-year-old")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("men"):
+        return word[:-3] + "man"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def head_word(words: list[str]) -> str:
+    """The last word before the first preposition: ``officials at the ministry`` -> officials."""
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    return words[cut - 1]
+
+
+def speaker_kind(text: str, named: bool = False) -> str:
+    """The kind of an unresolved speaker mention: PRONOUN, NAME, SOURCE or NOT_A_SOURCE.
+
+    ``named``: the parse marks the mention as a name; a capitalised head word is one too (stored
+    text has no parse).
+    """
+    words = _WORD.findall(text)
+    low = [w.lower() for w in words]
+    if not words:
+        return NOT_A_SOURCE
+    if all(w in _PRONOUNS for w in low):
+        return PRONOUN
+    if low[0] in {"no", "not"}:
+        return NOT_A_SOURCE
+    head = head_word(words)
+    if named or head[:1].isupper():
+        return NAME
+    head = head.lower()
+    if head in _HEAD_NOUNS or _singular(head) in _HEAD_NOUNS or head.endswith(_AGENT_PLURALS) or _AGE.search(head):
+        return SOURCE
+    return NOT_A_SOURCE
