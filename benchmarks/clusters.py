@@ -4,9 +4,11 @@ Base quotations come from the real articles of a folder (quoted passages of five
 more, e.g. PolNeAR's texts); more bases are made by joining the first half of one real quote to
 the second half of another. Each synthetic quote is a base with edits (a word changed, dropped or
 added, a shortened excerpt, case and punctuation changed), so clusters grow the way repeated
-quotations do. Every quote is stored (an article row per 1,000 quotes, a quote row each) and
-clustered with the code ingest uses (``store.clusters``); the figures are per block (100,000
-quotes by default), each as wall-clock and CPU seconds per 100,000 quotes (the database's own work
+quotations do; each quote's base is one of the ``LIVE`` quotations introduced last, so clusters
+reach the same size (about ``VERSIONS``) however large the corpus. Every quote is stored (an
+article row per 1,000 quotes, its quote rows in one insert) and clustered an article at a time
+with the code ingest uses (``store.clusters.cluster_quotes``); the figures are per block
+(100,000 quotes by default), each as wall-clock and CPU seconds per 100,000 quotes (the database's own work
 is in this process too: SQLite runs in-process).
 
 usage: python benchmarks/clusters.py TEXT_DIR [--quotes N] [--block N] [--db URL] [--json OUT]
