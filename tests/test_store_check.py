@@ -33,8 +33,8 @@ def test_speaker_kinds():
     assert [speaker_kind(s) for s in ("game", "sales pace", "no information", "")] == ["not a source"] * 4
     assert [speaker_kind(s) for s in ("officials at the ministry", "the 45-year-old", "protesters",
                                       "a spokesperson for the council", "congressmen")] == ["source"] * 5
-    # a name is left to the entity rules: a capitalised head, or what the parse marks as one
-    assert speaker_kind("A-Plus") == "name" and speaker_kind("unison", named=True) == "name"
+    # a name is left to the entity rules: a capitalised head, a handle
+    assert speaker_kind("A-Plus") == "name" and speaker_kind("one Twitter user @nycsouthpaw") == "name"
     assert speaker_kind("pre-game") == "not a source" and speaker_kind("the couple") == "source"
 
 

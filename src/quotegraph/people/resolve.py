@@ -20,7 +20,6 @@ from .sources import KEPT, speaker_kind
 from .speaker_lookup import Speaker
 from .speaker_rules import Resolver
 
-_NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "FAC"}
 # a speaker mention may end in the relative pronoun of its cue (``Mr Scott, who``)
 _RELATIVE_TAIL = re.compile(r"[\s,\u2013\u2014-]*\b(?:who|which|that)$", re.I)
 
@@ -65,22 +64,16 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
                 _note_description(ctx, found[0], mention)
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
-            choices[k] = SpeakerChoice(None, source_wording(wording, bool(wording) and _named(ctx, mention)))
+            choices[k] = SpeakerChoice(None, source_wording(wording))
     return choices
 
 
-def source_wording(wording: str | None, named: bool = False) -> str | None:
+def source_wording(wording: str | None) -> str | None:
     """The description to report for an unresolved speaker: none unless it is a name or names a
     kind of source (not ``who``, ``I``, ``no information``, ``game``); see people/sources.py."""
-    if not wording or speaker_kind(wording, named) not in KEPT:
+    if not wording or speaker_kind(wording) not in KEPT:
         return None
     return wording
-
-
-def _named(ctx: Context, span: Span) -> bool:
-    """Whether the parse marks the mention's head as a name (an entity or a proper noun)."""
-    sp = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    return sp is not None and (sp.root.ent_type_ in _NAME_LABELS or sp.root.pos_ == "PROPN")
 
 
 def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> None:

@@ -8,8 +8,8 @@ check`` counts what is stored against the same rule (store/check.py).
 The description's head is its last word before a preposition (``a spokesperson for the
 council`` -> spokesperson); it names a source when it is a role, organisation, spokes-, gendered or
 source noun (lexicons), an agent plural (``demonstrators``, ``residents``) or an age
-(``the 45-year-old``). A name (the parse's entity or proper noun, or a capitalised head word)
-is left to the entity rules.
+(``the 45-year-old``). A name (a capitalised head word, a handle)
+is left to the entity rules. The words alone decide, so extraction and the check agree.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ KEPT = frozenset({NAME, SOURCE})
 
 _HEAD_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS)
 _PRONOUNS = NON_SOURCE_WORDS | RELATIVE_PRONOUNS | set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[@\w'’-]+")
 _PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "who", "which", "that"})
 _AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")  # demonstrators, residents
 _AGE = re.compile(r"\d+-year-old")
@@ -56,11 +56,10 @@ def head_word(words: list[str]) -> str:
     return words[cut - 1]
 
 
-def speaker_kind(text: str, named: bool = False) -> str:
+def speaker_kind(text: str) -> str:
     """The kind of an unresolved speaker mention: PRONOUN, NAME, SOURCE or NOT_A_SOURCE.
 
-    ``named``: the parse marks the mention as a name; a capitalised head word is one too (stored
-    text has no parse).
+    Read from the words alone, so that extraction and ``check`` (on stored text) judge alike.
     """
     words = _WORD.findall(text)
     low = [w.lower() for w in words]
@@ -71,7 +70,7 @@ def speaker_kind(text: str, named: bool = False) -> str:
     if low[0] in {"no", "not"}:
         return NOT_A_SOURCE
     head = head_word(words)
-    if named or head[:1].isupper():
+    if head[:1].isupper() or head.startswith("@"):  # a name, a handle
         return NAME
     head = head.lower()
     if head in _HEAD_NOUNS or _singular(head) in _HEAD_NOUNS or head.endswith(_AGENT_PLURALS) or _AGE.search(head):

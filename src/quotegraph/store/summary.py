@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, literal_column, select
 from sqlalchemy.engine import Connection
 
 from . import schema as t
@@ -22,7 +22,8 @@ _CHUNK = 500  # ids per IN list: under every backend's bound-parameter limit
 
 
 def _month():
-    return func.substr(t.articles.c.published, 1, 7)
+    # literal positions: PostgreSQL matches GROUP BY to the select list only with the same text
+    return func.substr(t.articles.c.published, literal_column("1"), literal_column("7"))
 
 
 def evidence_kind(gender_source: str, basis: str | None) -> str:
