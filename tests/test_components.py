@@ -158,3 +158,30 @@ def test_a_doc_made_by_another_tokenizer_still_keeps_quotes_out_of_leftovers(nlp
     assert article_text(doc) == text
     [quote] = quotes_of(doc)
     assert quote.text.startswith("the roads") and all(p.start > 24 for p in quote.parts)
+
+
+LOAD_BEFORE_IMPORT_SCRIPT = """
+import json, sys, spacy
+from spacy.tokens import DocBin
+docs = list(DocBin(store_user_data=True).from_bytes(sys.stdin.buffer.read()).get_docs(spacy.blank("en").vocab))
+from quotegraph.components import quotes_of, records_of  # only now: msgpack left the records tagged
+print(json.dumps([[q.speaker_name for q in quotes_of(d)] + [p.name for p in records_of(d).people] for d in docs]))
+"""
+
+
+def test_docbin_loaded_before_quotegraph_is_imported_still_gives_the_records(nlp):
+    docs = [nlp(t) for t in ARTICLES.values()]
+    data = DocBin(docs=docs, store_user_data=True).to_bytes()
+    done = subprocess.run([sys.executable, "-c", LOAD_BEFORE_IMPORT_SCRIPT], input=data, capture_output=True,
+                          check=True)
+    expected = [[q.speaker_name for q in quotes_of(d)] + [p.name for p in records_of(d).people] for d in docs]
+    assert json.loads(done.stdout) == expected
+    assert any("Maria Lopez" in names for names in expected)
+
+
+def test_plain_extensions_are_the_records_as_quotegraph_1_data(nlp):
+    doc = nlp(ARTICLES["us-wire"])
+    found = records_of(doc)
+    assert doc._.quotegraph_quotes == [asdict(q) for q in found.quotes]
+    assert doc._.quotegraph_entities["people"] == [asdict(p) for p in found.people]
+    assert {q["speaker_name"] for q in doc._.quotegraph_quotes} >= {"Maria Lopez"}

@@ -2,8 +2,10 @@
 
 Registered with ``Language.factory`` and published through the ``spacy_factories`` entry point,
 so ``nlp.add_pipe("quotegraph_quotes")`` works without importing quotegraph. Each component
-writes span groups (token spans, kept by ``DocBin``) and a Doc extension holding its records as
-plain ``quotegraph/1`` data (kept by ``DocBin(store_user_data=True)``). See docs/library.md.
+writes span groups (token spans, kept by ``DocBin``) and keeps its records, the dataclasses of
+``quotegraph.models``, in a Doc extension (kept by ``DocBin(store_user_data=True)`` through the
+msgpack encoder of ``records``). ``doc._.quotegraph_quotes`` and ``doc._.quotegraph_entities``
+give them as plain ``quotegraph/1`` data, made when read. See docs/library.md.
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ from .leftover_cuts import split_at_leftovers
 from .leftovers import find_leftovers
 from .models import Entity, Excluded, Person, Quote, Span, Warning
 from .nlp import EXCLUDED_EXT, TEXT_EXT, install_tokenizer, register_extensions
-from .records import from_plain, retext, to_plain
+from .records import decode_record, from_plain, packable, retext, to_plain
 from .settings import Options
+from .syntax import doc_text
 
-QUOTES = "quotegraph_quotes"  # the component, its Doc extension and its span group of quote parts
+QUOTES = "quotegraph_quotes"  # the component, its plain-data Doc extension and its span group of quote parts
 PEOPLE = "quotegraph_people"  # the component and its span group of person mentions
-ENTITIES_EXT = "quotegraph_entities"  # {"people", "organizations", "places", "warnings"}
+ENTITIES_EXT = "quotegraph_entities"  # plain data: {"people", "organizations", "places", "warnings"}
+QUOTE_RECORDS = "quotegraph_quote_records"  # the extensions holding the records themselves
+ENTITY_RECORDS = "quotegraph_entity_records"
 CUES = "quotegraph_cues"
 SPEAKERS = "quotegraph_speakers"
 ORGANIZATIONS = "quotegraph_organizations"
@@ -33,11 +38,53 @@ PLACES = "quotegraph_places"
 ENTITY_KINDS = (("people", Person, PEOPLE), ("organizations", Entity, ORGANIZATIONS), ("places", Entity, PLACES))
 
 
+@packable
+@dataclass
+class FoundEntities:
+    """What ``quotegraph_people`` found in one Doc."""
+
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+packable(Quote)
+
+
+def _stored(doc: Doc, name: str) -> Any:
+    """The records in extension ``name``; decoded here when the Doc was loaded before quotegraph
+    was imported (msgpack then left them as tagged plain data)."""
+    value = doc._.get(name)
+    if isinstance(value, list):
+        return [decode_record(v) if isinstance(v, dict) else v for v in value]
+    return decode_record(value) if isinstance(value, dict) else value
+
+
+def _plain_quotes(doc: Doc) -> list[dict[str, Any]] | None:
+    quotes = _stored(doc, QUOTE_RECORDS)
+    return None if quotes is None else [to_plain(q) for q in quotes]
+
+
+def _plain_entities(doc: Doc) -> dict[str, list[dict[str, Any]]] | None:
+    found = _stored(doc, ENTITY_RECORDS)
+    return None if found is None else {key: [to_plain(e) for e in items] for key, items in _lists(found).items()}
+
+
+def _lists(found: FoundEntities) -> dict[str, list[Any]]:
+    return {"people": found.people, "organizations": found.organizations, "places": found.places,
+            "warnings": found.warnings}
+
+
 def _register() -> None:
     register_extensions()
-    for name in (QUOTES, ENTITIES_EXT):
+    for name in (QUOTE_RECORDS, ENTITY_RECORDS):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+    if not Doc.has_extension(QUOTES):
+        Doc.set_extension(QUOTES, getter=_plain_quotes)
+    if not Doc.has_extension(ENTITIES_EXT):
+        Doc.set_extension(ENTITIES_EXT, getter=_plain_entities)
 
 
 _register()
@@ -58,28 +105,28 @@ class DocRecords:
 
 def article_text(doc: Doc) -> str:
     """The text the Doc was made from: ``doc.text`` unless the tokenizer blanked leftovers."""
-    return doc._.get(TEXT_EXT) or doc.text
+    return doc._.get(TEXT_EXT) or doc_text(doc)
 
 
 def excluded_of(doc: Doc) -> list[Excluded]:
     """The leftovers the tokenizer blanked; found on ``doc.text`` when another tokenizer made it."""
     found = doc._.get(EXCLUDED_EXT)
     if found is None:
-        return find_leftovers(doc.text)
+        return find_leftovers(doc_text(doc))
     return [from_plain(Excluded, e) for e in found]
 
 
 def quotes_of(doc: Doc) -> list[Quote]:
-    """The quotes ``quotegraph_quotes`` found (speakers resolved once ``quotegraph_people`` ran)."""
-    return [from_plain(Quote, q) for q in doc._.get(QUOTES) or []]
+    """The quotes ``quotegraph_quotes`` found (speakers resolved once ``quotegraph_people`` ran):
+    the records on the Doc, not copies."""
+    return list(_stored(doc, QUOTE_RECORDS) or [])
 
 
 def records_of(doc: Doc) -> DocRecords:
-    """Everything the components put on ``doc``, as dataclasses."""
-    found = doc._.get(ENTITIES_EXT) or {}
-    lists: dict[str, Any] = {key: [from_plain(cls, e) for e in found.get(key, [])] for key, cls, _ in ENTITY_KINDS}
+    """Everything the components put on ``doc``, as dataclasses (the records on the Doc)."""
+    found = _stored(doc, ENTITY_RECORDS) or FoundEntities()
     return DocRecords(text=article_text(doc), excluded=excluded_of(doc), quotes=quotes_of(doc),
-                      warnings=[from_plain(Warning, w) for w in found.get("warnings", [])], **lists)
+                      **{key: list(items) for key, items in _lists(found).items()})
 
 
 class QuoteFinder:
@@ -94,7 +141,7 @@ class QuoteFinder:
 
         text = article_text(doc)
         excluded = excluded_of(doc)
-        quotes = split_at_leftovers(find_quotes(doc, excluded, self.options), excluded, doc.text)
+        quotes = split_at_leftovers(find_quotes(doc, excluded, self.options), excluded, doc_text(doc))
         for number, quote in enumerate(quotes, 1):
             quote.id = f"q{number}"
             _retext_quote(quote, text)
@@ -115,15 +162,12 @@ class PeopleFinder:
         text = article_text(doc)
         quotes = quotes_of(doc)
         found = build_entities(doc, quotes, self.options, None)
-        plain: dict[str, list[dict[str, Any]]] = {}
         for key, _, group in ENTITY_KINDS:
             items = getattr(found, key)
             for item in items:
                 item.mentions = [retext(m, text) for m in item.mentions]
-            plain[key] = [to_plain(item) for item in items]
             doc.spans[group] = _group(doc, ((m, key, item.id) for item in items for m in item.mentions))
-        plain["warnings"] = [to_plain(w) for w in found.warnings]
-        doc._.set(ENTITIES_EXT, plain)
+        doc._.set(ENTITY_RECORDS, FoundEntities(found.people, found.organizations, found.places, found.warnings))
         _set_quotes(doc, quotes)
         return doc
 
@@ -136,7 +180,7 @@ def _retext_quote(quote: Quote, text: str) -> None:
 
 
 def _set_quotes(doc: Doc, quotes: list[Quote]) -> None:
-    doc._.set(QUOTES, [to_plain(q) for q in quotes])
+    doc._.set(QUOTE_RECORDS, quotes)
     doc.spans[QUOTES] = _group(doc, ((p, q.type, q.id) for q in quotes for p in q.parts))
     doc.spans[CUES] = _group(doc, ((q.cue, "cue", q.id) for q in quotes if q.cue))
     doc.spans[SPEAKERS] = _group(doc, ((q.speaker, q.speaker_id or "speaker", q.id) for q in quotes if q.speaker))
@@ -155,7 +199,7 @@ def _group(doc: Doc, items: Iterable[tuple[Span, str, str]]) -> SpanGroup:
 
 @Language.factory(
     QUOTES,
-    assigns=["doc.spans", f"doc._.{QUOTES}"],
+    assigns=["doc.spans", f"doc._.{QUOTE_RECORDS}"],
     requires=["token.dep", "token.pos"],
     default_config={"beliefs": False, "tokenizer": True},
 )
@@ -170,7 +214,7 @@ def make_quote_finder(nlp: Language, name: str, beliefs: bool, tokenizer: bool) 
 
 @Language.factory(
     PEOPLE,
-    assigns=["doc.spans", f"doc._.{ENTITIES_EXT}", f"doc._.{QUOTES}"],
+    assigns=["doc.spans", f"doc._.{ENTITY_RECORDS}", f"doc._.{QUOTE_RECORDS}"],
     requires=["token.dep", "token.pos", "doc.ents"],
     default_config={"name_gender": True},
 )

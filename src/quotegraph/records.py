@@ -1,9 +1,12 @@
 """The pipeline's records as plain data (dicts, lists, strings, numbers) and back.
 
-spaCy components keep their results on the ``Doc`` as plain data, the ``quotegraph/1`` objects,
-so that ``DocBin(store_user_data=True)`` and ``doc.to_bytes()`` can store them (msgpack takes no
-dataclasses). ``from_plain`` rebuilds the dataclasses from their type annotations, nested ones
-included, so a field added to ``models.py`` needs no change here.
+spaCy components keep their results on the ``Doc`` as the dataclasses themselves: turning them
+into plain data for every Doc cost more than the rest of the components' bookkeeping. Plain data
+is made only when asked for (``doc._.quotegraph_quotes``) or when msgpack stores the Doc
+(``DocBin(store_user_data=True)``, ``doc.to_bytes()``): the encoder registered here writes a
+registered record as its ``quotegraph/1`` object tagged with its type, and the decoder rebuilds
+it. ``from_plain`` rebuilds the dataclasses from their type annotations, nested ones included,
+so a field added to ``models.py`` needs no change here.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import fields, is_dataclass, replace
 from functools import cache
 from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
+
+from srsly.msgpack import msgpack_decoders, msgpack_encoders
 
 from .models import Span
 
@@ -79,3 +84,32 @@ def _converter(hint: Any) -> Convert | None:
 def retext(span: Span | None, text: str) -> Span | None:
     """``span`` with its text taken from ``text`` (the article text, not the analysed one)."""
     return None if span is None else replace(span, text=text[span.start : span.end])
+
+
+# -- msgpack: records kept on a Doc ------------------------------------------------------------
+_TAG = "quotegraph_record"  # the key of a packed record's type name
+_PACKED: dict[str, type] = {}  # the record types a Doc may hold, by name
+
+
+def packable(cls: type[T]) -> type[T]:
+    """Let msgpack store records of ``cls`` (a dataclass) as plain data; returns ``cls``."""
+    _PACKED[cls.__name__] = cls
+    return cls
+
+
+def encode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """msgpack ``default``: a registered record as ``{tag: type name, "record": plain data}``."""
+    if _PACKED.get(type(obj).__name__) is type(obj):
+        return {_TAG: type(obj).__name__, "record": to_plain(obj)}
+    return chain(obj) if chain is not None else obj
+
+
+def decode_record(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """msgpack ``object_hook``: the record that ``encode_record`` packed."""
+    if isinstance(obj, dict) and _TAG in obj and obj[_TAG] in _PACKED:
+        return from_plain(_PACKED[obj[_TAG]], obj["record"])
+    return chain(obj) if chain is not None else obj
+
+
+msgpack_encoders.register("quotegraph", func=encode_record)
+msgpack_decoders.register("quotegraph", func=decode_record)

@@ -7,8 +7,9 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 from __future__ import annotations
 
 from collections.abc import Iterator
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import RELATIVE_PRONOUNS
 
@@ -22,6 +23,16 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 # ``Smith and Jones``); anything else (a relative clause, apposition, ``this week``) ends it.
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token's text on each read, and the
+    stages read it several times per article. A Doc's text never changes."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
@@ -124,3 +135,31 @@ def _subtree_end(token: Token) -> int:
             break
         end = _subtree_end(child)
     return end
+
+
+def agent_objects(verb: Token) -> Iterator[Token]:
+    """The objects of ``verb``'s passive agents: ``Smith`` in ``was quoted by Smith``."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                yield pobj
+
+
+def subject_child(verb: Token, deps: frozenset[str] = SUBJECTS) -> Token | None:
+    """``verb``'s subject: its last child with one of ``deps``."""
+    found = None
+    for child in verb.children:
+        if child.dep_ in deps:
+            found = child
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    """``was told``: a passive subject or auxiliary among ``verb``'s children."""
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+
+
+def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character range of the tokens ``[start, end)``."""
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..models import Entity, Person, Quote, Span, Warning
 from ..settings import Options
+from ..syntax import doc_text
 from .ages import age_descriptions
 from .clusters import PersonDraft, cluster_people
 from .consistency import consistency_warnings
@@ -46,7 +47,7 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
 
     Sets ``speaker_id``/``speaker_name`` on the quotes and ``quote_count`` on the entities.
     """
-    text = doc.text  # built from the tokens on every access: read once
+    text = doc_text(doc)
     mentions = find_name_mentions(doc, [speaker_core(q.speaker) for q in quotes if q.speaker is not None])
 
     def full_name_pronouns(drafts: list[PersonDraft]) -> None:

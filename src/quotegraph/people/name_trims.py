@@ -8,6 +8,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc
 
+from ..syntax import doc_text
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
 
@@ -53,7 +54,7 @@ class HeadlineLines:
     counted). Each line is judged once, however many names it holds: a long paragraph is one line."""
 
     def __init__(self, text: str):
-        self.text = text  # doc.text, read once: spaCy rebuilds it from every token on each read
+        self.text = text
         self.breaks = [m.start() for m in re.finditer("\n", text)]
         self.judged: dict[int, bool] = {}
 
@@ -84,7 +85,7 @@ def _body_span(m: NameMention, surnames: set[str], firsts: set[str]) -> tuple[in
 def trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
     """``Obama Says``, ``Derelict Obama``, ``Obama Speech`` in a headline: a name the body never
     writes is cut to the surname the body uses (and first names it uses before it)."""
-    headline = HeadlineLines(doc.text)
+    headline = HeadlineLines(doc_text(doc))
     body = [m for m in candidates if not headline(doc[m.first_token].idx)]
     names = {m.tokens for m in body}
     surnames = {m.tokens[-1] for m in body}

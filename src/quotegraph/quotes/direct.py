@@ -35,7 +35,7 @@ from ..lexicon import (
     NAMING,
 )
 from ..models import Excluded, Quote
-from ..syntax import negations
+from ..syntax import doc_text, negations
 from .assemble import assemble
 from .attribution import cued_speaker
 from .claims import denied_claim, reported_claim
@@ -59,7 +59,7 @@ from .uncued import attribute_uncued
 
 def find_direct(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
     """Direct and mixed quotes of ``doc`` in text order, with cue and speaker mention."""
-    text = doc.text
+    text = doc_text(doc)
     blocked = Intervals((e.start, e.end) for e in excluded)
     marked = [m for m in find_marked(text) if not blocked.overlaps(m.start, m.end)]
     if not marked:

@@ -21,16 +21,14 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..intervals import Intervals
-from ..lexicon import ADDRESSEE_VERBS, RELATIVE_PRONOUNS
+from ..lexicon import ADDRESSEE_VERBS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import subtree_mention, subtree_range
+from ..syntax import char_range, doc_text, subtree_range
 from .cues import BELIEF, GERUND_CLAUSE, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
+from .reported_speaker import reported_speaker
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Relations through which a cue without its own subject shares its governor's subject.
-_SHARE_SUBJECT = frozenset({"conj", "xcomp", "acomp"})  # acomp: ``was quick to point out``
 # Cues attached inside the clause they report: ``The plant, he said, will close.``
 _INSIDE = frozenset({"parataxis", "ccomp", "advcl"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
@@ -42,7 +40,7 @@ _QUESTION_AUX = frozenset({"do", "does", "did"})
 def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[int, int]],
                   options: Options) -> list[Quote]:
     """Indirect quotes whose content does not overlap ``taken`` (spans of quotes in marks)."""
-    text = doc.text
+    text = doc_text(doc)
     blocked = Intervals([*taken, *((e.start, e.end) for e in excluded)])
     marks = Intervals(taken)
     quotes: list[Quote] = []
@@ -64,7 +62,7 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
         if end <= cue[0] and marks.overlaps(token.sent.start_char, cue[0]):
             continue  # ``A, but "B," so C, she said``: one mixed quote, the direct stage's
         seen.add((start, end))
-        speaker, speaker_rule = _speaker(token, marks) or (None, None)
+        speaker, speaker_rule = reported_speaker(token, marks) or (None, None)
         if speaker is None:
             confidence -= 0.2
         quotes.append(Quote(
@@ -309,62 +307,6 @@ def _is_question(token: Token) -> bool:
                for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
 
 
-def _speaker(token: Token, taken: Intervals = Intervals(())) -> tuple[tuple[int, int], str] | None:
-    """Character span of the speaker mention of cue ``token``, or None (``it was announced``).
-
-    A subject inside quote marks (``taken``) is the quoted speaker's own words, never the
-    reporter: ``Smith said, "We will win," adding that ...`` climbs to ``Smith``."""
-    verb = token
-    for _ in range(6):
-        subject = None
-        passive = False
-        for child in verb.children:
-            if child.dep_ == "agent":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return _mention(pobj), "passive-agent"
-            if child.dep_ in _SUBJECTS:
-                subject = child
-            if child.dep_ in ("nsubjpass", "auxpass"):
-                passive = True
-        if subject is not None and taken.overlaps(subject.idx, subject.idx + len(subject)):
-            if verb.head.i != verb.i:
-                verb = verb.head
-                continue
-            return None
-        if subject is not None:
-            if passive and verb.i == token.i:  # ``X was told that``: X heard it; no speaker
-                return None
-            return _mention(subject), _subject_rule(subject, verb is token)  # ``she is expected to argue``
-        if verb.dep_ == "xcomp" and verb.i > verb.head.i:
-            obj = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
-            if obj is not None:  # ``drove voters to demand ...``: the object demands
-                return _mention(obj), "object-control"
-        if verb.dep_ in _SHARE_SUBJECT or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-            verb = verb.head
-            continue
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # ``responded by saying ...``
-            verb = verb.head.head
-            continue
-        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return _mention(verb.head), "modified-noun"  # ``officials saying ...``: the noun it hangs on
-        return None
-    return None
-
-
-def _subject_rule(subject: Token, own: bool) -> str:
-    if subject.lower_ in RELATIVE_PRONOUNS:
-        return "relative-pronoun"  # ``Tyler, who said``: people/ resolves the pronoun to Tyler
-    return "cue-subject" if own else "shared-subject"
-
-
-def _mention(head: Token) -> tuple[int, int]:
-    """Character span of the subtree mention of ``head`` (``syntax.subtree_mention``)."""
-    start, end = subtree_mention(head)
-    doc = head.doc
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-
-
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     """Character range of the line holding ``start:end``: content never crosses a line break,
     even where the parser ran two paragraphs into one sentence."""
@@ -386,6 +328,6 @@ def _trim(doc: Doc, start: int, end: int, low: int, high: int) -> tuple[int, int
         end -= 1
     if end - start < 2:
         return None
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return char_range(doc, start, end)
 
 

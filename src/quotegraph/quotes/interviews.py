@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..models import Excluded, Quote, Span
+from ..syntax import doc_text
 
 _WORD = r"[A-Z][\w’'.\-]*"
 # a label opens a paragraph or follows the end of a sentence (or the colon of an introduction)
@@ -153,7 +154,7 @@ def _speaker(doc: Doc, turn: Turn, intro: tuple[DocSpan | None, DocSpan | None],
 def interview_quotes(doc: Doc, excluded: Sequence[Excluded]) -> list[Quote]:
     """Each labelled turn as a direct quote with its label (or the named interviewer or
     interviewee, for ``Q``/``A``) as speaker mention."""
-    turns = find_turns(doc.text, excluded)
+    turns = find_turns(doc_text(doc), excluded)
     if not turns:
         return []
     intro = _intro_people(doc, turns[0].label.start)

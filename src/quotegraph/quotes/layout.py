@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import doc_text
 from .datelines import dateline_end
 from .marks import Marked, paragraphs
 
@@ -53,7 +54,7 @@ class Layout:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.starts = [t.idx for t in doc]
         self.sent_start = [0] * len(doc)
         self.sent_end = [0] * len(doc)
