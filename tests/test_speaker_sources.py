@@ -27,7 +27,8 @@ def test_descriptions_that_name_no_source_are_dropped(wording):
 
 
 @pytest.mark.parametrize("wording", ["21 percent of voters", "one Twitter user @nycsouthpaw", "a retired teacher",
-                                     "officials at the ministry", "Law enforcement", "the couple"])
+                                     "officials at the ministry", "Law enforcement", "the couple",
+                                     "allegations", "the claims"])
 def test_kinds_of_source_and_names_are_kept(wording):
     assert source_wording(wording) == wording
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import RELATIVE_PRONOUNS, SOURCE_NOUNS
+from ..lexicon import CLAIM_NOUNS, RELATIVE_PRONOUNS, SOURCE_NOUNS
 from .lexicon import (
     GENDERED_NOUNS,
     NON_SOURCE_WORDS,
@@ -32,7 +32,8 @@ PRONOUN, NAME, SOURCE, NOT_A_SOURCE = "pronoun", "name", "source", "not a source
 # kinds a stored speaker name may have
 KEPT = frozenset({NAME, SOURCE})
 
-_HEAD_NOUNS = SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS)
+# a claim carries the words quoted in it (``allegations that "ghost workers" ...``)
+_HEAD_NOUNS = CLAIM_NOUNS | SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS)
 _PRONOUNS = NON_SOURCE_WORDS | RELATIVE_PRONOUNS | set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS
 _WORD = re.compile(r"[@\w'’-]+")
 _PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "who", "which", "that"})
