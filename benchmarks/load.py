@@ -157,10 +157,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=1, help="quotegraph serve --workers")
     parser.add_argument("--warm", action="store_true", help="send each distinct request once before the run")
+    parser.add_argument("--cache-size", type=int, default=2048, help="quotegraph serve --cache-size (0: no cache)")
     args = parser.parse_args()
     if args.source:
         build(args.source, args.db, args.articles)
-    server = Server(args.db, "--workers", str(args.workers), "--no-access-log")
+    server = Server(args.db, "--workers", str(args.workers), "--no-access-log", "--cache-size", str(args.cache_size))
     try:
         urls = requests_for(server.base)
         if args.warm:
@@ -172,6 +173,7 @@ def main() -> None:
     finally:
         server.stop()
     print(json.dumps({"clients": args.clients, "seconds": args.seconds, "workers": args.workers, "warm": args.warm,
+                      "cache_size": args.cache_size,
                       "load_average": os.getloadavg(), "cpus": os.cpu_count(), "results": results}, indent=1))
     print(f"{'endpoint':<18}{'requests':>9}{'req/s':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'errors':>8}")
     for name, r in results.items():

@@ -69,3 +69,19 @@ def test_errors_and_downloads_are_not_kept(app):
         csv = client.get("/api/v1/quotes", params={"format": "csv"})
         assert csv.status_code == 200 and csv.text.count("\n") == 8  # header and seven quotes
         assert "etag" not in csv.headers  # streamed: sent as it comes, not kept
+
+
+@pytest.mark.parametrize("size, cached", [("0", False), ("16", True)])
+def test_serve_cache_size_turns_the_response_cache_off_or_on(tmp_path, size, cached):
+    import httpx
+    from web_support import Server
+
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    build(db).close()
+    server = Server(db, "--cache-size", size, "--no-access-log")
+    try:
+        answer = httpx.get(server.base + "/api/v1/quotes", params={"search": "river"})
+        assert answer.status_code == 200 and answer.json()["total"] == 1
+        assert ("etag" in answer.headers) is cached
+    finally:
+        server.stop()

@@ -36,6 +36,8 @@ def serve(
                                           help="Seconds an analyze or ingest request may take."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Server processes (each opens the database)."),
     access_log: bool = typer.Option(True, "--access-log/--no-access-log", help="Log one line per request."),
+    cache_size: int = typer.Option(2048, "--cache-size", min=0,
+                                   help="Responses kept per database version (0: no response cache)."),
     model: str = MODEL_OPTION,
 ) -> None:
     """Serve the article, quote, person, dashboard and analyze pages and the REST API (/api/v1).
@@ -54,7 +56,7 @@ def serve(
     if not _is_loopback(host):
         stderr.print(f"[yellow]Warning:[/yellow] listening on {host}: the pages are reachable from other machines")
     config = WebConfig(db=db, allow_write=allow_write, token=token, max_body=max_body,
-                       analyze_timeout=analyze_timeout, model=model)
+                       analyze_timeout=analyze_timeout, model=model, cache_size=cache_size)
     try:
         web_app = create_app(config)  # also checks the database before any worker starts
     except Exception as exc:  # noqa: BLE001 - a bad URL or unreachable server: one line, exit 1
