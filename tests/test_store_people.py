@@ -168,3 +168,68 @@ def test_split_correction_separates_namesakes_across_rebuilds(db_url):
     with store.engine.connect() as conn:
         actions = conn.execute(select(t.corrections.c.action)).scalars().all()
     assert actions == ["split"]
+
+
+PUTIN_NYT = 'President Vladimir V. Putin of Russia said "we are ready to talk" on Friday in Moscow.'
+PUTIN_WIRE = 'Vladimir Putin said "sanctions will not work" at a news conference, Reuters reported.'
+PUTIN_SHORT = 'Putin said "the West is to blame" and walked out.'
+BUSH_43 = 'George W. Bush said "we will not tire" in a 2001 address to Congress.'
+BUSH_41 = 'George H. W. Bush said "read my lips" at the 1988 convention.'
+BUSH_PLAIN = 'George Bush said "it is a kinder nation" to the crowd.'
+TRIBE_H = 'Laurence H. Tribe, a Harvard law professor, said the order "is unconstitutional" on Monday.'
+TRIBE_K = 'Laurence K. Tribe, a retired teacher in Ohio, said "the road is a mess" this week.'
+
+
+def _one(aid: str, text: str, name: str, content: str):
+    p = person("p1", name, text, gender="male", evidence=["pronoun:he"], quotes=1)
+    return article(aid, text, [p], [quote("q1", text, content, p)], outlet="Example Wire", published="2026-04-01")
+
+
+def _putins():
+    return [_one("nyt", PUTIN_NYT, "Vladimir V. Putin", "we are ready to talk"),
+            _one("wire", PUTIN_WIRE, "Vladimir Putin", "sanctions will not work"),
+            _one("short", PUTIN_SHORT, "Putin", "the West is to blame")]
+
+
+def _bushes():
+    return [_one("b43", BUSH_43, "George W. Bush", "we will not tire"),
+            _one("b41", BUSH_41, "George H. W. Bush", "read my lips"),
+            _one("plain", BUSH_PLAIN, "George Bush", "it is a kinder nation")]
+
+
+def test_middle_initial_variant_joins_its_plain_name_when_it_is_the_only_one(db_url):
+    store = Store(db_url)
+    ingest_results(store, _putins())
+    ids = _corpus_ids(store)
+    assert ids[("nyt", "Vladimir V. Putin")] == ids[("wire", "Vladimir Putin")]
+    # with one Putin left in the corpus, the surname alone now says which
+    assert ids[("short", "Putin")] == ids[("wire", "Vladimir Putin")]
+    assert find_person(store, "Putin")[0]["quote_count"] == 3
+
+
+def test_two_different_middle_initials_keep_the_plain_name_and_each_other_apart(db_url):
+    store = Store(db_url)
+    ingest_results(store, _bushes())
+    ids = _corpus_ids(store)
+    assert len({ids[("b43", "George W. Bush")], ids[("b41", "George H. W. Bush")], ids[("plain", "George Bush")]}) == 3
+    # two variants with no plain name between them never join either
+    ingest_results(store, [_one("t1", TRIBE_H, "Laurence H. Tribe", "is unconstitutional"),
+                           _one("t2", TRIBE_K, "Laurence K. Tribe", "the road is a mess")])
+    ids = _corpus_ids(store)
+    assert ids[("t1", "Laurence H. Tribe")] != ids[("t2", "Laurence K. Tribe")]
+
+
+def test_middle_initial_join_is_the_same_one_article_at_a_time_and_in_a_full_rebuild(db_url):
+    from quotegraph.store.merge import rebuild_corpus_people
+
+    store = Store(db_url)
+    for art in [*_putins(), *_bushes()]:
+        ingest_results(store, [art])
+    incremental = _corpus_ids(store)
+    with store.engine.begin() as conn:
+        rebuild_corpus_people(conn)
+    rebuilt = _corpus_ids(store)
+    same = {(a, b) for a in incremental for b in incremental if incremental[a] == incremental[b]}
+    assert same == {(a, b) for a in rebuilt for b in rebuilt if rebuilt[a] == rebuilt[b]}
+    assert incremental[("nyt", "Vladimir V. Putin")] == incremental[("wire", "Vladimir Putin")]
+    assert incremental[("plain", "George Bush")] != incremental[("b43", "George W. Bush")]

@@ -6,6 +6,9 @@ Rules (wrong merges are worse than missed ones, since statistics count corpus pe
   Suffixes stay ("Donald Trump Jr." is not "Donald Trump").
 - An article person's multi-word aliases join its name's group only when they share its first
   name, so a bad cluster inside one article cannot tie two first names together corpus-wide.
+- A full name and its middle-initial variant ("Vladimir Putin", "Vladimir V. Putin") are one
+  person when that variant is the only one of the name ("George W." and "George H. W. Bush" are
+  two, so "George Bush" joins neither).
 - A one-word entry ("Clinton") joins a full-name group of that surname when its article says
   which: the only such group that is not a separate person in the same article and whose gender
   does not contradict, or else the only one sharing a distinctive titled alias ("President
@@ -126,6 +129,7 @@ def group_people(conn: Connection, rows: list | None = None, scoped: bool = True
     uf = UnionFind()
     primary: dict[int, str] = {}
     singles = _group_full_names(rows, fixes, uf, primary)
+    _join_middle_initials(uf)
     _apply_merges(uf, fixes.merges)
     by_id = {r.id: r for r in rows}
     _attach_singles(singles, by_id, uf, primary)
@@ -170,6 +174,31 @@ def _group_full_names(rows: list, fixes: corrections.Corrections, uf: UnionFind,
                 uf.add(key)
                 uf.union(first, key)
     return singles
+
+
+def without_initials(key: str) -> str:
+    """The name key without one-letter middle initials ("vladimir v putin" -> "vladimir putin")."""
+    words = key.split()
+    end = len(words) - 1
+    while end > 1 and words[end] in SUFFIXES:
+        end -= 1
+    return " ".join([words[0], *(w for w in words[1:end] if len(w) > 1), *words[end:]])
+
+
+def _join_middle_initials(uf: UnionFind) -> None:
+    """A plain full name joins its middle-initial variant when that variant is the only one:
+    "Vladimir Putin" + "Vladimir V. Putin", but "George Bush" stays apart from both "George W.
+    Bush" and "George H. W. Bush", and two variants never join each other. The variants of a
+    name share its surname, so an incremental regroup (closed by surname) sees them all too."""
+    variants: dict[str, list[str]] = defaultdict(list)
+    for key in uf.parent:
+        if " " in key and not key.startswith("split:"):
+            plain = without_initials(key)
+            if plain != key:
+                variants[plain].append(key)
+    for plain, keys in sorted(variants.items()):
+        if plain in uf.parent and len(keys) == 1:
+            uf.union(plain, keys[0])
 
 
 # Titles that say which of several namesakes a one-word name is ("President Trump"); these do not
