@@ -91,3 +91,33 @@ def test_headline_words_never_join_a_name(run):
     names = [p.name for p in result.people]
     assert "Okafor" in names and "Derelict Okafor" not in names, names
     assert [q.speaker_name for q in result.quotes if "roads" in q.text] == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "never"),
+    [
+        # a list of teaser headlines inside the body: the name comes before the verb in capitals
+        ("Watch The Best Moments From The GOP Debate.\n\n"
+         "At Tuesday’s debate in Milwaukee, the candidates finally got down to business.\n\n"
+         "Ted Cruz Responds To Question About Minimum Wage By Saying We Need Fewer Lawyers.\n\n"
+         "John Kasich Says The Party Must Grow.",
+         {"Ted Cruz", "John Kasich"}, {"Ted Cruz Responds"}),
+        # a titled noun before the verb is no name ("General Reveals")
+        ("Retired General Reveals ‘Demoralizing’ Years Of Serving Under The Ministry.\n\n"
+         "Retired Gen. Tomas Lindqvist is speaking out. He said the cuts hurt morale.",
+         {"Tomas Lindqvist"}, {"Reveals", "General Reveals"}),
+        # function words and a verb around a scare quote
+        ("Wisconsin Elects A Judge Who Once Mocked ‘Cyclists’ Who Ride To Work.\n\n"
+         "Wisconsin voters elected Mary Daley to the state appeals court Tuesday, a victory for conservatives.",
+         {"Mary Daley"}, {"Who Once Mocked", "Who Once"}),
+        ("Senator Just Announced Who He ‘Would Love’ To See Run For Mayor – It May Surprise You.\n\n"
+         "After months of attacks, Senator Dan Ortiz said he would back a newcomer.",
+         {"Dan Ortiz"}, {"Just Announced Who", "Just"}),
+    ],
+)
+def test_headline_speech_verbs_and_function_words_are_not_names(run, text, kept, never):
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert kept <= names and not names & never, names
+    for q in result.quotes:
+        assert q.speaker_name not in never

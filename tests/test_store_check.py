@@ -67,3 +67,25 @@ def test_each_kind_of_suspect_is_listed_with_counts(db_url):
     assert found["shared_aliases"]["items"][0]["alias"] == "president obama"
     assert found["gender_conflicts"]["items"][0]["stated"] == {"female": 1, "male": 1}
     assert found["speakers_not_entities"]["items"][0]["speaker"] == "game"
+
+
+FATHER = 'Khizr Khan said "he was a hero" at the convention, and Mr. Khan wept.'
+SON = 'Humayun Khan said "we will be fine" in a 2004 letter home, Mr. Khan wrote.'
+MATT = 'Matt Morrison said "the show goes on" on Sunday. Mr. Morrison bowed.'
+MATTHEW = 'Matthew Morrison said "I am grateful" at the awards, and Mr. Morrison left.'
+
+
+def _titled(aid: str, text: str, name: str, content: str):
+    p = person("p1", name, text, aliases=["Mr. " + name.split()[-1]], gender="male",
+               evidence=["honorific:Mr"], quotes=1)
+    return article(aid, text, [p], [quote("q1", text, content, p)])
+
+
+def test_a_common_title_is_shared_by_namesakes_but_flagged_when_first_names_fit_one_person(db_url):
+    store = Store(db_url)
+    ingest_results(store, [_titled("f", FATHER, "Khizr Khan", "he was a hero"),
+                           _titled("s", SON, "Humayun Khan", "we will be fine"),
+                           _titled("m1", MATT, "Matt Morrison", "the show goes on"),
+                           _titled("m2", MATTHEW, "Matthew Morrison", "I am grateful")])
+    shared = check(store)["shared_aliases"]
+    assert [item["alias"] for item in shared["items"]] == ["mr morrison"] and shared["count"] == 1

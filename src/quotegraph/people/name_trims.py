@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from ..quotes.cues import SPEECH
 from ..syntax import doc_text
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
@@ -100,3 +102,32 @@ def trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
         m.start, m.end, m.tokens = cut.start, cut.end, cut.tokens
         m.first_token, m.last_token = cut.first_token, cut.last_token
         m.honorific = m.hon_start = m.hon_token = None
+
+
+def speech_word(word: str) -> bool:
+    """A speech verb or noun as a headline writes it: ``Says``, ``Responds``, ``Announced``."""
+    w = word.lower()
+    forms = [w] + [w[:-1] for end in ("s", "d") if w.endswith(end)]
+    if w.endswith("ed") and len(w) > 6:  # "responded"; not a name such as "Sayed"
+        forms.append(w[:-2])
+    return any(form in SPEECH for form in forms)
+
+
+def trim_headline_cues(doc: Doc, candidates: list[NameMention]) -> None:
+    """In a headline the verb follows the name in capitals: ``Marco Rubio Responds`` is cut at
+    the speech word to ``Marco Rubio``; a headline mention left with nothing, or starting with a
+    function word (``General Reveals``, ``Just Announced Who``, ``Who Once Mocked``), is dropped."""
+    headline = HeadlineLines(doc_text(doc))
+    kept = []
+    for m in candidates:
+        if not headline(doc[m.first_token].idx):
+            kept.append(m)
+            continue
+        cue = next((k for k, w in enumerate(m.tokens) if speech_word(w)), len(m.tokens))
+        if cue == 0 or m.tokens[0].lower() in STOP_WORDS:
+            continue
+        if cue < len(m.tokens):
+            cut = make_mention(doc, m.first_token, m.first_token + cue)
+            m.end, m.tokens, m.last_token = cut.end, cut.tokens, cut.last_token
+        kept.append(m)
+    candidates[:] = kept

@@ -14,19 +14,14 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..people.name_trims import speech_word
 from ..people.sources import KEPT, speaker_kind
-from ..quotes.cues import SPEECH
 from . import schema as t
 from .db import Store
-from .merge import name_key
+from .merge import COMMON_TITLES, name_key
 
 SECTIONS = ("headline_names", "fragments", "shared_aliases", "gender_conflicts", "speakers_not_entities")
 _WORD = re.compile(r"[\w'-]+")
-
-
-def _headline_word(word: str) -> bool:
-    w = word.lower()
-    return w in SPEECH or (w.endswith("s") and w[:-1] in SPEECH)
 
 
 def check(store: Store, limit: int = 50) -> dict[str, dict]:
@@ -61,7 +56,7 @@ def _headline_names(conn: Connection, people: Sequence) -> list[dict]:
     out = []
     for row in people:
         words = row.name.split()
-        if len(words) > 1 and any(_headline_word(w) for w in words):
+        if len(words) > 1 and any(speech_word(w) for w in words):
             out.append(_person(row, reason="headline word"))
         elif row.id not in in_body:
             out.append(_person(row, reason="only in the first line"))
@@ -91,7 +86,8 @@ def _alias_form(alias: str) -> str:
 
 
 def _shared_aliases(people: Sequence) -> list[dict]:
-    """Multi-word aliases ("President Obama") carried by two or more corpus people."""
+    """Multi-word aliases ("President Obama") carried by two or more corpus people; a common
+    title ("Mr Khan") only where two holders may be one person (``_may_be_one``)."""
     holders: dict[str, list] = defaultdict(list)
     for row in people:
         for form in {_alias_form(a) for a in [row.name, *json.loads(row.aliases)]}:
@@ -99,7 +95,18 @@ def _shared_aliases(people: Sequence) -> list[dict]:
                 holders[form].append(row)
     return _ranked({"alias": form, "people": [f"{r.name} (#{r.id})" for r in rows],
                     "quote_count": sum(r.quote_count for r in rows)}
-                   for form, rows in holders.items() if len(rows) > 1)
+                   for form, rows in holders.items() if len(rows) > 1 and _suspect(form, rows))
+
+
+def _suspect(form: str, rows: list) -> bool:
+    """"Mr Khan" for Khizr and for Humayun Khan in different articles is two namesakes, as
+    expected; it is suspect only when two holders' first names fit one person (Matt, Matthew).
+    One-word holders ("Trump") are listed under fragments."""
+    title, *rest = form.split()
+    if title not in COMMON_TITLES or len(rest) != 1:
+        return True
+    firsts = sorted({words[0] for r in rows if len(words := name_key(r.name).split()) > 1})
+    return any(b.startswith(a) for i, a in enumerate(firsts) for b in firsts[i + 1:])
 
 
 def _gender_conflicts(conn: Connection) -> list[dict]:

@@ -202,7 +202,7 @@ def _join_middle_initials(uf: UnionFind) -> None:
 
 
 # Titles that say which of several namesakes a one-word name is ("President Trump"); these do not
-_COMMON_TITLES = frozenset("mr mrs ms miss mx dr".split())
+COMMON_TITLES = frozenset("mr mrs ms miss mx dr".split())
 
 
 def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int, str]) -> None:
@@ -255,7 +255,7 @@ def _titled(row) -> set[str]:
     out = set()
     for alias in [row.name, *json.loads(row.aliases)]:
         words = alias.lower().replace(".", "").split()
-        if len(words) > 1 and words[0] in NAME_PREFIXES and words[0] not in _COMMON_TITLES:
+        if len(words) > 1 and words[0] in NAME_PREFIXES and words[0] not in COMMON_TITLES:
             out.add(f"{words[0]} {words[-1]}")  # "President Barack Obama" -> "president obama"
     return out
 
