@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from enum import StrEnum
 
 import typer
@@ -46,20 +45,13 @@ def provenance(
     with store.engine.connect() as conn:
         clusters = list_clusters(conn, search, speaker, conflicts, limit=limit)
     if fmt == ProvenanceFormat.json:
-        sys.stdout.write(json.dumps([_record(c) for c in clusters], ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps([c.as_dict() for c in clusters], ensure_ascii=False, indent=2) + "\n")
     elif fmt == ProvenanceFormat.csv:
         from .corpus import TableFormat
 
         _emit([_member_row(c, m) for c in clusters for m in c.members], TableFormat.csv, [])
     else:
         _print(clusters)
-
-
-def _record(cluster) -> dict:
-    data = asdict(cluster)
-    for member in [data["first"], *data["members"]]:
-        member.pop("norm", None)
-    return data
 
 
 def _member_row(cluster, member) -> dict:

@@ -10,7 +10,7 @@ docs/provenance.md describes the tables and the rules.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 
@@ -177,6 +177,13 @@ class Cluster:
     members: list[Member]
     conflicting_speakers: bool
     wording_changed: bool
+
+    def as_dict(self) -> dict:
+        """The cluster as JSON data (``provenance -f json`` and the web API), without normalised texts."""
+        data = asdict(self)
+        for member in [data["first"], *data["members"]]:
+            member.pop("norm", None)
+        return data
 
 
 def members_of(conn: Connection, cluster_ids: list[int]) -> dict[int, list[Member]]:

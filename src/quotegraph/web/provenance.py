@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -14,14 +13,6 @@ from .api import ERRORS, RowId, Text
 api_router = APIRouter(tags=["read"])
 page_router = APIRouter(include_in_schema=False)
 Limit = Annotated[int, Query(ge=1, le=500, description="At most this many clusters, largest first.")]
-
-
-def cluster_dict(cluster: Cluster) -> dict:
-    """A cluster as JSON: as ``quotegraph provenance -f json``, without the normalised texts."""
-    data = asdict(cluster)
-    for member in [data["first"], *data["members"]]:
-        member.pop("norm", None)
-    return data
 
 
 def find_clusters(request: Request, search: str | None, speaker: str | None, conflicts: bool,
@@ -42,12 +33,12 @@ def one_cluster(request: Request, cluster_id: int) -> Cluster:
 def api_clusters(request: Request, search: Text = None, speaker: Text = None, conflicts: bool = False,
                  limit: Limit = 50) -> Response:
     found = find_clusters(request, search, speaker, conflicts, limit)
-    return JSONResponse({"items": [cluster_dict(c) for c in found], "total": len(found)})
+    return JSONResponse({"items": [c.as_dict() for c in found], "total": len(found)})
 
 
 @api_router.get("/clusters/{cluster_id}", summary="One quote cluster with every version", responses=ERRORS)
 def api_cluster(request: Request, cluster_id: RowId) -> Response:
-    return JSONResponse(cluster_dict(one_cluster(request, cluster_id)))
+    return JSONResponse(one_cluster(request, cluster_id).as_dict())
 
 
 @page_router.get("/clusters")
