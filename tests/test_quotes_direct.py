@@ -122,25 +122,25 @@ def test_quote_paragraph_after_reported_speech_takes_its_speaker(run):
 
 
 def test_multi_paragraph_quote_continues_with_the_same_speaker(run):
+    # the paragraphs after ``"...," said Smith.`` are the next parts of one quotation (PolNeAR
+    # annotates them as one attribution): the open one and the one closing it
     text = ("\u201cThis is the first paragraph of a long statement,\u201d said Smith.\n\n"
             "\u201cThis paragraph continues it and has no attribution of its own.\n\n"
             "\u201cAnd this one ends it.\u201d\n\nThe meeting ended at noon.")
-    quotes = _marked(run, text)
-    assert len(quotes) == 2
-    second = quotes[1]
-    assert len(second.parts) == 2  # the open paragraph and the closing one
-    assert second.parts[0].text.startswith("\u201cThis paragraph")
-    assert second.parts[1].text == "\u201cAnd this one ends it.\u201d"
-    assert second.speaker.text == "Smith"
-    assert "The meeting" not in second.text
+    q = _one(run, text)
+    assert len(q.parts) == 3
+    assert q.parts[1].text.startswith("\u201cThis paragraph")
+    assert q.parts[2].text == "\u201cAnd this one ends it.\u201d"
+    assert q.speaker.text == "Smith"
+    assert "The meeting" not in q.text
 
 
 def test_continuation_paragraph_inherits_speaker(run):
     text = ('"We had no warning," said Mr Hughes, who runs the bakery.\n\n'
             '"The water came up through the floor in minutes and we lost everything in the shop."')
-    quotes = _marked(run, text)
-    assert len(quotes) == 2
-    assert quotes[1].speaker is not None and quotes[1].speaker.text == "Mr Hughes"
+    q = _one(run, text)
+    assert "The water came up" in q.parts[-1].text
+    assert q.speaker is not None and q.speaker.text == "Mr Hughes"
 
 
 # --- mixed quotes ----------------------------------------------------------------------------
@@ -307,3 +307,19 @@ def test_a_cue_heading_the_quoted_clause_does_not_end_the_mixed_quote(run):
             'support the new levy.')
     q = _one(run, text)
     assert q.type == "mixed" and q.text.endswith("support the new levy")
+
+
+def test_a_quote_paragraph_after_an_attributed_quote_is_its_next_part(run):
+    text = ("\u201cWe will reopen the clinic in March,\u201d said Dr Amina Yusuf, the district health officer.\n\n"
+            "\u201cThe new wing will have twenty beds and a maternity ward.\u201d\n\n"
+            "The clinic closed after the floods.")
+    q = _one(run, text)
+    assert [p.text for p in q.parts] == ["\u201cWe will reopen the clinic in March,\u201d",
+                                         "\u201cThe new wing will have twenty beds and a maternity ward.\u201d"]
+    assert "Yusuf" in q.speaker.text
+
+
+def test_the_answer_to_a_quoted_question_is_not_its_next_part(run):
+    text = ('"Will the ferry run on Sunday?" asked Mr Tan, a commuter from Tampines.\n\n'
+            '"Not before the storm has passed, I am afraid."')
+    assert len(_marked(run, text)) == 2
