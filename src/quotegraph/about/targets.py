@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..models import Span, Target
+from ..syntax import doc_text
 from .clause import QuoteClause
 from .entities import EntityIndex, IndexedMention
 
@@ -215,7 +216,7 @@ def _phrase(noun: Token) -> tuple[int, int]:
     right = noun
     for child in noun.rights:
         # ``the police chief, Mark Dunne``: the name resolves it; not the label of the next line
-        if child.dep_ == "appos" and "\n" not in noun.doc.text[noun.idx : child.idx]:
+        if child.dep_ == "appos" and "\n" not in doc_text(noun.doc)[noun.idx : child.idx]:
             right = child
     return left.idx, right.idx + len(right)
 
