@@ -100,7 +100,7 @@ ROLE_EXPANSIONS: dict[str, str] = {
     "rep": "representative", "gov": "governor", "insp": "inspector", "det": "detective",
     "sgt": "sergeant", "supt": "superintendent", "capt": "captain", "col": "colonel",
     "gen": "general", "brig": "brigadier", "cpl": "corporal", "lt": "lieutenant", "maj": "major",
-    "adm": "admiral", "dep": "deputy",
+    "adm": "admiral", "dep": "deputy", "atty": "attorney", "pres": "president",
     "pc": "constable", "cmdr": "commander", "prof": "professor", "dr": "doctor", "pm": "prime minister",
     "mp": "mp", "ceo": "chief executive", "cfo": "finance director",
 }
