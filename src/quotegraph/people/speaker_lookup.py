@@ -115,7 +115,8 @@ class SpeakerLookup:
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None:
             return None
-        role = False
+        last = doc[sp.end - 1]
+        role = last.lower_ in ROLE_NOUNS and last.pos_ == "NOUN"  # "The Craigs' lawyer" + "Wiremu Te Are"
         for tok in doc[sp.end : sp.end + MODIFIER_REACH]:
             if tok.i in self.ctx.person_at:
                 return self.ctx.person_at[tok.i] if role else None
