@@ -56,3 +56,32 @@ def test_they_after_an_organisation_speaker_stays_with_it(run):
     )
     speakers = _speakers(run(text))
     assert speakers[2] == speakers[1] and "Water Authority" in speakers[1]
+
+
+def test_quote_paragraph_after_a_paragraph_about_its_speakers(run):
+    # NZ local copy: the paragraph before reports nothing, its subject speaks next
+    text = (
+        "The Tamihanas have run the bakery on Fenton Street for 20 years.\n\n"
+        '"We have fed three generations of this town. We will miss every one of them."\n'
+    )
+    assert _speakers(run(text)) == ["Tamihanas"]
+
+
+@pytest.mark.parametrize("verb", ["asked the council for comment", "approached the council for comment"])
+def test_the_outlet_is_never_the_speaker_of_the_next_quote_paragraph(run, verb):
+    text = (
+        f"The Otago Daily Times has {verb}.\n\n"
+        '"We have fed three generations of this town. We will miss every one of them."\n'
+    )
+    assert _speakers(run(text)) == [None]
+
+
+def test_pronoun_before_the_name_it_stands_for(run):
+    # Caribbean copy: a role in the lead, "He" next, the name only in the third paragraph
+    text = (
+        "KINGSTON - The head of the Spanish Town police division rejected as false a message "
+        "circulating on WhatsApp in his name.\n\n"
+        "He also denied taking leave to make way for an inquiry into the shooting.\n\n"
+        '"It is not my message," Superintendent Courtney Reid told The Gleaner on Monday.\n'
+    )
+    assert _speakers(run(text)) == ["Courtney Reid", "Courtney Reid"]

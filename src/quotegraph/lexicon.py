@@ -117,6 +117,12 @@ councilman councilwoman pope
 NAME_PREFIXES: frozenset[str] = frozenset(HONORIFICS) | frozenset(RANK_TITLES) | frozenset(ROLE_EXPANSIONS) \
     | _KEY_OFFICES
 
+# Last words of newspaper and agency names (``The Rotorua Daily Post``, ``Irish Examiner``): the
+# outlet reporting the story, never the speaker of the quote after its own paragraph.
+OUTLET_WORDS: frozenset[str] = frozenset("""post times herald gazette tribune news daily journal chronicle
+observer guardian telegraph express mirror courier argus examiner independent press reuters afp
+inquirer nation""".split())
+
 # --- sources ---------------------------------------------------------------------------------
 
 # Head nouns of unnamed speaker descriptions that name a kind of source, beyond the person role
