@@ -85,3 +85,17 @@ def test_pronoun_before_the_name_it_stands_for(run):
         '"It is not my message," Superintendent Courtney Reid told The Gleaner on Monday.\n'
     )
     assert _speakers(run(text)) == ["Courtney Reid", "Courtney Reid"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # UK regional copy
+    ("Diane Pryce got a late-night call from staff at the Royal Infirmary, in Wigan, to say her "
+     "elderly mother, Joan Pryce, had died.", "staff"),
+    # Singapore copy: the letter carries the words
+    ("Mr Tan received a letter from the town council to inform him that his stall licence had been "
+     "revoked.", "town council"),
+])
+def test_the_sender_of_a_call_or_letter_speaks(run, text, speaker):
+    [quote] = run(text).quotes
+    assert quote.speaker_name is not None and speaker in quote.speaker_name
+    assert "Pryce" not in quote.speaker_name and "Tan" not in quote.speaker_name

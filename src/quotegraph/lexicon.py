@@ -69,6 +69,9 @@ DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute",
 CLAIM_NOUNS: frozenset[str] = frozenset(
     "allegation claim accusation suggestion rumour rumor report charge assertion speculation".split())
 
+# Nouns for a contact that carries words from someone: ``a call from staff to say ...``.
+CONTACT_NOUNS: frozenset[str] = frozenset({"call", "phonecall", "message", "letter", "email", "text", "note",
+                                           "visit", "memo", "voicemail"})
 NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"})
 # Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
