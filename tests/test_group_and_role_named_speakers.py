@@ -99,3 +99,16 @@ def test_the_sender_of_a_call_or_letter_speaks(run, text, speaker):
     [quote] = run(text).quotes
     assert quote.speaker_name is not None and speaker in quote.speaker_name
     assert "Pryce" not in quote.speaker_name and "Tan" not in quote.speaker_name
+
+
+def test_participle_after_a_denied_report_is_the_reports(run):
+    # Nigerian copy: a parenthesis between the report and its participle
+    text = ("The Oyo State Governor, Seyi Adeyemi, has denied a report (not The Nation) claiming "
+            "that the state government approved a new office for his predecessor.")
+    [quote] = run(text).quotes
+    assert quote.speaker_name == "report"
+
+
+def test_participle_after_the_verb_itself_keeps_the_subject(run):
+    [quote] = run("The minister left the meeting early, claiming that he had another appointment.").quotes
+    assert quote.speaker_name == "minister"

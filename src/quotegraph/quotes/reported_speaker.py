@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..intervals import Intervals
-from ..lexicon import CONTACT_NOUNS, RELATIVE_PRONOUNS
+from ..lexicon import CLAIM_NOUNS, CONTACT_NOUNS, RELATIVE_PRONOUNS
 from ..syntax import agent_objects, char_range, is_passive, subject_child, subtree_mention
 from .speakers import STOP, Stop
 
@@ -68,6 +68,18 @@ def _contact_from(cue: Token, verb: Token, taken: Intervals) -> Step:
     return None
 
 
+def _object_participle(cue: Token, verb: Token, taken: Intervals) -> Step:
+    """``denied a report (not this paper's) claiming that ...``: a participle right after a
+    report or claim object, parsed as the verb's adverbial, says what the report says."""
+    if verb is not cue or cue.tag_ != "VBG" or cue.dep_ != "advcl":
+        return None
+    for noun in cue.head.children:
+        if noun.dep_ == "dobj" and noun.i < cue.i and noun.lemma_.lower() in CLAIM_NOUNS \
+                and noun.right_edge.i + 1 == cue.i:
+            return Found(mention(noun), "object-participle")
+    return None
+
+
 def _passive_agent(cue: Token, verb: Token, taken: Intervals) -> Step:
     pobj = next(agent_objects(verb), None)
     return Found(mention(pobj), "passive-agent") if pobj is not None else None
@@ -117,8 +129,8 @@ def _modified_noun(cue: Token, verb: Token, taken: Intervals) -> Step:
 
 
 RULES: tuple[Rule, ...] = (
-    _contact_from, _passive_agent, _quoted_subject, _own_subject, _object_control, _shared_subject, _by_saying,
-    _modified_noun,
+    _contact_from, _object_participle, _passive_agent, _quoted_subject, _own_subject, _object_control,
+    _shared_subject, _by_saying, _modified_noun,
 )
 
 
