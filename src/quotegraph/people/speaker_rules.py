@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Span
+from ..wordforms import AGE
 from .clusters import PersonDraft
 from .lexicon import (
     MEMBER_NOUNS,
@@ -34,7 +35,6 @@ from .organizations import EntityDraft
 from .pronouns import add_pronoun, resolve_person_pronoun
 from .speaker_lookup import ARTICLES, EXPANDED, Speaker, SpeakerLookup
 
-_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
 _SPOKES_FOR = re.compile(
     r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
 
@@ -142,7 +142,7 @@ def _group_pronoun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found 
 
 
 def _age(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
-    age = _AGE.search(m.low)
+    age = AGE.search(m.low)
     return _one(r.by_age(int(age.group(1)))) if age else None
 
 
