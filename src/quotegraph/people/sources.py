@@ -20,6 +20,7 @@ from ..lexicon import CLAIM_NOUNS, RELATIVE_PRONOUNS, SOURCE_NOUNS
 from ..wordforms import AGE, singular
 from .lexicon import (
     GENDERED_NOUNS,
+    MEMBER_NOUNS,
     NON_SOURCE_WORDS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
@@ -34,7 +35,9 @@ PRONOUN, NAME, SOURCE, NOT_A_SOURCE = "pronoun", "name", "source", "not a source
 KEPT = frozenset({NAME, SOURCE})
 
 # a claim carries the words quoted in it (``allegations that "ghost workers" ...``)
-_HEAD_NOUNS = CLAIM_NOUNS | SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS)
+# (members of an organisation speak as worded: ``staff at the hospital``)
+_HEAD_NOUNS = CLAIM_NOUNS | SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS) \
+    | MEMBER_NOUNS
 _PRONOUNS = NON_SOURCE_WORDS | RELATIVE_PRONOUNS | set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS
 _WORD = re.compile(r"[@\w'’-]+")
 _PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "who", "which", "that"})
