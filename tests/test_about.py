@@ -164,3 +164,44 @@ def test_you_in_an_interview_question_is_the_person_who_answers(run):
         assert result.text[targets[0].span.start : targets[0].span.end] == targets[0].span.text
     answer = _quote(result, "you heard right")  # an answer's ``you`` is no one in particular
     assert "Kwesi Boateng" not in {t.name for t in answer.about}
+
+
+# A local paper's style: place names used only to qualify a plant, a supply and a menu, and an
+# office title that holds an organisation's word; the company itself stays a target.
+QUALIFIED = (
+    "Workers at the Thamesford plant learned on Monday that Maple Grove Foods would close the site.\n\n"
+    "\"Closing the Thamesford facility was a hard decision, and the Whitegate supply deal ends with it,\" "
+    "plant manager Karen Doyle said.\n\n"
+    "Union steward Mike Tran said: \"Maple Grove Foods owes these families more than a letter. "
+    "People here are happy with Kiwi fare and a steady job.\"\n\n"
+    "\"There was Secretary of State Ellen Burke here in May, and nothing came of it,\" Tran added.\n"
+)
+
+
+def test_an_organisation_named_only_to_qualify_a_noun_or_in_a_title_is_not_a_target(run):
+    result = run(QUALIFIED, published="2026-03-11")
+    organisations = {o.name for o in result.organizations}
+    closing = _quote(result, "hard decision")
+    assert not {"Thamesford", "Whitegate"} & _names(closing.about), (organisations, closing.about)
+    owes = _quote(result, "owes these families")
+    assert any("Maple Grove" in name for name in _names(owes.about))  # named on its own: a target
+    assert "Kiwi" not in _names(owes.about)
+    burke = _quote(result, "nothing came of it")
+    assert "State" not in _names(burke.about)
+    assert "Ellen Burke" in _names(burke.about)
+
+
+# A court report in a South African weekly's style: ``the State`` is the prosecution, a generic
+# word like ``the state``, and no party the quote is about.
+COURT = (
+    "Magistrate Thandi Nkosi remanded Sipho Dlamini in custody on Tuesday.\n\n"
+    "\"The State is worried that you might harm the complainant. You will be remanded until your "
+    "next appearance,\" Nkosi said.\n\n"
+    "Prosecutor Lerato Mokoena said the State would oppose bail.\n"
+)
+
+
+def test_an_organisation_named_by_a_generic_word_is_not_a_target(run):
+    result = run(COURT, published="2026-03-12")
+    worried = _quote(result, "might harm")
+    assert not any(t.name.lower().endswith("state") for t in worried.about), worried.about

@@ -11,6 +11,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..models import ArticleResult, Target
+from .attributes import not_targets
 from .clause import QuoteClause
 from .entities import EntityIndex
 from .interview import interviewee_target
@@ -20,7 +21,7 @@ from .when import find_said_on
 
 def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> ArticleResult:
     """Set about, addressee and said_on on every quote of ``result`` (spans into ``result.text``)."""
-    index = EntityIndex.build(result)
+    index = EntityIndex.build(result, not_targets(doc, result))
     for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
         quote.about = _with(find_about(clause, index), interviewee_target(result, i))

@@ -19,8 +19,8 @@ from ..people.lexicon import ORG_NOUNS
 
 _DETERMINERS = {"the", "this", "that"}
 # nouns of ORG_NOUNS that stand for places, families or statements rather than an organisation
-_NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
-DESCRIBING_NOUNS = ORG_NOUNS - _NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
+NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
+DESCRIBING_NOUNS = ORG_NOUNS - NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
 _ROLE_END = re.compile(r"\s+(?:of|for|in|at|to|with|on)\s.*$")  # ``minister in-charge`` of ``... of the district``
 
 

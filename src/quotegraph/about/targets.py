@@ -67,7 +67,8 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
         if entity is not None:
             target = Target(entity.entity_id, entity.name, _span(clause, start, end), evidence)
             found.setdefault(entity.entity_id, target)
-    return sorted((t for t in found.values() if not _is_speaker(clause, t)), key=lambda t: t.span.start)
+    kept = (t for t in found.values() if not _is_speaker(clause, t) and t.entity_id not in index.not_targets)
+    return sorted(kept, key=lambda t: t.span.start)
 
 
 def _is_speaker(clause: QuoteClause, target: Target) -> bool:
@@ -95,7 +96,6 @@ def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
             return Target(m.entity_id, m.name, span, evidence)
         if noun.lemma_.lower() in AUDIENCES or (evidence in TELLING_VERBS and noun.pos_ in ("NOUN", "PROPN")):
             return Target(None, span.text, span, evidence)
-    return None
     return None
 
 
