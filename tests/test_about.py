@@ -205,3 +205,28 @@ def test_an_organisation_named_by_a_generic_word_is_not_a_target(run):
     result = run(COURT, published="2026-03-12")
     worried = _quote(result, "might harm")
     assert not any(t.name.lower().endswith("state") for t in worried.about), worried.about
+
+
+# A tabloid's style: a direct quote said to a named person, who is its ``you``; a description of an
+# organisation that two organisations' names share a word with.
+TOLD = (
+    "Councillor Ruth Adeyemi told Mark Fenwick at Thursday's meeting: \"You have let this town down "
+    "and you know it.\"\n\n"
+    "Fenwick, who chairs the Harbour Board, left the Town Hall without comment.\n\n"
+    "The Lagos State Government and the Government Printing Office both declined to comment.\n\n"
+    "Adeyemi said the state government had ignored the harbour for a decade.\n"
+)
+
+
+def test_you_in_a_direct_quote_said_to_an_entity_is_that_entity(run):
+    result = run(TOLD, published="2026-03-13")
+    quote = _quote(result, "let this town down")
+    assert quote.addressee is not None and quote.addressee.name == "Mark Fenwick"
+    you = next(t for t in quote.about if t.name == "Mark Fenwick")
+    assert you.span.text == "You" and result.text[you.span.start : you.span.end] == "You"
+
+
+def test_a_description_resolves_to_the_organisation_whose_name_holds_all_its_words(run):
+    result = run(TOLD, published="2026-03-13")
+    quote = _quote(result, "ignored the harbour")
+    assert [t.name for t in quote.about] == ["Lagos State Government"], quote.about

@@ -15,7 +15,7 @@ from .attributes import not_targets
 from .clause import QuoteClause
 from .entities import EntityIndex
 from .interview import interviewee_target
-from .targets import find_about, find_addressee
+from .targets import addressed, find_about, find_addressee
 from .when import find_said_on
 
 
@@ -24,8 +24,9 @@ def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> 
     index = EntityIndex.build(result, not_targets(doc, result))
     for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
-        quote.about = _with(find_about(clause, index), interviewee_target(result, i))
         quote.addressee = find_addressee(clause, index)
+        about = _with(find_about(clause, index), interviewee_target(result, i))
+        quote.about = _with(about, addressed(clause, quote.addressee))
         quote.said_on = find_said_on(clause, result.dates, published, result.text)
     return result
 

@@ -58,6 +58,8 @@ class Descriptions:
         if people:
             return people.pop() if len(people) == 1 else None
         orgs = set(self.org_words.get(noun.lower_, ())) if noun.pos_ == "NOUN" else set()
+        if len(orgs) > 1:  # ``the state government``: Kogi State Government, not Government House
+            orgs = {o for o in orgs if phrase in o.name.lower()}
         return orgs.pop() if len(orgs) == 1 else None
 
 
