@@ -230,3 +230,21 @@ def test_a_description_resolves_to_the_organisation_whose_name_holds_all_its_wor
     result = run(TOLD, published="2026-03-13")
     quote = _quote(result, "ignored the harbour")
     assert [t.name for t in quote.about] == ["Lagos State Government"], quote.about
+
+
+# A business page's style: an organisation named once in a person's role and once on its own.
+ROLE_AND_NAME = (
+    "The inquiry's report, published on Monday, said that Jane Holt, the former head of Bramley Radio, "
+    "had resigned in March after the complaints.\n\n"
+    "Peter Quinn, chief executive of Corvex Mining, said: \"Corvex Mining will keep every mine open "
+    "this year.\"\n"
+)
+
+
+def test_an_organisation_named_only_in_a_role_is_not_a_target_but_named_alone_it_is(run):
+    result = run(ROLE_AND_NAME, published="2026-03-14")
+    resigned = _quote(result, "resigned in March")
+    assert "Jane Holt" in _names(resigned.about)
+    assert not any("Bramley" in t.name for t in resigned.about), resigned.about
+    mines = _quote(result, "every mine open")
+    assert any("Corvex" in t.name for t in mines.about), mines.about

@@ -21,7 +21,8 @@ from .when import find_said_on
 
 def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> ArticleResult:
     """Set about, addressee and said_on on every quote of ``result`` (spans into ``result.text``)."""
-    index = EntityIndex.build(result, not_targets(doc, result))
+    index = EntityIndex.build(result)
+    index.not_targets = not_targets(doc, result, index.mentions)
     for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
         quote.addressee = find_addressee(clause, index)

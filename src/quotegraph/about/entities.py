@@ -43,12 +43,12 @@ class EntityIndex:
         return self.mentions[first:last]
 
     @classmethod
-    def build(cls, result: ArticleResult, not_targets: frozenset[str] = frozenset()) -> EntityIndex:
+    def build(cls, result: ArticleResult) -> EntityIndex:
         found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value)
                  for p in result.people for m in p.mentions]
         found += [IndexedMention(m.start, m.end, o.id, o.name) for o in result.organizations for m in o.mentions]
         found += _unrecorded(result, found)
-        return cls(sorted(found, key=lambda m: (m.start, -m.end)), Descriptions.build(result), not_targets)
+        return cls(sorted(found, key=lambda m: (m.start, -m.end)), Descriptions.build(result))
 
     def within(self, start: int, end: int) -> list[IndexedMention]:
         """Mentions lying wholly inside ``start..end``."""
