@@ -323,3 +323,16 @@ def test_the_answer_to_a_quoted_question_is_not_its_next_part(run):
     text = ('"Will the ferry run on Sunday?" asked Mr Tan, a commuter from Tampines.\n\n'
             '"Not before the storm has passed, I am afraid."')
     assert len(_marked(run, text)) == 2
+
+
+def test_an_open_quote_continued_with_an_attribution_of_its_own_is_a_new_report(run):
+    # the first paragraph's quote is left open (multi-paragraph convention), but the next one
+    # names its own speaker: two reports, two speakers
+    text = ('"We will not close the market," Mayor Grace Tan said on Monday. "The traders have been here '
+            'for forty years.\n\n'
+            '"We are asking the province for help," added Councillor Ruth Osei, who chairs the finance '
+            'committee.')
+    quotes = _marked(run, text)
+    assert len(quotes) == 2
+    assert "Tan" in quotes[0].speaker.text and "Osei" in quotes[1].speaker.text
+    assert "province" not in quotes[0].text

@@ -90,7 +90,7 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
     if any(prev.end <= s < item.start for s, _ in d.blocked):
         return False  # a leftover (caption, embed) stands between: a quote of its own
     if item.mark.cont_prev:
-        return True
+        return not _attributed_anew(head, item)
     if item.own_cue and item.cue is not None and head.cue is not None and item.cue.i == head.cue.i:
         return True  # ``"A," she said, "B."``
     if item.own_cue or head.cue is None:
@@ -117,6 +117,14 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
         and not _subordinate(doc[i], cue_i)
         for i in others for c in doc[i].children)
+
+
+def _attributed_anew(head: Item, item: Item) -> bool:
+    """A paragraph continuing an open quote that carries an attribution of its own (``"B," he
+    continued.``, ``added Rep. Jim Clyburn``) after a quote that had one: a new report (each
+    cue is one attribution), not the next part of the first."""
+    return head.own_cue and item.own_cue and item.speaker is not None and item.cue is not None \
+        and head.cue is not None and item.cue.i != head.cue.i
 
 
 def _opens_next_paragraph(d: Layout, prev: Item, head: Item, item: Item) -> bool:
