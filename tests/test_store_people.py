@@ -298,3 +298,16 @@ def test_a_name_with_an_initial_joins_the_full_first_name_its_article_gives(db_u
     ingest_results(store, [*_obamas(), article("blog", HUSSEIN, [hussein])])
     ids = _corpus_ids(store)
     assert ids[("blog", "B. Hussein Obama")] == ids[("wh", "Barack Obama")] != ids[("atl", "Michelle Obama")]
+
+
+def test_a_group_is_named_by_the_name_most_entries_give_not_by_its_smallest_key(db_url):
+    hussein = person("p1", "B. Hussein Obama", HUSSEIN, aliases=["Barack Obama", "President Barack Obama"])
+    lone = [person("p1", "Obama", f'Obama said "we go on" in city {n}.', aliases=["President Obama"])
+            for n in range(3)]
+    again = 'Barack Obama said "the vote is close" on Friday.'
+    barack = person("p1", "Barack Obama", again, gender="male", evidence=["pronoun:he"])
+    store = Store(db_url)
+    ingest_results(store, [*_obamas(), article("again", again, [barack]), article("blog", HUSSEIN, [hussein]),
+                           *(article(f"lone{n}", f'Obama said "we go on" in city {n}.', [p]) for n, p in enumerate(lone))])
+    found = find_person(store, "Obama")
+    assert found[0]["name"] == "Barack Obama", found

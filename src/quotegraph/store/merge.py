@@ -331,7 +331,9 @@ def _apply_reassigns(conn: Connection, reassigns: list[corrections.Reassign], uf
 
 def _group_record(members: list, quote_counts: dict[int, int], override: dict) -> dict:
     people = [r for _key, r in members]
-    key_counts = Counter(key for key, _r in members)
+    # the key most entries are named by; one-word entries carry the union-find root, which is
+    # only the smallest key ("b hussein obama"), so they count only when no entry is named by its key
+    key_counts = Counter(key for key, r in members if name_key(r.name) == key) or Counter(k for k, _r in members)
     key = min(key_counts, key=lambda k: (-key_counts[k], -len(k), k))
     # the name is one whose own key is the group's ("Donald Trump", not an attached "Trump")
     names = Counter(r.name for key_, r in members if key_ == key and name_key(r.name) == key)
