@@ -311,3 +311,25 @@ def test_a_group_is_named_by_the_name_most_entries_give_not_by_its_smallest_key(
                            *(article(f"lone{n}", f'Obama said "we go on" in city {n}.', [p]) for n, p in enumerate(lone))])
     found = find_person(store, "Obama")
     assert found[0]["name"] == "Barack Obama", found
+
+
+BOTH = ('Barack Obama and Michelle Obama hosted the state dinner. Later President Obama said '
+        '"we are honoured" in a toast.')
+
+
+def test_a_titled_surname_kept_apart_from_namesakes_in_its_article_joins_the_title_holder(db_url):
+    from quotegraph.store.merge import rebuild_corpus_people
+
+    barack = person("p1", "Barack Obama", BOTH, gender="male", evidence=["name:Barack"])
+    michelle = person("p2", "Michelle Obama", BOTH, gender="female", evidence=["name:Michelle"])
+    toast = person("p3", "Obama", BOTH, aliases=["President Obama"], quotes=1)
+    store = Store(db_url)
+    for art in [article("dinner", BOTH, [barack, michelle, toast], [quote("q1", BOTH, "we are honoured", toast)]),
+                *_obamas()]:
+        ingest_results(store, [art])
+    incremental = _corpus_ids(store)
+    assert incremental[("dinner", "Obama")] == incremental[("wh", "Barack Obama")]
+    assert incremental[("dinner", "Obama")] != incremental[("dinner", "Michelle Obama")]
+    with store.engine.begin() as conn:
+        rebuild_corpus_people(conn)
+    assert _corpus_ids(store) == incremental
