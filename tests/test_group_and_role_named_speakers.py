@@ -135,3 +135,25 @@ def test_also_known_as_links_two_written_names(run):
     names = [p.name for p in result.people]
     assert "Emeka Akumefule" in names and "Blaqbonez" not in names
     assert {q.speaker_name for q in result.quotes} == {"Emeka Akumefule"}
+
+
+_OPEN_THEN_BARE = (
+    "Google Ghana’s head of start-ups, Ama Owusu, says young people now dream of building companies.\n\n"
+    "“A few years ago if you wanted to be a cool kid in Accra you were in banking.\n\n"
+    "{middle}\n\n"
+    "“There’s a lot of noise, but you’ll find actual gems,” says Owusu.\n"
+)
+
+
+def test_continuation_paragraph_printed_without_its_opening_mark(run):
+    text = _OPEN_THEN_BARE.format(middle="This year you’re an entrepreneur.")
+    result = run(text)
+    hits = [q for q in result.quotes if "entrepreneur" in q.text]
+    assert [q.speaker_name for q in hits] == ["Ama Owusu"]
+    for q in result.quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_narration_after_an_unclosed_quote_is_not_quoted(run):
+    text = _OPEN_THEN_BARE.format(middle="The programme has trained 300 founders since it began.")
+    assert not any("founders" in q.text for q in run(text).quotes)
