@@ -8,6 +8,7 @@ import spacy
 
 from quotegraph.nlp import MAX_SENTENCE_TOKENS, analysis_text, install_tokenizer, load_model
 from quotegraph.settings import DEFAULT_MODEL
+from quotegraph.syntax import doc_text
 
 
 def test_model_is_loaded_once_per_process(nlp):
@@ -32,6 +33,15 @@ def test_analysis_text_keeps_length_and_blanks_leftovers():
     out = analysis_text(text, [(19, 28)])
     assert len(out) == len(text)
     assert out.startswith("Sir John said yes.\n") and out[19:28].strip() == "" and out.endswith("\nEnd.")
+
+
+def test_the_text_the_tokenizer_hands_over_is_the_docs_own(nlp):
+    # doc_text takes the analysed string from the tokenizer instead of rebuilding doc.text; both
+    # must agree, with odd spaces normalised and a caption line blanked
+    text = "Sir\u00a0John Major said,\u201cNo.\u201d\nPhoto: Getty Images\n\nThe minister  declined.\r\n"
+    doc = nlp(text)
+    assert doc_text(doc) == doc.text == analysis_text(text, [(e["start"], e["end"]) for e in doc._.quotegraph_excluded])
+    assert doc_text(doc) != text and len(doc_text(doc)) == len(text)
 
 
 # --- sentence length bound (issue 17: one run-on sentence cost n squared in time and memory) ---

@@ -24,6 +24,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 from .errors import ModelNotFound
 from .leftovers import find_leftovers
 from .quotes.layout import END_PUNCT
+from .syntax import known_text
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -135,7 +136,7 @@ class LeftoverTokenizer:
     def __call__(self, text: str) -> Doc:
         excluded = find_leftovers(text)
         analysed = analysis_text(text, [(e.start, e.end) for e in excluded])
-        doc = bound_sentences(self.tokenizer(analysed))
+        doc = bound_sentences(known_text(self.tokenizer(analysed), analysed))
         doc._.set(EXCLUDED_EXT, [{"start": e.start, "end": e.end, "reason": e.reason} for e in excluded])
         doc._.set(TEXT_EXT, text if analysed != text else None)
         return doc

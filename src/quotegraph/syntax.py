@@ -35,6 +35,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def known_text(doc: Doc, text: str) -> Doc:
+    """Record ``text`` as ``doc.text`` for ``doc_text``: a tokenizer's Doc always reads back as
+    the string it was made from, so the tokenizer can hand it over instead of a rebuild."""
+    _TEXTS[doc] = text
+    return doc
+
+
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
     """``tok``, then its head, its head's head ...: at most ``limit`` tokens, ending at the root.
     The limit bounds the walk on deep (or broken) parses."""

@@ -24,7 +24,7 @@ from .gender import first_name_gender
 from .known_as import known_as_mentions
 from .name_mention import NameMention, make_mention
 from .name_tokens import bad_name, extends_name, is_name_token, is_title_word
-from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading
+from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading, trim_leading_cues
 from .phrase_mentions import appositive_mentions, lone_subjects, role_premodified_mentions, speaker_mentions
 from .title_mentions import honorific_mentions
 
@@ -172,6 +172,7 @@ def find_name_mentions(doc: Doc, speakers: list[Span] | None = None) -> list[Nam
     _first_name_pairs(doc, words, found)
     _lone_first_names(doc, words, found)
     trim_leading(doc, found.candidates)
+    trim_leading_cues(doc, found.candidates)
     trim_headline_words(doc, found.candidates)
     trim_headline_cues(doc, found.candidates)
     return _longest_wins(_keep_supported(doc, found))
