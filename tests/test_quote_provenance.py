@@ -83,8 +83,9 @@ def test_rules_name_the_construction_that_was_used(results):
     assert _by_text(wire, "We have not").speaker_rule == "inverted"
     library = _by_text(uk, "the library")
     assert library.speaker_rule == "relative-pronoun"
-    following = _by_text(uk, "It is the right")
-    assert following.speaker_rule == "previous-paragraph-reporter" and following.speaker.text == "she"
+    # the quote paragraph after ``"...," she told the Gazette.`` is the next part of her quote
+    told = _by_text(uk, "We listened")
+    assert told.parts[-1].text.startswith("\u201cIt is the right") and told.speaker.text == "she"
     assert _by_text(uk, "The closure").speaker_rule == "according-to"
     assert _by_text(asia, "The fares").rule == "colon-intro"
     signed = _by_text(asia, "Some of us")
