@@ -42,6 +42,13 @@ def known_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+def column(doc: Doc, attr: str) -> list[int]:
+    """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
+    spaCy stores: read in one call, without making a Token per read (hot loops test these ids
+    first and look at the Token only where one fits; 0 means unset)."""
+    return doc.to_array(attr).tolist()
+
+
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
     """``tok``, then its head, its head's head ...: at most ``limit`` tokens, ending at the root.
     The limit bounds the walk on deep (or broken) parses."""
