@@ -1,9 +1,9 @@
 """Quote clustering at scale: time per 100,000 quotes and memory, as the corpus grows.
 
 Base quotations come from the real articles of a folder (quoted passages of five words or
-more, e.g. PolNeAR's texts); more bases are made by joining the first half of one real quote to
-the second half of another. Each synthetic quote is a base with edits (a word changed, dropped or
-added, a shortened excerpt, case and punctuation changed), so clusters grow the way repeated
+more, e.g. PolNeAR's texts); more bases are made by a walk over the real quotes' word pairs.
+Each synthetic quote is a base with edits (a word changed, dropped or added, a shortened
+excerpt, case and punctuation changed), so clusters grow the way repeated
 quotations do; each quote's base is one of the ``LIVE`` quotations introduced last, so clusters
 reach the same size (about ``VERSIONS``) however large the corpus. Every quote is stored (an
 article row per 1,000 quotes, its quote rows in one insert) and clustered an article at a time
@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert
 
+from quotegraph.provenance import band_keys, normalise
 from quotegraph.store import Store
 from quotegraph.store import schema as t
 from quotegraph.store.clusters import cluster_quotes, refresh
@@ -36,6 +37,7 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n]{25,400})[”\"]")
 PER_ARTICLE = 1_000
 VERSIONS = 4  # versions of each quotation on average
 LIVE = 1_000  # quotations being repeated at any time: a new one starts every VERSIONS quotes
+REFERENCE = 2_000  # texts whose band keys are the fixed reference work
 
 
 def real_quotes(folder: Path) -> list[str]:
@@ -45,10 +47,27 @@ def real_quotes(folder: Path) -> list[str]:
 
 
 def bases(quotes: list[str], count: int, rng: random.Random) -> list[str]:
+    """The real quotes and new quotations made by a walk over their word pairs (each next word one
+    that follows the current word somewhere in them, as long as a real quote), shuffled so that
+    every stretch of the run mixes the two alike. Joining halves of real quotes (the first
+    version) gave every quote a number of half-relatives that grew with the corpus, and putting
+    the real quotes first made the first blocks differ from the rest: the benchmark measured its
+    own data, not the clustering."""
+    follows: dict[str, list[str]] = {}
+    for quote in quotes:
+        words = quote.split()
+        for first, second in zip(words, words[1:], strict=False):
+            follows.setdefault(first, []).append(second)
+    starts = [q.split()[0] for q in quotes]
     out = list(quotes)
     while len(out) < count:
-        a, b = rng.choice(quotes).split(), rng.choice(quotes).split()
-        out.append(" ".join(a[: len(a) // 2] + b[len(b) // 2 :]))
+        words = [rng.choice(starts)]
+        length = len(rng.choice(quotes).split())
+        while len(words) < length and words[-1] in follows:
+            words.append(rng.choice(follows[words[-1]]))
+        if len(words) >= 5:
+            out.append(" ".join(words))
+    rng.shuffle(out)
     return out
 
 
@@ -83,11 +102,23 @@ def _store_article(conn: Connection, n: int, total: int, texts: list[str], rng: 
     return list(zip(ids, texts, strict=True))
 
 
-def _figures(upto: int, size: int, wall: float, cpu: float) -> dict:
+def reference_seconds(texts: list[str]) -> float:
+    """CPU seconds of a fixed piece of work (the band keys of the same texts each time): on a
+    shared machine, other work inflates CPU time too, and this says by how much at each block."""
+    started = time.process_time()
+    for text in texts:
+        band_keys(normalise(text))
+    return time.process_time() - started
+
+
+def _figures(upto: int, size: int, wall: float, cpu: float, reference: float) -> dict:
     return {"upto": upto, "quotes": size, "seconds": round(wall, 1),
             "seconds_per_100k": round(wall * 100_000 / size, 1),
-            # CPU time of this process: what the shared machine's load does not inflate
+            # CPU time of this process: what the shared machine's load inflates least
             "cpu_seconds_per_100k": round(cpu * 100_000 / size, 1),
+            # the same in units of the fixed reference work timed at the end of the block
+            "cpu_per_100k_in_reference_units": round(cpu * 100_000 / size / reference, 1),
+            "reference_seconds": round(reference, 3),
             "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
             # other work on the machine inflates CPU time too (shared caches and cores): say how much
             "load_average": round(os.getloadavg()[0], 1)}
@@ -115,9 +146,11 @@ def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
             conn.commit()
             if (n + len(texts)) % block == 0 or n + len(texts) == total:
                 now, cpu = time.perf_counter(), time.process_time()
-                blocks.append(_figures(n + len(texts), n + len(texts) - done, now - started, cpu - cpu_started))
+                reference = reference_seconds(pool[:REFERENCE])
+                blocks.append(_figures(n + len(texts), n + len(texts) - done, now - started, cpu - cpu_started,
+                                       reference))
                 print(json.dumps(blocks[-1]), flush=True)
-                started, cpu_started, done = now, cpu, n + len(texts)
+                started, cpu_started, done = time.perf_counter(), time.process_time(), n + len(texts)
     store.close()
     return blocks
 

@@ -164,3 +164,87 @@ def test_you_in_an_interview_question_is_the_person_who_answers(run):
         assert result.text[targets[0].span.start : targets[0].span.end] == targets[0].span.text
     answer = _quote(result, "you heard right")  # an answer's ``you`` is no one in particular
     assert "Kwesi Boateng" not in {t.name for t in answer.about}
+
+
+# A local paper's style: place names used only to qualify a plant, a supply and a menu, and an
+# office title that holds an organisation's word; the company itself stays a target.
+QUALIFIED = (
+    "Workers at the Thamesford plant learned on Monday that Maple Grove Foods would close the site.\n\n"
+    "\"Closing the Thamesford facility was a hard decision, and the Whitegate supply deal ends with it,\" "
+    "plant manager Karen Doyle said.\n\n"
+    "Union steward Mike Tran said: \"Maple Grove Foods owes these families more than a letter. "
+    "People here are happy with Kiwi fare and a steady job.\"\n\n"
+    "\"There was Secretary of State Ellen Burke here in May, and nothing came of it,\" Tran added.\n"
+)
+
+
+def test_an_organisation_named_only_to_qualify_a_noun_or_in_a_title_is_not_a_target(run):
+    result = run(QUALIFIED, published="2026-03-11")
+    organisations = {o.name for o in result.organizations}
+    closing = _quote(result, "hard decision")
+    assert not {"Thamesford", "Whitegate"} & _names(closing.about), (organisations, closing.about)
+    owes = _quote(result, "owes these families")
+    assert any("Maple Grove" in name for name in _names(owes.about))  # named on its own: a target
+    assert "Kiwi" not in _names(owes.about)
+    burke = _quote(result, "nothing came of it")
+    assert "State" not in _names(burke.about)
+    assert "Ellen Burke" in _names(burke.about)
+
+
+# A court report in a South African weekly's style: ``the State`` is the prosecution, a generic
+# word like ``the state``, and no party the quote is about.
+COURT = (
+    "Magistrate Thandi Nkosi remanded Sipho Dlamini in custody on Tuesday.\n\n"
+    "\"The State is worried that you might harm the complainant. You will be remanded until your "
+    "next appearance,\" Nkosi said.\n\n"
+    "Prosecutor Lerato Mokoena said the State would oppose bail.\n"
+)
+
+
+def test_an_organisation_named_by_a_generic_word_is_not_a_target(run):
+    result = run(COURT, published="2026-03-12")
+    worried = _quote(result, "might harm")
+    assert not any(t.name.lower().endswith("state") for t in worried.about), worried.about
+
+
+# A tabloid's style: a direct quote said to a named person, who is its ``you``; a description of an
+# organisation that two organisations' names share a word with.
+TOLD = (
+    "Councillor Ruth Adeyemi told Mark Fenwick at Thursday's meeting: \"You have let this town down "
+    "and you know it.\"\n\n"
+    "Fenwick, who chairs the Harbour Board, left the Town Hall without comment.\n\n"
+    "The Lagos State Government and the Government Printing Office both declined to comment.\n\n"
+    "Adeyemi said the state government had ignored the harbour for a decade.\n"
+)
+
+
+def test_you_in_a_direct_quote_said_to_an_entity_is_that_entity(run):
+    result = run(TOLD, published="2026-03-13")
+    quote = _quote(result, "let this town down")
+    assert quote.addressee is not None and quote.addressee.name == "Mark Fenwick"
+    you = next(t for t in quote.about if t.name == "Mark Fenwick")
+    assert you.span.text == "You" and result.text[you.span.start : you.span.end] == "You"
+
+
+def test_a_description_resolves_to_the_organisation_whose_name_holds_all_its_words(run):
+    result = run(TOLD, published="2026-03-13")
+    quote = _quote(result, "ignored the harbour")
+    assert [t.name for t in quote.about] == ["Lagos State Government"], quote.about
+
+
+# A business page's style: an organisation named once in a person's role and once on its own.
+ROLE_AND_NAME = (
+    "The inquiry's report, published on Monday, said that Jane Holt, the former head of Bramley Radio, "
+    "had resigned in March after the complaints.\n\n"
+    "Peter Quinn, chief executive of Corvex Mining, said: \"Corvex Mining will keep every mine open "
+    "this year.\"\n"
+)
+
+
+def test_an_organisation_named_only_in_a_role_is_not_a_target_but_named_alone_it_is(run):
+    result = run(ROLE_AND_NAME, published="2026-03-14")
+    resigned = _quote(result, "resigned in March")
+    assert "Jane Holt" in _names(resigned.about)
+    assert not any("Bramley" in t.name for t in resigned.about), resigned.about
+    mines = _quote(result, "every mine open")
+    assert any("Corvex" in t.name for t in mines.about), mines.about

@@ -121,3 +121,51 @@ def test_headline_speech_verbs_and_function_words_are_not_names(run, text, kept,
     assert kept <= names and not names & never, names
     for q in result.quotes:
         assert q.speaker_name not in never
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "never"),
+    [
+        # radio-interview write-up: the verb before the name, the quotation on the next line
+        ("EXCLUSIVE – Roger Stone: Don't Trust the Voting Machines.\n\n"
+         "There is serious concern about the manipulation of voting machines, longtime adviser "
+         "Roger Stone stated.\n\nStone was speaking in an interview on a talk radio program.\n\n"
+         "Stated Stone:\n\n\"I think that the stakes are so high and the machines are old.\"\n",
+         "Roger Stone", {"Stated Stone"}),
+        # local paper: inverted attributions after the quotation's lead-in
+        ("Council approves the budget after a long night.\n\n"
+         "Councillor Maria Okafor voted against the plan, calling it rushed.\n\n"
+         "Added Okafor: \"We were given the figures an hour before the vote.\"\n\n"
+         "Explained Okafor, \"Nobody could read them in time.\"\n",
+         "Maria Okafor", {"Added Okafor", "Explained Okafor"}),
+        # sports report: a first name that looks like a verb form stays a name
+        ("Springboks name their squad.\n\nCoach Jacques Nienaber picked two new wings.\n\n"
+         "Said Jalili, the team doctor, told reporters: \"Everyone is fit for Saturday.\"\n",
+         "Said Jalili", {"Jalili"}),
+    ],
+)
+def test_a_speech_verb_before_a_name_is_not_part_of_it(run, text, person, never):
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert person in names and not names & never, names
+    assert result.quotes and all(q.speaker_name == person for q in result.quotes), [
+        q.speaker_name for q in result.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "full"),
+    [
+        # opinion column: a long title in front, and the model's entity without the first name
+        ("Sanders now seeks the ouster of Democratic National Committee Chair Debbie Wasserman Schultz "
+         "and other party officials as payback. So, if this is all about feelings, fine.",
+         "Debbie Wasserman Schultz"),
+        # British paper: a two-word surname after a job title
+        ("The shadow minister said the figures were wrong. Housing Secretary Jessica Lloyd Webber "
+         "defended them on Tuesday.", "Jessica Lloyd Webber"),
+    ],
+)
+def test_a_first_name_the_model_leaves_out_of_a_two_word_surname_is_kept(run, text, full):
+    result = run(text)
+    names = {p.name for p in result.people}
+    assert full in names, names
+    assert " ".join(full.split()[1:]) not in names

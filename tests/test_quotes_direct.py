@@ -263,3 +263,47 @@ def test_speaker_glued_to_its_cue_by_the_parse(run):
     assert q.speaker is not None and "council" in q.speaker.text
 
 
+
+
+def test_long_attribution_with_a_subordinate_clause_still_joins_the_next_sentence(run):
+    # Nairobi-style court copy: the attribution runs past 30 tokens and holds a clause of its own
+    text = ("“The budget is not a wish list,” the committee chairwoman, Ms Wanjiru Kamau, said on Tuesday "
+            "after the finance minister failed to appear at the second hearing he had been summoned to "
+            "in as many weeks by the members of the county assembly. “We expect answers by Friday.”")
+    q = _one(run, text)
+    assert [p.text for p in q.parts] == ["“The budget is not a wish list,”", "“We expect answers by Friday.”"]
+    assert "Kamau" in q.speaker.text
+
+
+def test_a_clause_where_someone_else_speaks_is_not_a_subordinate_attribution(run):
+    text = ('"The roads are open again," the mayor said on Monday, where the premier also spoke. '
+            '"We will rebuild the bridge by June."')
+    q = _one(run, text)
+    assert len(q.parts) == 2 and q.speaker.text == "the mayor"
+
+
+def test_a_coordinated_clause_with_its_own_speaker_breaks_the_continuation(run):
+    text = ('"We are ready for the storm," Mrs Tan said, and her husband Lee laughed. '
+            '"We bought far too much rice."')
+    quotes = _marked(run, text)
+    assert len(quotes) == 2
+
+
+def test_that_clause_running_on_past_the_marks_is_mixed_to_its_end(run):
+    text = 'Police in Kingston said that "a petrol bomb" had been thrown at the station overnight.'
+    q = _one(run, text)
+    assert q.type == "mixed"
+    assert q.text == 'that "a petrol bomb" had been thrown at the station overnight'
+    assert q.speaker.text.startswith("Police")
+
+
+def test_that_clause_ending_at_the_closing_mark_stays_direct(run):
+    q = _one(run, 'The Ghana Health Service said that "the outbreak is under control."')
+    assert q.type == "direct" and q.text == 'that "the outbreak is under control."'
+
+
+def test_a_cue_heading_the_quoted_clause_does_not_end_the_mixed_quote(run):
+    text = ('The farmers\u2019 union said the advertisement "unfairly and wrongly" suggests that growers '
+            'support the new levy.')
+    q = _one(run, text)
+    assert q.type == "mixed" and q.text.endswith("support the new levy")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from test_store_support import article, person, quote
 
 from quotegraph.models import Quote, Span
 from quotegraph.people.sources import speaker_kind
 from quotegraph.store import Store
+from quotegraph.store import schema as t
 from quotegraph.store.check import check
 from quotegraph.store.ingest import ingest_results
 
@@ -89,3 +91,60 @@ def test_a_common_title_is_shared_by_namesakes_but_flagged_when_first_names_fit_
                            _titled("m2", MATTHEW, "Matthew Morrison", "I am grateful")])
     shared = check(store)["shared_aliases"]
     assert [item["alias"] for item in shared["items"]] == ["mr morrison"] and shared["count"] == 1
+
+
+STEVE = 'Steve Rosenthal, a union organiser, said "turnout is everything" on Friday. Mr. Rosenthal left.'
+STEVEN = 'Steven M. Rosenthal, a tax lawyer, said "the plan loses revenue" and Mr. Rosenthal smiled.'
+POPE_A = 'Pope Francis said "build bridges" in Mexico on Wednesday.'
+POPE_B = 'In Rome, Pope Francis said "mercy is the answer" to pilgrims.'
+
+
+def test_namesakes_told_apart_by_their_roles_are_not_flagged(db_url):
+    def titled(aid, text, name, role, content):
+        p = person("p1", name, text, aliases=["Mr. Rosenthal"], gender="male", evidence=["honorific:Mr"],
+                   roles=[role], quotes=1)
+        return article(aid, text, [p], [quote("q1", text, content, p)])
+
+    store = Store(db_url)
+    ingest_results(store, [titled("s", STEVE, "Steve Rosenthal", "union organiser", "turnout is everything"),
+                           titled("t", STEVEN, "Steven M. Rosenthal", "tax lawyer", "the plan loses revenue"),
+                           _titled("m1", MATT, "Matt Morrison", "the show goes on"),
+                           _titled("m2", MATTHEW, "Matthew Morrison", "I am grateful")])
+    shared = check(store)["shared_aliases"]
+    # Steve and Steven fit one person, but a union organiser is not a tax lawyer
+    assert [item["alias"] for item in shared["items"]] == ["mr morrison"]
+
+
+def test_one_word_entries_sharing_a_title_are_fragments_not_shared_aliases(db_url):
+    def pope(aid, text, content):
+        p = person("p1", "Francis", text, aliases=["Pope Francis"], quotes=1)
+        return article(aid, text, [p], [quote("q1", text, content, p)])
+
+    store = Store(db_url)
+    ingest_results(store, [pope("a", POPE_A, "build bridges"), pope("b", POPE_B, "mercy is the answer")])
+    found = check(store)
+    assert found["shared_aliases"]["count"] == 0
+    assert found["fragments"]["count"] == 2
+    twins = [item["twins"] for item in found["fragments"]["items"]]
+    assert all(len(t) == 1 and t[0].startswith("Francis (#") for t in twins), twins
+
+
+BARACK_FULL = 'President Barack Obama said "the deal holds" on Monday.'
+BARACK_CUT = 'President Barack said "we are ready" in Nairobi.'
+
+
+def test_a_one_word_entry_sharing_a_titled_alias_with_a_full_name_is_a_fragment(db_url):
+    full = person("p1", "Barack Obama", BARACK_FULL, aliases=["President Barack Obama", "President Barack"], quotes=1)
+    cut = person("p1", "Barack", BARACK_CUT, aliases=["President Barack"], quotes=1)
+    store = Store(db_url)
+    ingest_results(store, [article("a", BARACK_FULL, [full], [quote("q1", BARACK_FULL, "the deal holds", full)]),
+                           article("b", BARACK_CUT, [cut], [quote("q1", BARACK_CUT, "we are ready", cut)])])
+    found = check(store)
+    assert found["shared_aliases"]["count"] == 0
+    assert [(i["name"], i["twins"]) for i in found["fragments"]["items"]] == [("Barack", [f"Barack Obama (#{_id(store, 'a')})"])]
+
+
+def _id(store: Store, ext_id: str) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.people.c.corpus_person_id).join(t.articles, t.articles.c.id == t.people.c.article_id)
+                            .where(t.articles.c.ext_id == ext_id)).scalar_one()

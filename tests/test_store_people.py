@@ -233,3 +233,68 @@ def test_middle_initial_join_is_the_same_one_article_at_a_time_and_in_a_full_reb
     assert same == {(a, b) for a in rebuilt for b in rebuilt if rebuilt[a] == rebuilt[b]}
     assert incremental[("nyt", "Vladimir V. Putin")] == incremental[("wire", "Vladimir Putin")]
     assert incremental[("plain", "George Bush")] != incremental[("b43", "George W. Bush")]
+
+
+BARACK = ('President Barack Obama said Tuesday that the deal "makes America safer." '
+          'Mr. Obama spoke at the White House, and he took no questions.')
+MICHELLE = ('First lady Michelle Obama told students in Atlanta that "your education is your power." '
+            'She visited two schools.')
+POLL = ('Clinton leads by four points. The poll also showed that 59 percent disapprove of President '
+        'Obama\u2019s performance, and she said "the country is on the wrong track."')
+
+
+def _obamas():
+    barack = person("p1", "Barack Obama", BARACK, aliases=["President Barack Obama", "Mr. Obama", "President Obama"],
+                    gender="male", evidence=["honorific:Mr", "pronoun:he"], quotes=1)
+    michelle = person("p1", "Michelle Obama", MICHELLE, aliases=["First lady Michelle Obama"], gender="female",
+                      evidence=["pronoun:she"], quotes=1)
+    # a stray "she" about the pollster read as the president's pronoun
+    lone = person("p1", "Obama", POLL, aliases=["President Obama"], gender="female", evidence=["pronoun:she"])
+    return [article("wh", BARACK, [barack], [quote("q1", BARACK, "makes America safer.", barack)]),
+            article("atl", MICHELLE, [michelle], [quote("q1", MICHELLE, "your education is your power.", michelle,
+                                                        cue="told")]),
+            article("poll", POLL, [lone])]
+
+
+def test_a_titled_surname_joins_the_title_holder_over_a_gender_read_from_pronouns(db_url):
+    store = Store(db_url)
+    ingest_results(store, _obamas())
+    ids = _corpus_ids(store)
+    assert ids[("poll", "Obama")] == ids[("wh", "Barack Obama")] != ids[("atl", "Michelle Obama")]
+
+
+def test_a_gender_stated_by_an_honorific_still_keeps_a_titled_surname_apart(db_url):
+    text = 'Mrs. Obama said "we go high" at the rally, and President Obama smiled.'
+    mrs = person("p1", "Obama", text, aliases=["Mrs. Obama", "President Obama"], gender="female",
+                 evidence=["honorific:Mrs"])
+    store = Store(db_url)
+    ingest_results(store, [*_obamas(), article("rally", text, [mrs])])
+    ids = _corpus_ids(store)
+    assert ids[("rally", "Obama")] == ids[("atl", "Michelle Obama")]
+
+
+def test_the_title_rule_is_the_same_one_article_at_a_time_and_in_a_full_rebuild(db_url):
+    from quotegraph.store.merge import rebuild_corpus_people
+
+    store = Store(db_url)
+    for art in reversed(_obamas()):
+        ingest_results(store, [art])
+    incremental = _corpus_ids(store)
+    with store.engine.begin() as conn:
+        rebuild_corpus_people(conn)
+    rebuilt = _corpus_ids(store)
+    same = {(a, b) for a in incremental for b in incremental if incremental[a] == incremental[b]}
+    assert same == {(a, b) for a in rebuilt for b in rebuilt if rebuilt[a] == rebuilt[b]}
+    assert incremental[("poll", "Obama")] == incremental[("wh", "Barack Obama")]
+
+
+HUSSEIN = ('B. Hussein Obama has done it again, the blog said. "Barack Obama is out of touch," '
+           'a reader wrote, and President Barack Obama did not reply.')
+
+
+def test_a_name_with_an_initial_joins_the_full_first_name_its_article_gives(db_url):
+    hussein = person("p1", "B. Hussein Obama", HUSSEIN, aliases=["Barack Obama", "President Barack Obama"])
+    store = Store(db_url)
+    ingest_results(store, [*_obamas(), article("blog", HUSSEIN, [hussein])])
+    ids = _corpus_ids(store)
+    assert ids[("blog", "B. Hussein Obama")] == ids[("wh", "Barack Obama")] != ids[("atl", "Michelle Obama")]

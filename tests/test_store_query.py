@@ -9,9 +9,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import func, select
-from test_store_support import article, person, quote
+from test_store_support import article, person, quote, roads_article, schools_article
 
-from quotegraph.models import Entity, Span
 from quotegraph.store import Store
 from quotegraph.store import schema as t
 from quotegraph.store.export import export
@@ -20,11 +19,6 @@ from quotegraph.store.query import person_detail, search_quotes, source_stats, t
 
 FLOODS = ('\u201cThe river defences held this time,\u201d said Dr Helen Price, a hydrologist. '
           'Mr Owen Jones said "we were lucky" and that insurers were worried.')
-ROADS = ('"Potholes are costing drivers millions," Helen Price said on Monday. '
-         'The transport agency said repairs would begin in June.')
-SCHOOLS = ('"Class sizes are growing every year," said Raj Mehta, a teacher. '
-           'Chris Taylor said "we need more funding" for schools.')
-
 
 def _corpus():
     price = person("p1", "Helen Price", FLOODS, aliases=["Dr Helen Price"], gender="female",
@@ -35,19 +29,8 @@ def _corpus():
                      [quote("q1", FLOODS, "The river defences held this time,", price),
                       quote("q2", FLOODS, "we were lucky", jones)],
                      outlet="Valley News", published="2026-01-10", url="https://valley.example/floods")
-    price2 = person("p1", "Helen Price", ROADS, gender="female", evidence=["name:Helen"], quotes=1)
-    start = ROADS.index("The transport agency")
-    agency = Entity("o1", "the transport agency", mentions=[Span.of(ROADS, start, start + 20)], quote_count=1)
-    roads = article("roads", ROADS, [price2],
-                    [quote("q1", ROADS, "Potholes are costing drivers millions,", price2),
-                     quote("q2", ROADS, "repairs would begin in June", agency, qtype="indirect")],
-                    orgs=[agency], outlet="Valley News", published="2026-02-02")
-    mehta = person("p1", "Raj Mehta", SCHOOLS, gender="male", evidence=["name:Raj"], quotes=1)
-    taylor = person("p2", "Chris Taylor", SCHOOLS, quotes=1)
-    schools = article("schools", SCHOOLS, [mehta, taylor],
-                      [quote("q1", SCHOOLS, "Class sizes are growing every year,", mehta),
-                       quote("q2", SCHOOLS, "we need more funding", taylor)],
-                      outlet="City Post", published="2026-02-20")
+    roads = roads_article("Valley News", "2026-02-02")
+    schools = schools_article("City Post", "2026-02-20")
     return [floods, roads, schools]
 
 

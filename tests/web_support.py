@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
-from test_store_support import article, person, quote
+from test_store_support import article, person, quote, roads_article, schools_article
 
 from quotegraph.models import ArticleResult, Entity, Excluded, Span
 from quotegraph.store import Store
@@ -25,11 +25,6 @@ FLOODS = ("Flood defences hold as river peaks\n"
           "Mr Owen Jones said \u201cwe were lucky\u201d and that insurers were worried. "
           "\u201cWe will keep watching the gauges,\u201d Helen Price added.\n"
           "Photo: Valley News / Staff\n")
-ROADS = ('"Potholes are costing drivers millions," Helen Price said on Monday. '
-         'The transport agency said repairs would begin in June.')
-SCHOOLS = ('"Class sizes are growing every year," said Raj Mehta, a teacher. '
-           'Chris Taylor said "we need more funding" for schools.')
-
 
 def floods() -> ArticleResult:
     price = person("p1", "Helen Price", FLOODS, aliases=["Dr Helen Price"], gender="female",
@@ -50,19 +45,8 @@ def floods() -> ArticleResult:
 
 
 def corpus() -> list[ArticleResult]:
-    price2 = person("p1", "Helen Price", ROADS, gender="female", evidence=["name:Helen"], quotes=1)
-    start = ROADS.index("The transport agency")
-    agency = Entity("o1", "the transport agency", mentions=[Span.of(ROADS, start, start + 20)], quote_count=1)
-    roads = article("roads", ROADS, [price2],
-                    [quote("q1", ROADS, "Potholes are costing drivers millions,", price2),
-                     quote("q2", ROADS, "repairs would begin in June", agency, qtype="indirect")],
-                    orgs=[agency], outlet="City Herald", published="2026-02-03", title="Roads in a bad state")
-    mehta = person("p1", "Raj Mehta", SCHOOLS, gender="male", evidence=["name:Raj"], roles=["teacher"], quotes=1)
-    taylor = person("p2", "Chris Taylor", SCHOOLS, quotes=1)
-    schools = article("schools", SCHOOLS, [mehta, taylor],
-                      [quote("q1", SCHOOLS, "Class sizes are growing every year,", mehta),
-                       quote("q2", SCHOOLS, "we need more funding", taylor)],
-                      outlet="City Herald", published="2026-02-20", title="Teachers warn on class sizes")
+    roads = roads_article("City Herald", "2026-02-03", title="Roads in a bad state")
+    schools = schools_article("City Herald", "2026-02-20", roles=["teacher"], title="Teachers warn on class sizes")
     return [floods(), roads, schools]
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .leftover_cuts import split_at_leftovers
 from .leftovers import find_leftovers
-from .models import Entity, Excluded, Person, Quote, Span, Warning
+from .models import Entities, Entity, Excluded, Person, Quote, Span, Warning
 from .nlp import EXCLUDED_EXT, TEXT_EXT, install_tokenizer, register_extensions
 from .records import decode_record, from_plain, packable, retext, to_plain
 from .settings import Options
@@ -38,17 +38,7 @@ PLACES = "quotegraph_places"
 ENTITY_KINDS = (("people", Person, PEOPLE), ("organizations", Entity, ORGANIZATIONS), ("places", Entity, PLACES))
 
 
-@packable
-@dataclass
-class FoundEntities:
-    """What ``quotegraph_people`` found in one Doc."""
-
-    people: list[Person] = field(default_factory=list)
-    organizations: list[Entity] = field(default_factory=list)
-    places: list[Entity] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
-
-
+packable(Entities)
 packable(Quote)
 
 
@@ -71,7 +61,7 @@ def _plain_entities(doc: Doc) -> dict[str, list[dict[str, Any]]] | None:
     return None if found is None else {key: [to_plain(e) for e in items] for key, items in _lists(found).items()}
 
 
-def _lists(found: FoundEntities) -> dict[str, list[Any]]:
+def _lists(found: Entities) -> dict[str, list[Any]]:
     return {"people": found.people, "organizations": found.organizations, "places": found.places,
             "warnings": found.warnings}
 
@@ -124,7 +114,7 @@ def quotes_of(doc: Doc) -> list[Quote]:
 
 def records_of(doc: Doc) -> DocRecords:
     """Everything the components put on ``doc``, as dataclasses (the records on the Doc)."""
-    found = _stored(doc, ENTITY_RECORDS) or FoundEntities()
+    found = _stored(doc, ENTITY_RECORDS) or Entities()
     return DocRecords(text=article_text(doc), excluded=excluded_of(doc), quotes=quotes_of(doc),
                       **{key: list(items) for key, items in _lists(found).items()})
 
@@ -167,7 +157,7 @@ class PeopleFinder:
             for item in items:
                 item.mentions = [retext(m, text) for m in item.mentions]
             doc.spans[group] = _group(doc, ((m, key, item.id) for item in items for m in item.mentions))
-        doc._.set(ENTITY_RECORDS, FoundEntities(found.people, found.organizations, found.places, found.warnings))
+        doc._.set(ENTITY_RECORDS, found)
         _set_quotes(doc, quotes)
         return doc
 

@@ -69,6 +69,9 @@ DENIAL_VERBS: frozenset[str] = frozenset({"deny", "reject", "dismiss", "refute",
 CLAIM_NOUNS: frozenset[str] = frozenset(
     "allegation claim accusation suggestion rumour rumor report charge assertion speculation".split())
 
+# Nouns for a contact that carries words from someone: ``a call from staff to say ...``.
+CONTACT_NOUNS: frozenset[str] = frozenset({"call", "phonecall", "message", "letter", "email", "text", "note",
+                                           "visit", "memo", "voicemail"})
 NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"})
 # Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
@@ -100,7 +103,7 @@ ROLE_EXPANSIONS: dict[str, str] = {
     "rep": "representative", "gov": "governor", "insp": "inspector", "det": "detective",
     "sgt": "sergeant", "supt": "superintendent", "capt": "captain", "col": "colonel",
     "gen": "general", "brig": "brigadier", "cpl": "corporal", "lt": "lieutenant", "maj": "major",
-    "adm": "admiral", "dep": "deputy",
+    "adm": "admiral", "dep": "deputy", "atty": "attorney", "pres": "president",
     "pc": "constable", "cmdr": "commander", "prof": "professor", "dr": "doctor", "pm": "prime minister",
     "mp": "mp", "ceo": "chief executive", "cfo": "finance director",
 }
@@ -116,6 +119,12 @@ councilman councilwoman pope
 # ``jo dudas``): every honorific, rank, abbreviated role and office above.
 NAME_PREFIXES: frozenset[str] = frozenset(HONORIFICS) | frozenset(RANK_TITLES) | frozenset(ROLE_EXPANSIONS) \
     | _KEY_OFFICES
+
+# Last words of newspaper and agency names (``The Rotorua Daily Post``, ``Irish Examiner``): the
+# outlet reporting the story, never the speaker of the quote after its own paragraph.
+OUTLET_WORDS: frozenset[str] = frozenset("""post times herald gazette tribune news daily journal chronicle
+observer guardian telegraph express mirror courier argus examiner independent press reuters afp
+inquirer nation""".split())
 
 # --- sources ---------------------------------------------------------------------------------
 

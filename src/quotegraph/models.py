@@ -138,6 +138,16 @@ class Warning:
 
 
 @dataclass
+class Entities:
+    """The people, organisations and places of one article, as the people stage finds them."""
+
+    people: list[Person] = field(default_factory=list)
+    organizations: list[Entity] = field(default_factory=list)
+    places: list[Entity] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+
+
+@dataclass
 class Article:
     """One input article, as read from a file, a JSONL record or stdin."""
 

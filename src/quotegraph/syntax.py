@@ -160,18 +160,32 @@ def agent_objects(verb: Token) -> Iterator[Token]:
                 yield pobj
 
 
+def subject_candidates(verb: Token) -> list[Token]:
+    """``verb``'s children, and the subject of an auxiliary in front of it that the parse gave
+    the subject to (``lawyer Wiremu Te Are said``: ``Are`` read as an auxiliary holding ``lawyer``)."""
+    found = list(verb.children)
+    for aux in verb.children:
+        if aux.dep_ in ("aux", "auxpass") and aux.i < verb.i:
+            found += [c for c in aux.children if c.dep_ in SUBJECTS]
+    return found
+
+
 def subject_child(verb: Token, deps: frozenset[str] = SUBJECTS) -> Token | None:
-    """``verb``'s subject: its last child with one of ``deps``."""
+    """``verb``'s subject: its last child with one of ``deps`` (see ``subject_candidates``)."""
     found = None
     for child in verb.children:
         if child.dep_ in deps:
             found = child
+    if found is None:  # only then one the parse hung on an auxiliary
+        found = next((c for c in subject_candidates(verb) if c.dep_ in deps), None)
     return found
 
 
 def is_passive(verb: Token) -> bool:
-    """``was told``: a passive subject or auxiliary among ``verb``'s children."""
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children)
+    """``was told``: a passive subject or auxiliary among ``verb``'s children. An auxiliary that
+    holds an active subject is a misparse (``lawyer Wiremu Te Are said``: ``Are`` is a name word)."""
+    return any(child.dep_ == "nsubjpass" or (
+        child.dep_ == "auxpass" and not any(c.dep_ == "nsubj" for c in child.children)) for child in verb.children)
 
 
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

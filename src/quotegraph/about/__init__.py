@@ -11,20 +11,23 @@ from datetime import date
 from spacy.tokens import Doc
 
 from ..models import ArticleResult, Target
+from .attributes import not_targets
 from .clause import QuoteClause
 from .entities import EntityIndex
 from .interview import interviewee_target
-from .targets import find_about, find_addressee
+from .targets import addressed, find_about, find_addressee
 from .when import find_said_on
 
 
 def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> ArticleResult:
     """Set about, addressee and said_on on every quote of ``result`` (spans into ``result.text``)."""
     index = EntityIndex.build(result)
+    index.not_targets = not_targets(doc, result, index.mentions)
     for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
-        quote.about = _with(find_about(clause, index), interviewee_target(result, i))
         quote.addressee = find_addressee(clause, index)
+        about = _with(find_about(clause, index), interviewee_target(result, i))
+        quote.about = _with(about, addressed(clause, quote.addressee))
         quote.said_on = find_said_on(clause, result.dates, published, result.text)
     return result
 

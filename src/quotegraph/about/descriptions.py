@@ -19,8 +19,8 @@ from ..people.lexicon import ORG_NOUNS
 
 _DETERMINERS = {"the", "this", "that"}
 # nouns of ORG_NOUNS that stand for places, families or statements rather than an organisation
-_NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
-DESCRIBING_NOUNS = ORG_NOUNS - _NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
+NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
+DESCRIBING_NOUNS = ORG_NOUNS - NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
 _ROLE_END = re.compile(r"\s+(?:of|for|in|at|to|with|on)\s.*$")  # ``minister in-charge`` of ``... of the district``
 
 
@@ -58,6 +58,8 @@ class Descriptions:
         if people:
             return people.pop() if len(people) == 1 else None
         orgs = set(self.org_words.get(noun.lower_, ())) if noun.pos_ == "NOUN" else set()
+        if len(orgs) > 1:  # ``the state government``: Kogi State Government, not Government House
+            orgs = {o for o in orgs if phrase in o.name.lower()}
         return orgs.pop() if len(orgs) == 1 else None
 
 

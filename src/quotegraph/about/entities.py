@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ..models import ArticleResult
 from .descriptions import Descriptions
@@ -24,6 +26,8 @@ class EntityIndex:
 
     mentions: list[IndexedMention]  # sorted by start, longest first
     descriptions: Descriptions = field(default_factory=lambda: Descriptions({}, []))
+    # organisations named only as a modifier, in a title or by a generic word (about/attributes.py)
+    not_targets: frozenset[str] = frozenset()
     # a binary search finds where a phrase's mentions begin, so each quote does not scan them all
     _starts: list[int] = field(init=False, repr=False)
     _longest: int = field(init=False, repr=False)
@@ -43,6 +47,7 @@ class EntityIndex:
         found = [IndexedMention(m.start, m.end, p.id, p.name, p.gender.value)
                  for p in result.people for m in p.mentions]
         found += [IndexedMention(m.start, m.end, o.id, o.name) for o in result.organizations for m in o.mentions]
+        found += _unrecorded(result, found)
         return cls(sorted(found, key=lambda m: (m.start, -m.end)), Descriptions.build(result))
 
     def within(self, start: int, end: int) -> list[IndexedMention]:
@@ -68,3 +73,48 @@ class EntityIndex:
             if m.gender in (gender, "unknown"):
                 return m
         return None
+
+
+def _unrecorded(result: ArticleResult, recorded: list[IndexedMention]) -> list[IndexedMention]:
+    """Occurrences of an entity's name or alias that the people stage did not record as mentions
+    (it records an organisation's first naming, not the quoted ``Maple Grove Foods owes ...``);
+    a name two entities share, or one inside a longer name (``Nova`` of ``Nova Scotia``), is left out."""
+    names = [(n, IndexedMention(0, 0, p.id, p.name, p.gender.value))
+             for p in result.people for n in {p.name, *p.aliases}]
+    names += [(n, IndexedMention(0, 0, o.id, o.name)) for o in result.organizations for n in {o.name, *o.aliases}]
+    names = [(n, entity) for n, entity in names if len(n) > 2 and n[0].isupper()]
+    owners = Counter(n for n, _ in {(n, entity.entity_id) for n, entity in names})
+    taken = [(m.start, m.end) for m in recorded]
+    extra: list[IndexedMention] = []
+    for name, entity in names:
+        if owners[name] > 1:
+            continue
+        for match in re.finditer(_occurrence(name), result.text):
+            start, end = match.span()
+            if _standalone(result.text, start, end) and not any(s < end and start < e for s, e in taken):
+                taken.append((start, end))
+                extra.append(replace(entity, start=start, end=end))
+    return extra
+
+
+_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+$")  # ``Big `` before ``Nova``
+_AFTER = re.compile(r"^\s+[A-Z]")  # `` Scotia`` after ``Nova``
+
+
+def _occurrence(name: str) -> str:
+    return rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Not a piece of a longer capitalised name (``Nova`` of ``Nova Scotia``); a sentence's first
+    word before the name does not count (``Then Nova said``: only ``Then`` is checked, and
+    allowed when it starts the sentence)."""
+    before = _BEFORE.search(text, max(0, start - 40), start)
+    if before and not _sentence_start(text, before.start()):
+        return False
+    return not _AFTER.match(text[end : end + 3])
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    head = text[:at].rstrip()
+    return not head or head[-1] in ".!?\"“”:\n"

@@ -68,7 +68,8 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
         if entity is not None:
             target = Target(entity.entity_id, entity.name, _span(clause, start, end), evidence)
             found.setdefault(entity.entity_id, target)
-    return sorted((t for t in found.values() if not _is_speaker(clause, t)), key=lambda t: t.span.start)
+    kept = (t for t in found.values() if not _is_speaker(clause, t) and t.entity_id not in index.not_targets)
+    return sorted(kept, key=lambda t: t.span.start)
 
 
 def _is_speaker(clause: QuoteClause, target: Target) -> bool:
@@ -97,7 +98,21 @@ def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
         if noun.lemma_.lower() in AUDIENCES or (evidence in TELLING_VERBS and noun.pos_ in ("NOUN", "PROPN")):
             return Target(None, span.text, span, evidence)
     return None
-    return None
+
+
+_SECOND_PERSON = {"you", "your", "yours", "yourself"}
+
+
+def addressed(clause: QuoteClause, addressee: Target | None) -> Target | None:
+    """``"I can see that you are not OK," he told Mahlobo``: in a direct quote said to one of the
+    article's entities, ``you`` is that entity (the span is the first ``you``)."""
+    if addressee is None or addressee.entity_id is None or clause.quote.type != "direct":
+        return None
+    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
+    you = next((t for t in span or [] if t.lower_ in _SECOND_PERSON and t.pos_ == "PRON"), None)
+    if you is None or addressee.entity_id == clause.quote.speaker_id:
+        return None
+    return Target(addressee.entity_id, addressee.name, _span(clause, you.idx, you.idx + len(you)), "quoted")
 
 
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female", "his": "male"}

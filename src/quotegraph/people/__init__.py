@@ -9,12 +9,11 @@ speakers) -> gender decided from all evidence -> warnings. See docs/people.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc
 
-from ..models import Entity, Person, Quote, Span, Warning
+from ..models import Entities, Entity, Person, Quote, Span
 from ..settings import Options
 from ..syntax import doc_text
 from .ages import age_descriptions
@@ -27,14 +26,6 @@ from .mentions import find_name_mentions
 from .organizations import EntityDraft, find_organisations_and_places
 from .pronouns import collect_pronoun_evidence
 from .resolve import resolve_speakers, speaker_core
-
-
-@dataclass
-class Entities:
-    people: list[Person] = field(default_factory=list)
-    organizations: list[Entity] = field(default_factory=list)
-    places: list[Entity] = field(default_factory=list)
-    warnings: list[Warning] = field(default_factory=list)
 
 
 def _number(items: Sequence[PersonDraft | EntityDraft], prefix: str) -> None:

@@ -6,15 +6,16 @@ from __future__ import annotations
 import re
 
 from ..models import Span
+from ..wordforms import AGE_WORDS
 
 _AFTER = [
     re.compile(r",\s*(?:aged\s+)?(\d{1,3})(?![,.]\d)\s*(?=,|\.|;|\)|\s+and\b|\s+was\b|\s+is\b|\s+said\b|$)"),
     re.compile(r",?\s*\((?:aged\s+)?(\d{1,3})\)"),
     re.compile(r",?\s+aged\s+(\d{1,3})\b"),
-    re.compile(r",\s*(?:a|an|the)\s+(\d{1,3})[- ]year[- ]old\b"),
+    re.compile(rf",\s*(?:a|an|the)\s+{AGE_WORDS}\b"),
 ]
-_BEFORE = re.compile(r"\b(\d{1,3})[- ]year[- ]old(?:\s+[a-z][\w-]*){0,3},?\s+$")
-_DESCRIPTION = re.compile(r"\b[Tt]he\s+(\d{1,3})[- ]year[- ]old\b")
+_BEFORE = re.compile(rf"\b{AGE_WORDS}(?:\s+[a-z][\w-]*){{0,3}},?\s+$")
+_DESCRIPTION = re.compile(rf"\b[Tt]he\s+{AGE_WORDS}\b")
 
 
 def _plausible(value: str) -> int | None:

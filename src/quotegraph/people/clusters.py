@@ -23,6 +23,7 @@ from .facts import MentionFacts
 from .gender import first_name_gender
 from .lexicon import HONORIFICS, norm
 from .name_mention import NameMention
+from .title_holders import before_first_naming, holds_office, office_word
 from .titles import mention_facts
 
 
@@ -201,8 +202,28 @@ class _People:
         g = _mention_gender(self.facts[m])
         pool = [d for d in self.by_surname[word] if _compatible(d, g)] or [
             d for d in self.by_first[word] if _compatible(d, g)]
+        pool = _office_holders(pool, m)
         match = _pick(pool, m, g) if pool else self.new(m)
         match.add(m, self.facts[m])
+
+
+def _office_holders(pool: list[PersonDraft], m: NameMention) -> list[PersonDraft]:
+    """With an office title (``President Obama``): the namesakes the article gives that office;
+    if none, the only namesake, unless the article names them in full only later; else nobody
+    (a new person, whom the corpus join can place by the title)."""
+    office = office_word(m.honorific)
+    if office is None or not pool:
+        return pool
+    holders = [d for d in pool if holds_office(office, d.titles, d.roles)]
+    if holders:
+        return holders
+    if len(pool) == 1 and not before_first_naming(m.start, _first_full_naming(pool[0])):
+        return pool
+    return []
+
+
+def _first_full_naming(d: PersonDraft) -> int:
+    return min((x.start for x in d.mentions if len(x.tokens) > 1), default=-1)
 
 
 def _add_ages(text: str, drafts: list[PersonDraft]) -> None:

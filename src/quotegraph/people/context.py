@@ -99,6 +99,16 @@ class Context:
             if not self.in_quote(start):
                 yield person
 
+    def named_after(self, char: int, reach: int) -> Iterator[PersonDraft]:
+        """The people named outside quotation marks within ``reach`` characters after ``char``,
+        the nearest first."""
+        for k in range(bisect_left(self._timeline_starts, char), len(self.timeline)):
+            start, person = self.timeline[k]
+            if start > char + reach:
+                return
+            if not self.in_quote(start):
+                yield person
+
     def people_between(self, start: int, end: int) -> set[PersonDraft]:
         """The people named (outside quotes) between two character offsets."""
         lo, hi = bisect_left(self._timeline_starts, start), bisect_left(self._timeline_starts, end)

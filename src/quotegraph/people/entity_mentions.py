@@ -58,6 +58,15 @@ def _after_the(doc: Doc, i: int) -> bool:
         doc[i - 1].ent_type_ in NOT_PERSON_LABELS and i > 1 and doc[i - 2].lower_ == "the"))
 
 
+def _first_name_before(doc: Doc, i: int) -> bool:
+    """The word before a two-word entity is a first name the model left out: a capitalised
+    proper noun in the first-name table, in no entity of its own."""
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    return prev.tag_ == "NNP" and not prev.ent_type_ and first_name_gender(prev.text) is not None
+
+
 def entity_mentions(doc: Doc) -> list[NameMention]:
     found = []
     orgs = org_prefixes(doc)
@@ -71,6 +80,8 @@ def entity_mentions(doc: Doc) -> list[NameMention]:
         i, end, j = _name_bounds(doc, ent)
         if _not_a_name(doc, i, end, j):
             continue
+        if end - i > 1 and i == ent.start and _first_name_before(doc, i):
+            i -= 1  # "Chair Debbie Wasserman Schultz" where the model took "Wasserman Schultz"
         found.append(make_mention(doc, i, end, strong=end - i > 1 and not _after_the(doc, i)))
     return found
 

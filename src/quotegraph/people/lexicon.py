@@ -38,7 +38,7 @@ OFFICE_TITLES = {
     "deputy", "dep", "chairman", "chairwoman", "coach", "trooper", "ambassador", "mp", "mla",
     "mep", "td", "msp", "ald", "sheriff", "chief", "prosecutor", "coroner", "taoiseach",
     "tánaiste", "garda", "warden", "officer", "const", "cst", "cpl", "corporal", "staff", "agent", "dean", "prime",
-    "vice", "assistant",
+    "vice", "assistant", "brig", "brigadier", "pres", "atty",
 }
 
 # Nouns that name what a person is (job, office, kinship, part in the story). Used to accept
@@ -86,7 +86,14 @@ ROLE_NOUNS = {
     "pupil", "mum-of-two", "father-of-two", "mother-of-two", "grandfather-of-two",
     "businessperson", "landowner", "shopkeeper", "publican", "fisherman", "miner", "soldier",
     "sailor", "academic", "scholar", "nun", "monk", "chaplain",
+    # trades and occupations met in news from outside Europe and North America too
+    # (no word that is also a common surname: Porter, Barber, Carpenter)
+    "attendant", "surveyor", "satirist", "vendor", "hawker", "higgler", "artisan", "stewardess",
+    "cashier", "labourer", "laborer", "mechanic", "electrician", "plumber", "caretaker",
 }
+
+# Ranks written after a name, never part of it: "Judge Stephen Hopkins QC" is Stephen Hopkins.
+POST_NOMINALS = frozenset({"qc", "kc"})
 
 # Nouns that state the gender of the person they describe (``her brother, Kevin Burke``).
 GENDERED_NOUNS: dict[str, str] = {

@@ -24,8 +24,8 @@ from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
 from .name_tokens import bad_name, extends_name, extends_name_word, is_name_token, is_name_word, is_title_word
-from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading
-from .phrase_mentions import appositive_mentions, lone_subjects, speaker_mentions
+from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading, trim_leading_cues
+from .phrase_mentions import appositive_mentions, lone_subjects, role_premodified_mentions, speaker_mentions
 from .title_mentions import honorific_mentions
 
 __all__ = ["NameMention", "find_name_mentions", "is_name_token", "org_prefixes"]
@@ -163,7 +163,7 @@ def find_name_mentions(doc: Doc, speakers: list[Span] | None = None) -> list[Nam
     ``speakers``: the quotes' speaker spans, whose names count even where the model missed them."""
     words = [t.text for t in doc]
     candidates = honorific_mentions(doc, words) + entity_mentions(doc) + appositive_mentions(doc, words)
-    candidates += speaker_mentions(doc, speakers or [])
+    candidates += speaker_mentions(doc, speakers or []) + role_premodified_mentions(doc, words)
     found = _known(doc, candidates, speakers or [])
     _surname_runs(doc, words, found)
     lone = lone_subjects(doc, found.lone, found.covered)
@@ -172,6 +172,7 @@ def find_name_mentions(doc: Doc, speakers: list[Span] | None = None) -> list[Nam
     _first_name_pairs(doc, words, found)
     _lone_first_names(doc, words, found)
     trim_leading(doc, found.candidates)
+    trim_leading_cues(doc, found.candidates)
     trim_headline_words(doc, found.candidates)
     trim_headline_cues(doc, found.candidates)
     return _longest_wins(_keep_supported(doc, found))

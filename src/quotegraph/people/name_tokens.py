@@ -12,6 +12,7 @@ from .lexicon import (
     HONORIFICS,
     NON_PERSON_WORDS,
     OFFICE_TITLES,
+    POST_NOMINALS,
     RANK_TITLES,
     ROLE_NOUNS,
     norm,
@@ -27,7 +28,7 @@ _NOT_NAMES = {
     "his", "her", "their", "our", "my", "your", "this", "that", "these", "those", "but", "and",
     "or", "if", "when", "after", "before", "while", "as", "in", "on", "at", "of", "for", "by",
     "with", "from", "to", "mr", "mrs", "ms", "god", "covid", "covid-19",
-}
+} | POST_NOMINALS
 # entity labels of things that are not people
 NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"}
 HYPHENS = {"-", "‐"}

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from ..lexicon import QUOTING
 from ..quotes.cues import SPEECH
 from ..syntax import doc_text
 from .gender import first_name_gender
@@ -111,6 +112,35 @@ def speech_word(word: str) -> bool:
     if w.endswith("ed") and len(w) > 6:  # "responded"; not a name such as "Sayed"
         forms.append(w[:-2])
     return any(form in SPEECH for form in forms)
+
+
+def _verb_bases(word: str) -> list[str]:
+    """The base forms an inflected verb may have: ``stated`` -> state, ``added`` -> add,
+    ``replied`` -> reply, ``tells`` -> tell. Empty for a word without a verb ending."""
+    w = word.lower()
+    bases = [w[:-3] + "y"] if w.endswith(("ied", "ies")) else []
+    bases += [w[:-n] for end, n in (("s", 1), ("es", 2), ("d", 1), ("ed", 2)) if w.endswith(end)]
+    return bases
+
+
+def inflected_cue(word: str) -> bool:
+    """An inflected speech or quoting verb (``Stated``, ``Added``, ``Continues``) that is not a
+    first name (``Said``, ``Sayed`` are names): it never opens a person's name."""
+    cues = SPEECH | QUOTING
+    return first_name_gender(word) is None and any(b in cues for b in _verb_bases(word))
+
+
+def trim_leading_cues(doc: Doc, candidates: list[NameMention]) -> None:
+    """Inverted attributions, ``Stated Stone:`` or ``Added Okafor, "..."``: the verbs in front
+    are cut and the rest is the name (a one-word mention is left alone: ``Brands`` is a surname)."""
+    for m in candidates:
+        cut = 0
+        while cut < len(m.tokens) - 1 and inflected_cue(m.tokens[cut]):
+            cut += 1
+        if cut:
+            rest = make_mention(doc, m.first_token + cut, m.last_token + 1)
+            m.start, m.first_token, m.tokens = rest.start, rest.first_token, rest.tokens
+            m.honorific = m.hon_start = m.hon_token = None
 
 
 def trim_headline_cues(doc: Doc, candidates: list[NameMention]) -> None:

@@ -57,6 +57,29 @@ def appositive_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     return found
 
 
+def _role_then_run(doc: Doc, words: list[str], k: int) -> int:
+    """End of a two- or three-word name run right after the lower-case role noun at ``k``;
+    ``k + 1`` when there is none."""
+    role = doc[k]
+    if role.lower_ not in ROLE_NOUNS or role.pos_ != "NOUN" or not words[k].islower():
+        return k + 1
+    end = name_run(doc, k + 1)
+    if not 2 <= end - k - 1 <= 3 or bad_name(doc, k + 1, end) or (end < len(doc) and is_name_token(doc[end])):
+        return k + 1
+    return end
+
+
+def role_premodified_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
+    """``The Craigs' lawyer Wiremu Te Are said``: a capitalised run right after a lower-case role
+    noun is a person's name even where the model typed it as an organisation."""
+    found = []
+    for k in range(len(doc) - 2):
+        end = _role_then_run(doc, words, k)
+        if end > k + 1:
+            found.append(make_mention(doc, k + 1, end))
+    return found
+
+
 def _joined_name_start(sp: DocSpan, doc: Doc, start: int) -> int:
     """Start of a name word left of a hyphen or lower-case particles ("van der") that end just
     before ``start``; ``start`` when there is none."""

@@ -15,6 +15,7 @@ from .evidence import GenderEvidence
 from .lexicon import PRONOUN_GENDER
 
 _LOOKBACK = 3  # sentences
+_CATAPHORA_REACH = 400  # characters after a pronoun with no one before it in which its name may come
 
 
 def _same_sentence_subject(ctx: Context, sent, tok_i: int) -> PersonDraft | None:
@@ -87,7 +88,8 @@ def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: Perso
 
     Order: the subject named earlier in the same sentence; the subject of an earlier sentence
     (up to three back, agreeing in gender); the previous quotation's speaker; the most recent
-    person of that gender named outside quotation marks."""
+    person of that gender named outside quotation marks; when nobody fits before it, the
+    nearest one named just after it."""
     n = ctx.sent_index(char)
     sent = ctx.sents[n]
     tok_i = next((t.i for t in sent if t.idx >= char), sent.end - 1)
@@ -111,4 +113,8 @@ def resolve_person_pronoun(ctx: Context, char: int, gender: str, previous: Perso
         return person
     if fits(previous):
         return previous
-    return next((p for p in ctx.named_before(char) if fits(p)), None)
+    before = next((p for p in ctx.named_before(char) if fits(p)), None)
+    if before is None:
+        # "The chief of police dismissed ... He also denied ..." with the name a paragraph later
+        before = next((p for p in ctx.named_after(char, _CATAPHORA_REACH) if fits(p)), None)
+    return before

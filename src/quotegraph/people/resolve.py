@@ -65,6 +65,7 @@ def resolve_speakers(ctx: Context, quotes: list[Quote]) -> list[SpeakerChoice]:
                 _reported_subject_pronoun(ctx, q, found[0])
         else:
             choices[k] = SpeakerChoice(None, source_wording(wording))
+        resolver.note_group_wording(mention, found, choices[k].speaker_name)
     return choices
 
 

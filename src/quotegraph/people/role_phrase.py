@@ -27,8 +27,8 @@ STOP = 0  # a step rule's answer: the phrase ends here
 
 
 def is_role_word(tok: Token) -> bool:
-    if tok.pos_ not in {"NOUN", "PROPN"} and not tok.text[:1].isupper():
-        return False  # "a general election", "the accused" as a verb form
+    if tok.pos_ not in {"NOUN", "PROPN"} and not tok.text[:1].isupper() and tok.dep_ != "compound":
+        return False  # "a general election", "the accused" as a verb form ("higgler X" as compound: a noun)
     return tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES
 
 
@@ -70,8 +70,39 @@ def _connector(doc: Doc, j: int, stop: Container[int]) -> int | None:
     return STOP
 
 
+def _connector_in_name(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """A connector inside an organisation's name (``at the Ministry of State for Presidential
+    Affairs``): capitalised words on both sides, an article after it allowed."""
+    if doc[j - 1].lower_ not in CONNECTORS or j - 2 < 0 or j >= len(doc):
+        return None
+    right = doc[j + 1] if doc[j].lower_ == "the" and j + 1 < len(doc) else doc[j]
+    left = doc[j - 2]
+    if left.i in stop or not (_capitalised(left) and _capitalised(right)) or left.pos_ in FUNCTION_POS:
+        return None
+    return 1
+
+
+def _coordinated_object(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """``head of administration and personnel``: ``and`` between two nouns after ``of``/``for``;
+    the step at that connector still needs a role word left of it."""
+    if doc[j - 1].lower_ != "and" or j - 3 < 0:
+        return None
+    noun, before = doc[j - 2], doc[j - 3]
+    if noun.pos_ in {"NOUN", "PROPN"} and before.lower_ in {"of", "for"} and noun.i not in stop:
+        return 1
+    return None
+
+
 def _in_charge(doc: Doc, j: int, stop: Container[int]) -> int | None:
     return 2 if doc[j - 1].text in {"-", "–"} and j - 2 >= 0 and doc[j - 2].lower_ == "in" else None
+
+
+def _hyphen(doc: Doc, j: int, stop: Container[int]) -> int | None:
+    """"Clerk-Treasurer", "co-founder": a hyphen between two words with no space around it."""
+    if doc[j - 1].text not in {"-", "‑"} or j - 2 < 0 or (j - 2) in stop:
+        return None
+    joined = not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_ and doc[j - 2].is_alpha
+    return 2 if joined else STOP
 
 
 def _title_full_stop(doc: Doc, j: int, stop: Container[int]) -> int | None:
@@ -97,7 +128,8 @@ def _phrase_word(doc: Doc, j: int, stop: Container[int]) -> int | None:
 
 StepRule = Callable[[Doc, int, Container[int]], "int | None"]
 _STEPS: tuple[StepRule, ...] = (
-    _possessive, _article_in_name, _connector, _in_charge, _title_full_stop, _function_word, _phrase_word,
+    _possessive, _article_in_name, _connector_in_name, _coordinated_object, _connector, _in_charge, _hyphen,
+    _title_full_stop, _function_word, _phrase_word,
 )
 
 
@@ -123,8 +155,8 @@ def walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
     lo = max(0, i - MAX_ROLE)
     while j - 1 >= lo:
         t = doc[j - 1]
-        if t.i in stop or t.is_sent_end and t.i != i:
-            break
+        if t.i in stop or t.is_sent_end and t.i != i and not _title_full_stop(doc, j, stop):
+            break  # the parser may end a sentence at "Brig." in "director Brig. Gen. X"
         step = _step(doc, j, stop)
         if step == STOP:
             break

@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 
 from ..lexicon import CLAIM_NOUNS, RELATIVE_PRONOUNS, SOURCE_NOUNS
+from ..wordforms import AGE, singular
 from .lexicon import (
     GENDERED_NOUNS,
+    MEMBER_NOUNS,
     NON_SOURCE_WORDS,
     ORG_NOUNS,
     PLURAL_PRONOUNS,
@@ -33,24 +35,13 @@ PRONOUN, NAME, SOURCE, NOT_A_SOURCE = "pronoun", "name", "source", "not a source
 KEPT = frozenset({NAME, SOURCE})
 
 # a claim carries the words quoted in it (``allegations that "ghost workers" ...``)
-_HEAD_NOUNS = CLAIM_NOUNS | SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS)
+# (members of an organisation speak as worded: ``staff at the hospital``)
+_HEAD_NOUNS = CLAIM_NOUNS | SOURCE_NOUNS | ROLE_NOUNS | ORG_NOUNS | SPOKES_NOUNS | frozenset(GENDERED_NOUNS) \
+    | MEMBER_NOUNS
 _PRONOUNS = NON_SOURCE_WORDS | RELATIVE_PRONOUNS | set(PRONOUN_GENDER) | PLURAL_PRONOUNS | THING_PRONOUNS
 _WORD = re.compile(r"[@\w'’-]+")
 _PREPOSITIONS = frozenset({"of", "for", "from", "at", "with", "in", "on", "to", "who", "which", "that"})
 _AGENT_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents")  # demonstrators, residents
-_AGE = re.compile(r"\d+-year-old")
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("men"):
-        return word[:-3] + "man"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
-    return word
-
-
 def head_word(words: list[str]) -> str:
     """The last word before the first preposition: ``officials at the ministry`` -> officials."""
     cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
@@ -74,6 +65,6 @@ def speaker_kind(text: str) -> str:
     if head[:1].isupper() or head.startswith("@"):  # a name, a handle
         return NAME
     head = head.lower()
-    if head in _HEAD_NOUNS or _singular(head) in _HEAD_NOUNS or head.endswith(_AGENT_PLURALS) or _AGE.search(head):
+    if head in _HEAD_NOUNS or singular(head) in _HEAD_NOUNS or head.endswith(_AGENT_PLURALS) or AGE.search(head):
         return SOURCE
     return NOT_A_SOURCE

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..models import Span
 from .clusters import PersonDraft
 from .context import Context
-from .lexicon import GENERIC_ORG_NOUNS, OFFICE_TITLES, ROLE_EXPANSIONS, ROLE_NOUNS, norm
+from .lexicon import GENERIC_ORG_NOUNS, OFFICE_TITLES, POST_NOMINALS, ROLE_EXPANSIONS, ROLE_NOUNS, norm
 from .organizations import EntityDraft
 
 ARTICLES = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
@@ -90,6 +90,8 @@ class SpeakerLookup:
             j = i
             while j < sp.end and self.ctx.person_at.get(j) is p:
                 j += 1
+            if j < sp.end and norm(doc[j].text) in POST_NOMINALS:
+                j += 1  # "Judge Hopkins QC"
             if j < sp.end and (doc[j].text in _POSSESSIVE or doc[j].pos_ in _NAME_MODIFIED):
                 i = j  # "Mr Mwangi's lawyer", "Clinton spokesman Nick Merrill": not the named one
                 continue
@@ -113,7 +115,8 @@ class SpeakerLookup:
         sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None:
             return None
-        role = False
+        last = doc[sp.end - 1]
+        role = last.lower_ in ROLE_NOUNS and last.pos_ == "NOUN"  # "The Craigs' lawyer" + "Wiremu Te Are"
         for tok in doc[sp.end : sp.end + MODIFIER_REACH]:
             if tok.i in self.ctx.person_at:
                 return self.ctx.person_at[tok.i] if role else None

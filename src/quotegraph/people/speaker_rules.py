@@ -3,7 +3,8 @@ wins; a mention no rule decides keeps its wording (``police``, ``government sour
 
 - a name (full, surname, honorific form) -> that person; several names -> all of them;
 - ``he``/``she`` -> ``pronouns.resolve_person_pronoun``; ``they``/``it`` -> the previous
-  speaker when it was an organisation, else the latest organisation named;
+  speaker when it was an organisation, else the previous group speaker (several people, or a
+  plural description such as ``The Craigs``), else the latest organisation named;
 - ``the 27-year-old`` -> the person with that age;
 - ``a spokesperson for X`` / ``X spokesperson`` / ``a statement from X`` -> X;
 - ``the minister``, ``the councillor`` -> the person whose titles or roles hold that word;
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Span
+from ..wordforms import AGE
 from .clusters import PersonDraft
 from .lexicon import (
     MEMBER_NOUNS,
@@ -33,7 +35,6 @@ from .organizations import EntityDraft
 from .pronouns import add_pronoun, resolve_person_pronoun
 from .speaker_lookup import ARTICLES, EXPANDED, Speaker, SpeakerLookup
 
-_AGE = re.compile(r"\b(\d{1,3})[- ]year[- ]old\b")
 _SPOKES_FOR = re.compile(
     r"\b(?:spokes\w+|representatives?|statement|sources?|officials?)\s+(?:for|from|of|at|with)\s+(.+)$", re.I)
 
@@ -67,7 +68,25 @@ def _one(entity: Speaker | None) -> Found | None:
     return ([entity], None) if entity is not None else None
 
 
+# Singular nouns for a group of people that ``they`` can stand for.
+_GROUP_NOUNS = frozenset({"couple", "pair", "family", "duo", "trio", "twins", "parents", "siblings"})
+
+
 class Resolver(SpeakerLookup):
+    # the last speaker that is a group: an organisation, or a description kept as worded that
+    # names several people (``The Craigs``, ``the couple``, ``residents``); a later ``they``
+    # stands for it rather than for an organisation only named since
+    group_speaker: Found | None = None
+
+    def note_group_wording(self, span: Span, found: list[Speaker], name: str | None) -> None:
+        if found:
+            if len(found) == 1 and isinstance(found[0], EntityDraft):
+                self.group_speaker = (list(found), None)
+            return
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if name and sp is not None and (sp.root.tag_ in {"NNS", "NNPS"} or sp.root.lower_ in _GROUP_NOUNS):
+            self.group_speaker = ([], name)
+
     def resolve(self, span: Span, previous: Speaker | None) -> Found:
         """The entities a speaker mention stands for, and the wording kept when there is none."""
         m = _read(span)
@@ -116,12 +135,14 @@ def _group_pronoun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found 
         return [previous], None
     if m.low in PLURAL_PRONOUNS and r.previous_group:
         return list(r.previous_group), None
+    if m.low in PLURAL_PRONOUNS and r.group_speaker:
+        return list(r.group_speaker[0]), r.group_speaker[1]  # "The Craigs said ... They said"
     before = [o for s, o in r.ctx.org_timeline if s < m.span.start and not r.ctx.in_quote(s)]
     return ([before[-1]], None) if before else ([], None)
 
 
 def _age(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
-    age = _AGE.search(m.low)
+    age = AGE.search(m.low)
     return _one(r.by_age(int(age.group(1)))) if age else None
 
 

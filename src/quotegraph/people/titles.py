@@ -107,6 +107,8 @@ def _appositive_after(doc: Doc, m: NameMention, stop: Container[int], facts: Men
     while end < len(doc) and end - start < MAX_ROLE and doc[end].text not in CLAUSE_END:
         if doc[end].pos_ in {"VERB", "AUX"} or doc[end].lower_ in {"who", "which", "whose", "that"}:
             return
+        if end in stop:
+            return  # a list of names: "X, national police chief Gen. Y, Pres. Z"
         end += 1
     if end >= len(doc) or doc[end].text not in {",", ".", ";", ")", "—", "–"} or end == start:
         return
@@ -122,6 +124,29 @@ def _appositive_after(doc: Doc, m: NameMention, stop: Container[int], facts: Men
             return
         if doc[h].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} and doc[h].text != "-":
             return
+
+
+def _bracketed(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
+    """``[Trustee] Dennis George``: a role the editor put in brackets before the name."""
+    close = m.left_token - 1
+    if close < 1 or doc[close].text != "]":
+        return
+    open_ = next((k for k in range(close - 1, max(-1, close - MAX_ROLE), -1) if doc[k].text == "["), None)
+    if open_ is None or any(k in stop for k in range(open_, close)):
+        return
+    role = role_text(doc, open_ + 1, close)
+    if role:
+        facts.roles.append(role)
+
+
+# Counsel named by their side in court reports: "Claire Pickthall, defending, said".
+_COURT_SIDES = {"defending", "prosecuting", "representing", "mitigating"}
+
+
+def _court_side(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
+    j = m.last_token + 1
+    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in _COURT_SIDES and doc[j + 2].text == ",":
+        facts.roles.append(doc[j + 1].text)
 
 
 def _copular(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
@@ -159,5 +184,7 @@ def mention_facts(doc: Doc, m: NameMention, stop: Container[int]) -> MentionFact
     _premodifier(doc, m, stop, facts, office)
     _appositive_before(doc, m, stop, facts)
     _appositive_after(doc, m, stop, facts)
+    _bracketed(doc, m, stop, facts)
+    _court_side(doc, m, facts)
     _copular(doc, m, facts)
     return facts

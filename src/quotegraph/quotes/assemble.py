@@ -4,8 +4,10 @@ previous speaker, and long orphans are kept with no speaker."""
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..models import Quote, Span
-from .layout import MIN_ORPHAN_WORDS, Item, Layout, unmarked
+from .layout import END_PUNCT, MIN_ORPHAN_WORDS, Item, Layout, unmarked
 
 
 def assemble(d: Layout, items: list[Item]) -> list[Quote]:
@@ -97,17 +99,54 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
         return True
     # only the attribution of the quote before stands between: ``"A," she said. "B."`` (and
     # titles in marks within it: ``said on Fox News's "Fox and Friends." "B."``)
-    if not (prev.cue_after and unmarked(d, prev.frame_end, item.start).strip() == ""):
+    if not prev.cue_after:
+        return False
+    frame = _attribution_words(d, prev, item)
+    if frame is None:
         return False
     doc = d.doc
     spk = head.speaker or (0, 0)
-    frame = [i for i in d.tokens_in(prev.end, prev.frame_end) if not doc[i].is_punct and not doc[i].is_space]
     cue_i = prev.cue.i if prev.cue is not None else -1
     others = [i for i in frame if i != cue_i and not spk[0] <= i < spk[1]]
-    # a clause with a subject of its own (``and her husband cut in``) is not the attribution
+    # a clause of its own beside the attribution (``and her husband cut in``) is not part of it;
+    # a subordinate one (``said after Pagliano failed to appear``) is
     return not any(
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
+        and not _subordinate(doc[i], cue_i)
         for i in others for c in doc[i].children)
+
+
+def _attribution_words(d: Layout, prev: Item, item: Item) -> list[int] | None:
+    """The words of the attribution sentence between ``prev`` and ``item`` (its frame, and the
+    rest of that sentence when it ran past the frame's length), or None when anything else
+    stands between them: another sentence, a line break."""
+    doc = d.doc
+    between = unmarked(d, prev.frame_end, item.start)
+    if between.strip():
+        rest = [i for i in d.tokens_in(prev.frame_end, item.start) if not doc[i].is_space]
+        if "\n" in between or not rest or any(doc[i].text in END_PUNCT for i in rest[:-1]) \
+                or d.text[prev.frame_end - 1:prev.frame_end] in END_PUNCT:
+            return None
+    else:
+        rest = []
+    frame = [i for i in d.tokens_in(prev.end, prev.frame_end) if not doc[i].is_punct and not doc[i].is_space]
+    return frame + [i for i in rest if not doc[i].is_punct]
+
+
+# Relations that open a clause subordinate to the attribution (its subject is no new speaker).
+_SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "ccomp", "xcomp"})
+
+
+def _subordinate(tok: Token, cue_i: int) -> bool:
+    """Whether ``tok`` lies in a clause below the attribution's cue (not one coordinated with it)."""
+    node = tok
+    for _ in range(12):
+        if node.i == cue_i or node.head.i == node.i:
+            return False
+        if node.dep_ in _SUBORDINATE:
+            return True
+        node = node.head
+    return False
 
 
 def _long_enough(d: Layout, item: Item) -> bool:

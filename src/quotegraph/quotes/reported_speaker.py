@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..intervals import Intervals
-from ..lexicon import RELATIVE_PRONOUNS
+from ..lexicon import CLAIM_NOUNS, CONTACT_NOUNS, RELATIVE_PRONOUNS
 from ..syntax import agent_objects, char_range, is_passive, subject_child, subtree_mention
 from .speakers import STOP, Stop
 
@@ -45,6 +45,39 @@ def _subject_rule(subject: Token, own: bool) -> str:
     if subject.lower_ in RELATIVE_PRONOUNS:
         return "relative-pronoun"  # ``Tyler, who said``: people/ resolves the pronoun to Tyler
     return "cue-subject" if own else "shared-subject"
+
+
+def _contact_from(cue: Token, verb: Token, taken: Intervals) -> Step:
+    """``got a call from staff at the hospital to say her mother had died``: the sender of the
+    contact the infinitive hangs on speaks, not the one who got it."""
+    if verb is not cue or not any(c.tag_ == "TO" for c in cue.children):
+        return None
+    if cue.dep_ == "acl":
+        nouns = [cue.head]
+    elif cue.dep_ in ("advcl", "xcomp"):
+        nouns = [c for c in cue.head.children if c.dep_ == "dobj"]
+    else:
+        return None
+    for noun in nouns:
+        if noun.lemma_.lower() not in CONTACT_NOUNS:
+            continue
+        sender = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj"), None)
+        if sender is not None:
+            return Found(mention(sender), "contact-from")
+    return None
+
+
+def _object_participle(cue: Token, verb: Token, taken: Intervals) -> Step:
+    """``denied a report (not this paper's) claiming that ...``: a participle right after a
+    report or claim object, parsed as the verb's adverbial, says what the report says."""
+    if verb is not cue or cue.tag_ != "VBG" or cue.dep_ != "advcl":
+        return None
+    for noun in cue.head.children:
+        if noun.dep_ == "dobj" and noun.i < cue.i and noun.lemma_.lower() in CLAIM_NOUNS \
+                and noun.right_edge.i + 1 == cue.i:
+            return Found(mention(noun), "object-participle")
+    return None
 
 
 def _passive_agent(cue: Token, verb: Token, taken: Intervals) -> Step:
@@ -96,7 +129,8 @@ def _modified_noun(cue: Token, verb: Token, taken: Intervals) -> Step:
 
 
 RULES: tuple[Rule, ...] = (
-    _passive_agent, _quoted_subject, _own_subject, _object_control, _shared_subject, _by_saying, _modified_noun,
+    _contact_from, _object_participle, _passive_agent, _quoted_subject, _own_subject, _object_control,
+    _shared_subject, _by_saying, _modified_noun,
 )
 
 

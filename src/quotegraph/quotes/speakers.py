@@ -23,6 +23,7 @@ from ..lexicon import (
 from ..syntax import NOMINAL as _NOMINAL
 from ..syntax import SUBJECTS as _SUBJECTS
 from ..syntax import antecedent as _antecedent
+from ..syntax import subject_candidates
 
 # Relations through which a verb without a subject shares its governor's subject
 # (``took the stage and said``, ``was quoted as saying``, ``went on to say``).
@@ -155,7 +156,7 @@ def _passive_agent(cue: Token, verb: Token, allowed: Allowed, inverted: bool) ->
 def _subject(cue: Token, verb: Token, allowed: Allowed, inverted: bool) -> Verdict:
     """The verb's subject (the one next to it when a bad parse gives two)."""
     subject = None
-    for child in verb.children:
+    for child in subject_candidates(verb):
         if child.dep_ in _SUBJECTS and allowed(child) and child.pos_ not in ("VERB", "AUX") and can_speak(child) and (
                 subject is None or abs(child.i - verb.i) < abs(subject.i - verb.i)):
             subject = child

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..lexicon import (
     NON_SPEAKING_PRONOUNS,
+    OUTLET_WORDS,
     RELATIVE_PRONOUNS,
 )
 from ..syntax import mention_range
@@ -167,8 +168,35 @@ def _context_before(ctx: _Uncued) -> bool:
     elif item.start == skip_space(d.text, p_start) and item.para > 0:
         reporter = _last_reporter(d, item.para - 1)
         found = (reporter, "previous-paragraph-reporter") if reporter is not None else None
+        if found is None:
+            subject = _paragraph_subject(d, item.para - 1)
+            found = (subject, "previous-paragraph-subject") if subject is not None else None
+        if found is not None and _outlet(d, found[0]):
+            found = None  # "The Otago Daily Times has asked the council for comment."
         ctx.attribute(found, PARAGRAPH_BEFORE_CONFIDENCE)
     return False
+
+
+def _outlet(d: Layout, mention: tuple[int, int]) -> bool:
+    """A newspaper or agency reporting the story (``The Rotorua Daily Post``)."""
+    last = d.doc[mention[1] - 1]
+    return last.ent_type_ in ("ORG", "") and last.pos_ == "PROPN" and last.lower_ in OUTLET_WORDS
+
+
+def _paragraph_subject(d: Layout, para: int) -> tuple[int, int] | None:
+    """``The Craigs have also had a lot of business from cruise ships.`` then a paragraph that is
+    only a quote: the named subject of the last sentence of a paragraph that reports nothing."""
+    doc = d.doc
+    tokens = [i for i in d.tokens_in(*d.paras[para]) if not doc[i].is_space]
+    if not tokens:
+        return None
+    first = d.sent_start[tokens[-1]]
+    root = next((doc[i] for i in range(first, tokens[-1] + 1) if doc[i].dep_ == "ROOT"), None)
+    subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not outside_marks(d)(subj) or not can_speak(subj):
+        return None
+    named = subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ == "PROPN"
+    return mention_range(subj) if named else None
 
 
 # Rules for a quote with no cue, in order; a rule returning True settles the quote.

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
@@ -70,43 +71,81 @@ def _first_newline(conn: Connection):
     return find(t.articles.c.text, "\n")
 
 
+def _one_word(row) -> bool:
+    return " " not in name_key(row.name)
+
+
 def _fragments(people: Sequence) -> list[dict]:
-    """One-word names that are the surname of a fuller name in the corpus."""
+    """One-word names that are the surname of a fuller name in the corpus, or that share a
+    titled alias with another entry ("Pope Francis" in three articles, "President Barack" of
+    Barack Obama): entries that may be one person, for ``people merge``."""
     fuller: dict[str, list[str]] = defaultdict(list)
     for row in people:
         words = name_key(row.name).split()
         if len(words) > 1:
             fuller[words[-1]].append(row.name)
-    return _ranked(_person(row, twins=sorted(fuller[name_key(row.name)])[:5]) for row in people
-                   if " " not in name_key(row.name) and name_key(row.name) in fuller)
+    same_title: dict[int, set[str]] = defaultdict(set)
+    for form, rows in _holders(people).items():
+        if form.split()[0] in COMMON_TITLES:
+            continue  # "Mr Khan" in two articles: two namesakes as likely as one person
+        for row in (r for r in rows if _one_word(r)):
+            same_title[row.id] |= {f"{r.name} (#{r.id})" for r in rows if r.id != row.id}
+    out = []
+    for row in (r for r in people if _one_word(r)):
+        twins = fuller.get(name_key(row.name)) or same_title.get(row.id)
+        if twins:
+            out.append(_person(row, twins=sorted(twins)[:5]))
+    return _ranked(out)
 
 
 def _alias_form(alias: str) -> str:
     return " ".join(_WORD.findall(alias.lower().replace(".", "")))
 
 
-def _shared_aliases(people: Sequence) -> list[dict]:
-    """Multi-word aliases ("President Obama") carried by two or more corpus people; a common
-    title ("Mr Khan") only where two holders may be one person (``_may_be_one``)."""
+def _holders(people: Sequence) -> dict[str, list]:
+    """Multi-word alias form -> the people carrying it, for forms carried by two or more."""
     holders: dict[str, list] = defaultdict(list)
     for row in people:
         for form in {_alias_form(a) for a in [row.name, *json.loads(row.aliases)]}:
             if " " in form:
                 holders[form].append(row)
+    return {form: rows for form, rows in holders.items() if len(rows) > 1}
+
+
+def _shared_aliases(people: Sequence) -> list[dict]:
+    """Multi-word aliases ("President Obama") carried by two or more corpus people with a full
+    name; a common title ("Mr Khan") only where two holders may be one person (``_suspect``).
+    One-word holders ("Trump", "Pope Francis") are listed under fragments."""
+    holders = _holders([row for row in people if not _one_word(row)])
     return _ranked({"alias": form, "people": [f"{r.name} (#{r.id})" for r in rows],
                     "quote_count": sum(r.quote_count for r in rows)}
-                   for form, rows in holders.items() if len(rows) > 1 and _suspect(form, rows))
+                   for form, rows in holders.items() if _suspect(form, rows))
 
 
 def _suspect(form: str, rows: list) -> bool:
     """"Mr Khan" for Khizr and for Humayun Khan in different articles is two namesakes, as
-    expected; it is suspect only when two holders' first names fit one person (Matt, Matthew).
-    One-word holders ("Trump") are listed under fragments."""
+    expected; it is suspect only when two holders' first names fit one person (Matt, Matthew)
+    and their roles do not tell them apart (a tax lawyer Steven Rosenthal, a union organiser
+    Steve Rosenthal)."""
     title, *rest = form.split()
     if title not in COMMON_TITLES or len(rest) != 1:
         return True
-    firsts = sorted({words[0] for r in rows if len(words := name_key(r.name).split()) > 1})
-    return any(b.startswith(a) for i, a in enumerate(firsts) for b in firsts[i + 1:])
+    return any(_may_be_one(a, b) for i, a in enumerate(rows) for b in rows[i + 1:])
+
+
+def _may_be_one(a, b) -> bool:
+    first_a, first_b = sorted((name_key(a.name).split()[0], name_key(b.name).split()[0]))
+    return first_a != first_b and first_b.startswith(first_a) and not _roles_differ(a, b)
+
+
+def _role_words(row) -> set[str]:
+    return {w for role in json.loads(row.roles) for w in _WORD.findall(role.lower()) if w not in STOP_WORDS}
+
+
+def _roles_differ(a, b) -> bool:
+    """Both have roles, and no content word in common."""
+    words_a, words_b = _role_words(a), _role_words(b)
+    return bool(words_a and words_b) and not words_a & words_b
 
 
 def _gender_conflicts(conn: Connection) -> list[dict]:

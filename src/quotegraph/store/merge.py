@@ -5,14 +5,16 @@ Rules (wrong merges are worse than missed ones, since statistics count corpus pe
   and leading honorifics/titles ("Sen.", "Mrs", "President"): equal keys are one person.
   Suffixes stay ("Donald Trump Jr." is not "Donald Trump").
 - An article person's multi-word aliases join its name's group only when they share its first
-  name, so a bad cluster inside one article cannot tie two first names together corpus-wide.
+  name (or its initial), so a bad cluster inside one article cannot tie two first names together
+  corpus-wide.
 - A full name and its middle-initial variant ("Vladimir Putin", "Vladimir V. Putin") are one
   person when that variant is the only one of the name ("George W." and "George H. W. Bush" are
   two, so "George Bush" joins neither).
 - A one-word entry ("Clinton") joins a full-name group of that surname when its article says
   which: the only such group that is not a separate person in the same article and whose gender
   does not contradict, or else the only one sharing a distinctive titled alias ("President
-  Trump"; not "Mr"/"Mrs"). Otherwise it stays its own corpus person, one per article.
+  Trump"; not "Mr"/"Mrs"). A gender read from pronouns alone yields to such a titled alias.
+  Otherwise it stays its own corpus person, one per article.
 - The corrections log (store/corrections.py: merge, split, rename, delete, gender, reassign) is
   stored by name key and article key and re-applied by every rebuild, whatever ids rows get.
 
@@ -108,7 +110,8 @@ def rebuild_corpus_people(conn: Connection) -> int:
 def people_rows(conn: Connection, where=None) -> list:
     """Article people with what grouping needs, in the one order every rebuild uses."""
     stmt = (select(t.people.c.id, t.people.c.local_id, t.people.c.name, t.people.c.aliases, t.people.c.roles,
-                   t.people.c.gender, t.people.c.gender_source, t.people.c.corpus_person_id,
+                   t.people.c.gender, t.people.c.gender_source, t.people.c.gender_evidence,
+                   t.people.c.corpus_person_id,
                    t.people.c.article_id, t.articles.c.key.label("article_key"))
             .join(t.articles, t.articles.c.id == t.people.c.article_id))
     rows = conn.execute(stmt if where is None else stmt.where(where)).all()
@@ -170,10 +173,15 @@ def _group_full_names(rows: list, fixes: corrections.Corrections, uf: UnionFind,
         uf.add(first)
         primary[row.id] = first
         for key in full[1:]:
-            if key.split()[0] == first.split()[0]:
+            if _same_first(key.split()[0], first.split()[0]):
                 uf.add(key)
                 uf.union(first, key)
     return singles
+
+
+def _same_first(a: str, b: str) -> bool:
+    """The same first name, or an initial of it ("B. Hussein Obama" written as "Barack Obama")."""
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def without_initials(key: str) -> str:
@@ -218,9 +226,8 @@ def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int
             surnames[surname(key)].add(uf.find(key))
     for row in singles:
         token = name_key(row.name) or row.name.lower()
-        roots = sorted(r for r in surnames.get(token, set()) if _may_be(row, members[r]))
-        if len(roots) > 1:
-            roots = _by_title(row, roots, members)
+        others = sorted(r for r in surnames.get(token, set()) if not _in_article(row, members[r]))
+        roots = _choose_root(row, others, members)
         if len(roots) == 1:
             primary[row.id] = roots[0]
             continue
@@ -243,12 +250,33 @@ def _by_title(row, roots: list[str], members: dict[str, list]) -> list[str]:
     return [root] if best and best >= _DOMINANT * second else []
 
 
-def _may_be(row, members: list) -> bool:
-    """Not a separate person of the same article, and no gender stated against the group's."""
-    if any(m.article_id == row.article_id for m in members):
-        return False
+def _choose_root(row, others: list[str], members: dict[str, list]) -> list[str]:
+    """The groups a one-word row may join: those whose gender its text does not contradict, the
+    one dominating its titled alias among them if several. A gender read from pronouns alone
+    ("she" next to "President Obama", about someone else) yields to a titled alias that one group
+    of the surname clearly dominates."""
+    if len(others) > 1 and _pronoun_gender_only(row):
+        titled = _by_title(row, others, members)
+        if titled:
+            return titled
+    fitting = [r for r in others if _gender_fits(row, members[r])]
+    return _by_title(row, fitting, members) if len(fitting) > 1 else fitting
+
+
+def _in_article(row, members: list) -> bool:
+    """A separate person of the row's own article is in the group."""
+    return any(m.article_id == row.article_id for m in members)
+
+
+def _gender_fits(row, members: list) -> bool:
+    """No gender stated in the row's text against the group's."""
     gender, _ = _gender_vote(members)
     return row.gender_source != "text" or gender in ("unknown", row.gender)
+
+
+def _pronoun_gender_only(row) -> bool:
+    evidence = json.loads(row.gender_evidence or "[]")
+    return row.gender_source == "text" and bool(evidence) and all(e.startswith("pronoun:") for e in evidence)
 
 
 def _titled(row) -> set[str]:

@@ -31,18 +31,13 @@ from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from ..lexicon import ORG_ALIASES
+from ..wordforms import singular
 from . import corrections
 from . import schema as t
 from .merge import UnionFind, write_grouped
 
 _PUNCT = re.compile(r"[.,()\"“”‘’!?]|'s$|’s$")
 _MINOR = frozenset("of the and for in on at to de la".split())
-
-
-def _singular(word: str) -> str:
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def _form_key(name: str) -> str:
@@ -54,7 +49,7 @@ def _form_key(name: str) -> str:
     if len(words) > 1 and words[-1] == "party":
         words.pop()
     if words:
-        words[-1] = _singular(words[-1])
+        words[-1] = singular(words[-1])
     return " ".join(words)
 
 

@@ -1,0 +1,58 @@
+"""Organisations the people stage made from words that only describe something else.
+
+``the Thamesford plant``, ``Kiwi fare``, ``a Cabinet-level visit``, ``Secretary of State Rice``,
+``Bignell, the former head of Chelsea TV``: the name modifies a common noun or is part of a
+person's title or role, and the model tagged it as an
+organisation. When every mention of an organisation is such a word, it is a place, a kind or an
+office, not a party the quotes talk about, so it is never a target. Nor is an organisation named
+by a lone generic word (``the State`` for the prosecution, ``the City``), as its description
+(``the state``) is not.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..models import ArticleResult
+from ..people.lexicon import OFFICE_TITLES, ROLE_NOUNS
+from .descriptions import NOT_AN_ORGANISATION
+from .entities import IndexedMention
+
+_MODIFIERS = {"compound", "amod", "nmod"}
+
+
+def not_targets(doc: Doc, result: ArticleResult, mentions: list[IndexedMention]) -> frozenset[str]:
+    """Ids of the organisations whose every mention (recorded or found again by name, so that
+    ``Acme`` standing alone in a quote keeps ``chief executive of Acme`` a target) modifies a
+    common noun or sits in a title, and of those named by one generic word."""
+    spans: dict[str, list[IndexedMention]] = {}
+    for m in mentions:
+        spans.setdefault(m.entity_id, []).append(m)
+    return frozenset(org.id for org in result.organizations
+                     if org.name.lower().removeprefix("the ") in NOT_AN_ORGANISATION
+                     or (org.id in spans and all(_describes(doc, m.start, m.end) for m in spans[org.id])))
+
+
+def _describes(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    return _modifies_noun(last, span.end) or _in_title(last)
+
+
+def _modifies_noun(token: Token, end: int) -> bool:
+    """``the Thamesford plant``: the name's last word hangs off a common noun after the name."""
+    head = token.head
+    return token.dep_ in _MODIFIERS and head.i >= end and head.pos_ == "NOUN"
+
+
+_OFFICES = OFFICE_TITLES | ROLE_NOUNS
+
+
+def _in_title(token: Token) -> bool:
+    """``Secretary of State``, ``the former head of Chelsea TV``: the name is the ``of`` object
+    of an office title or a role, so it says what a person is."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "of"
+            and prep.head.lower_ in _OFFICES and prep.head.i < prep.i)
