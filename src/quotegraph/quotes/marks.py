@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_QUOTE = 2500  # characters; a longer "quote" is an unbalanced mark, not a quotation
 
@@ -35,7 +36,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _MARK = re.compile("''|[\"\u201c\u201d\u201e\u2018\u2019']")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Marked:
     """A stretch in quote marks: ``start``/``end`` include the marks (``end`` may be a paragraph
     end when the quote continues in the next paragraph)."""
@@ -75,6 +76,13 @@ def _closer_shaped(text: str, i: int, length: int) -> bool:
 def find_marked(text: str) -> list[Marked]:
     """Every quoted stretch of ``text`` in order (double-mark quotes, then single-mark quotes
     outside them, merged in text order)."""
+    return list(_find_marked(text))
+
+
+# The quote finder and the people stage (twice) pair the marks of the same article text; the
+# pairs are frozen, so the last few texts' pairs are kept and shared.
+@lru_cache(maxsize=4)
+def _find_marked(text: str) -> tuple[Marked, ...]:
     out: list[Marked] = []
     open_from_previous: Marked | None = None
     for p_start, p_end in paragraphs(text):
@@ -82,7 +90,7 @@ def find_marked(text: str) -> list[Marked]:
         singles = _singles(text, p_start, p_end, found)
         out.extend(sorted(found + singles, key=lambda m: m.start))
         open_from_previous = left_open
-    return out
+    return tuple(out)
 
 
 def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
