@@ -248,3 +248,23 @@ def test_an_organisation_named_only_in_a_role_is_not_a_target_but_named_alone_it
     assert not any("Bramley" in t.name for t in resigned.about), resigned.about
     mines = _quote(result, "every mine open")
     assert any("Corvex" in t.name for t in mines.about), mines.about
+
+
+# A West African daily's style: the seat a candidate runs for and the office he names are not
+# what his words are about; the party he campaigned for is.
+CANDIDATE = (
+    "Musician Kofi Mensah has confirmed that he will run in next year's elections.\n\n"
+    "\"I am running for Parliament because my people asked me. I campaigned for the Unity Party "
+    "before, and I will stay with it,\" Mensah told reporters on Friday.\n\n"
+    "\"As a Member of Parliament I would still record music,\" he added.\n"
+)
+
+
+def test_the_seat_sought_and_an_office_named_are_not_targets(run):
+    result = run(CANDIDATE, published="2026-03-15")
+    organisations = {o.name for o in result.organizations}
+    running = _quote(result, "running for Parliament")
+    assert "Parliament" not in _names(running.about), (organisations, running.about)
+    assert any("Unity Party" in name for name in _names(running.about)), (organisations, running.about)
+    member = _quote(result, "Member of Parliament")
+    assert "Parliament" not in _names(member.about)

@@ -112,3 +112,48 @@ def test_participle_after_a_denied_report_is_the_reports(run):
 def test_participle_after_the_verb_itself_keeps_the_subject(run):
     [quote] = run("The minister left the meeting early, claiming that he had another appointment.").quotes
     assert quote.speaker_name == "minister"
+
+
+def test_stage_name_known_as_a_real_name_is_one_person(run):
+    # Ghanaian entertainment copy: a hyphenated stage name the model does not read as a name
+    text = (
+        "Gospel singer and activist K-Sol says he will stand for the Ablekuma seat in 2028.\n\n"
+        "K-Sol, known in private life as Kofi Solomon Mensah, spoke to Joy News on Friday about his plans.\n\n"
+        '"I was not born a politician, but I have always served my community," K-Sol said.\n'
+    )
+    result = run(text)
+    person = next(p for p in result.people if p.name == "Kofi Solomon Mensah")
+    assert "K-Sol" in person.aliases
+    assert any("singer" in r for r in person.roles)
+    assert [q.speaker_name for q in sorted(result.quotes, key=lambda q: q.start)] == ["Kofi Solomon Mensah"] * 2
+
+
+def test_also_known_as_links_two_written_names(run):
+    text = ("Rapper Blaqbonez, also known as Emeka Akumefule, said the tour would start in Lagos. "
+            "Blaqbonez said tickets had sold out.")
+    result = run(text)
+    names = [p.name for p in result.people]
+    assert "Emeka Akumefule" in names and "Blaqbonez" not in names
+    assert {q.speaker_name for q in result.quotes} == {"Emeka Akumefule"}
+
+
+_OPEN_THEN_BARE = (
+    "Google Ghana’s head of start-ups, Ama Owusu, says young people now dream of building companies.\n\n"
+    "“A few years ago if you wanted to be a cool kid in Accra you were in banking.\n\n"
+    "{middle}\n\n"
+    "“There’s a lot of noise, but you’ll find actual gems,” says Owusu.\n"
+)
+
+
+def test_continuation_paragraph_printed_without_its_opening_mark(run):
+    text = _OPEN_THEN_BARE.format(middle="This year you’re an entrepreneur.")
+    result = run(text)
+    hits = [q for q in result.quotes if "entrepreneur" in q.text]
+    assert [q.speaker_name for q in hits] == ["Ama Owusu"]
+    for q in result.quotes:
+        assert text[q.start:q.end] == q.text
+
+
+def test_narration_after_an_unclosed_quote_is_not_quoted(run):
+    text = _OPEN_THEN_BARE.format(middle="The programme has trained 300 founders since it began.")
+    assert not any("founders" in q.text for q in run(text).quotes)

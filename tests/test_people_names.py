@@ -169,3 +169,11 @@ def test_a_first_name_the_model_leaves_out_of_a_two_word_surname_is_kept(run, te
     names = {p.name for p in result.people}
     assert full in names, names
     assert " ".join(full.split()[1:]) not in names
+
+
+def test_a_title_in_the_first_name_table_is_not_taken_for_a_left_out_first_name(run):
+    # blog headline: "Judge" and "Just" are first names too, and the model took a run for a person
+    result = run("Breaking: Federal Judge Just Gave Hillary Some Of The Worst News – She’s Going To HATE It.\n\n"
+                 "A federal judge granted the group’s request for discovery into whether Hillary Clinton hid emails.")
+    names = {p.name for p in result.people}
+    assert "Hillary Clinton" in names and not any(n.startswith("Judge") for n in names), names

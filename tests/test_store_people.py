@@ -298,3 +298,38 @@ def test_a_name_with_an_initial_joins_the_full_first_name_its_article_gives(db_u
     ingest_results(store, [*_obamas(), article("blog", HUSSEIN, [hussein])])
     ids = _corpus_ids(store)
     assert ids[("blog", "B. Hussein Obama")] == ids[("wh", "Barack Obama")] != ids[("atl", "Michelle Obama")]
+
+
+def test_a_group_is_named_by_the_name_most_entries_give_not_by_its_smallest_key(db_url):
+    hussein = person("p1", "B. Hussein Obama", HUSSEIN, aliases=["Barack Obama", "President Barack Obama"])
+    lone = [person("p1", "Obama", f'Obama said "we go on" in city {n}.', aliases=["President Obama"])
+            for n in range(3)]
+    again = 'Barack Obama said "the vote is close" on Friday.'
+    barack = person("p1", "Barack Obama", again, gender="male", evidence=["pronoun:he"])
+    store = Store(db_url)
+    ingest_results(store, [*_obamas(), article("again", again, [barack]), article("blog", HUSSEIN, [hussein]),
+                           *(article(f"lone{n}", f'Obama said "we go on" in city {n}.', [p]) for n, p in enumerate(lone))])
+    found = find_person(store, "Obama")
+    assert found[0]["name"] == "Barack Obama", found
+
+
+BOTH = ('Barack Obama and Michelle Obama hosted the state dinner. Later President Obama said '
+        '"we are honoured" in a toast.')
+
+
+def test_a_titled_surname_kept_apart_from_namesakes_in_its_article_joins_the_title_holder(db_url):
+    from quotegraph.store.merge import rebuild_corpus_people
+
+    barack = person("p1", "Barack Obama", BOTH, gender="male", evidence=["name:Barack"])
+    michelle = person("p2", "Michelle Obama", BOTH, gender="female", evidence=["name:Michelle"])
+    toast = person("p3", "Obama", BOTH, aliases=["President Obama"], quotes=1)
+    store = Store(db_url)
+    for art in [article("dinner", BOTH, [barack, michelle, toast], [quote("q1", BOTH, "we are honoured", toast)]),
+                *_obamas()]:
+        ingest_results(store, [art])
+    incremental = _corpus_ids(store)
+    assert incremental[("dinner", "Obama")] == incremental[("wh", "Barack Obama")]
+    assert incremental[("dinner", "Obama")] != incremental[("dinner", "Michelle Obama")]
+    with store.engine.begin() as conn:
+        rebuild_corpus_people(conn)
+    assert _corpus_ids(store) == incremental

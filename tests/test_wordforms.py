@@ -11,7 +11,7 @@ from quotegraph.wordforms import AGE, singular
 
 @pytest.mark.parametrize(("plural", "one"), [
     ("agencies", "agency"), ("spokesmen", "spokesman"), ("Republicans", "Republican"),
-    ("officials", "official"), ("women", "woman")])
+    ("officials", "official"), ("women", "woman"), ("rabbis", "rabbi")])
 def test_plurals_become_singular(plural, one):
     assert singular(plural) == one
 
@@ -30,6 +30,7 @@ def test_organisation_keys_and_source_kinds_read_plurals_alike():
     assert speaker_kind("spokesmen") == "source"
     assert speaker_kind("the 45-year-old") == "source"
     assert speaker_kind("game") == "not a source"
+    assert speaker_kind("About 40 rabbis") == "source"
 
 
 @pytest.mark.parametrize(("text", "age"), [

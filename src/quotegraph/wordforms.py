@@ -10,7 +10,7 @@ import re
 AGE_WORDS = r"(\d{1,3})[- ]year[- ]old"
 AGE = re.compile(rf"\b{AGE_WORDS}\b")
 
-_KEEP_S = ("ss", "us", "is")  # business, census, analysis: not plurals
+_KEEP_S = ("ss", "us", "sis")  # business, census, analysis: not plurals (but rabbis, taxis are)
 
 
 def singular(word: str) -> str:

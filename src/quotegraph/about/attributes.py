@@ -33,6 +33,22 @@ def not_targets(doc: Doc, result: ArticleResult, mentions: list[IndexedMention])
                      or (org.id in spans and all(_describes(doc, m.start, m.end) for m in spans[org.id])))
 
 
+# verbs whose ``for`` object is an office or seat sought (``running for Parliament``, ``contesting for
+# Gomoa East``), not a party the words are about (``campaigned for the NPP`` is)
+SEEKING_VERBS = {"run", "contest"}
+
+
+def names_an_office(doc: Doc, start: int, end: int) -> bool:
+    """This one mention is part of an office (``Member of Parliament``) or the seat sought."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    prep = last.head
+    return _in_title(last) or (last.dep_ == "pobj" and prep.lower_ == "for"
+                               and prep.head.lemma_.lower() in SEEKING_VERBS)
+
+
 def _describes(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):

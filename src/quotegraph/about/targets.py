@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..models import Span, Target
 from ..syntax import doc_text
+from .attributes import names_an_office
 from .clause import QuoteClause
 from .entities import EntityIndex, IndexedMention
 
@@ -50,7 +51,8 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
     found: dict[str, Target] = {}
     for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
         for m in index.within(part.start, part.end):
-            if not clause.is_place(m.start, m.end) and not clause.is_venue(m.start, m.end):
+            if not (clause.is_place(m.start, m.end) or clause.is_venue(m.start, m.end)
+                    or names_an_office(clause.doc, m.start, m.end)):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for pronoun in _quoted_pronouns(clause):
         antecedent = _resolve(clause, pronoun, index)
@@ -157,8 +159,9 @@ def _described(noun: Token, index: EntityIndex, start: int, end: int) -> Indexed
 
 def _member_of(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
     """``officials of the Department``, ``members of the council``: a group of people stands for
-    the organisation they belong to."""
-    if noun.lemma_.lower() not in AUDIENCES:
+    the organisation they belong to; one member is a person, not the group (``a Member of
+    Parliament``)."""
+    if noun.lemma_.lower() not in AUDIENCES or noun.tag_ not in ("NNS", "NNPS"):
         return None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":

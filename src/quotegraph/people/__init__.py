@@ -22,6 +22,7 @@ from .consistency import consistency_warnings
 from .context import Context
 from .descriptions import find_descriptions
 from .gender import decide
+from .known_as import merge_known_as
 from .mentions import find_name_mentions
 from .organizations import EntityDraft, find_organisations_and_places
 from .pronouns import collect_pronoun_evidence
@@ -44,7 +45,7 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     def full_name_pronouns(drafts: list[PersonDraft]) -> None:
         collect_pronoun_evidence(Context.build(doc, text, drafts, [], quotes))
 
-    people = cluster_people(doc, text, mentions, full_name_pronouns)
+    people = merge_known_as(doc, cluster_people(doc, text, mentions, full_name_pronouns))
     person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
     orgs, places = find_organisations_and_places(doc, text, person_tokens)
     _number(people, "p")

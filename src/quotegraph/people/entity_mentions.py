@@ -60,11 +60,12 @@ def _after_the(doc: Doc, i: int) -> bool:
 
 def _first_name_before(doc: Doc, i: int) -> bool:
     """The word before a two-word entity is a first name the model left out: a capitalised
-    proper noun in the first-name table, in no entity of its own."""
+    proper noun in the first-name table, in no entity of its own, and no title (``Judge``)."""
     if i == 0:
         return False
     prev = doc[i - 1]
-    return prev.tag_ == "NNP" and not prev.ent_type_ and first_name_gender(prev.text) is not None
+    return (prev.tag_ == "NNP" and not prev.ent_type_ and not is_title_word(prev)
+            and first_name_gender(prev.text) is not None)
 
 
 def entity_mentions(doc: Doc) -> list[NameMention]:

@@ -22,6 +22,7 @@ from ..models import Span
 from ..syntax import column
 from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
+from .known_as import known_as_mentions
 from .name_mention import NameMention, make_mention
 from .name_tokens import bad_name, extends_name, extends_name_word, is_name_token, is_name_word, is_title_word
 from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading, trim_leading_cues
@@ -164,6 +165,7 @@ def find_name_mentions(doc: Doc, speakers: list[Span] | None = None) -> list[Nam
     words = [t.text for t in doc]
     candidates = honorific_mentions(doc, words) + entity_mentions(doc) + appositive_mentions(doc, words)
     candidates += speaker_mentions(doc, speakers or []) + role_premodified_mentions(doc, words)
+    candidates += known_as_mentions(doc)
     found = _known(doc, candidates, speakers or [])
     _surname_runs(doc, words, found)
     lone = lone_subjects(doc, found.lone, found.covered)

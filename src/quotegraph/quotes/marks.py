@@ -8,7 +8,8 @@ Works on characters only (no parse), in one pass per paragraph:
   apostrophes (``don't``, ``Smiths'``, ``'90s``, ``rock 'n' roll``) by their neighbours;
 - a quote never crosses a paragraph break, except by the journalistic convention: a paragraph
   that ends inside an open quote and a next paragraph that opens with a quote mark continue
-  the same quotation (the continuation is marked ``cont_prev``);
+  the same quotation (the continuation is marked ``cont_prev``); so does a short next
+  paragraph in the first or second person with no quote mark at all (``bare``);
 - unbalanced marks never produce a quote longer than ``MAX_QUOTE`` characters.
 """
 
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 MAX_QUOTE = 2500  # characters; a longer "quote" is an unbalanced mark, not a quotation
+BARE_CONTINUATION = 300  # characters of a continuation paragraph printed with no marks
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Yy]our)(?:[’']\w+)?\b")
 
 _DOUBLE_OPEN = "\u201c\u201e"  # “ „
 _DOUBLE_CLOSE = "\u201d"  # ”
@@ -46,10 +49,11 @@ class Marked:
     single: bool = False
     closed: bool = True
     cont_prev: bool = False  # continues a quote left open at the end of the previous paragraph
+    bare: bool = False  # a continuation paragraph printed without its opening mark
 
     @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - (1 if self.closed else 0)
+        return self.start + (0 if self.bare else 1), self.end - (1 if self.closed else 0)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -97,6 +101,11 @@ def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
     """Double-mark quotes of one paragraph and the quote left open at its end (if any)."""
     marks = [(m.start(), len(m.group()), m.group()) for m in _MARK.finditer(text, p_start, p_end)
              if m.group() not in ("'", "\u2018", "\u2019")]
+    if carried is not None and not marks and _speech_shaped(text[p_start:p_end]):
+        bare = _left_open(text, p_end, p_start, True)
+        if bare is not None:
+            bare.bare = True
+            return [bare], None
     continuing = _continuing(text, p_start, marks, carried)
     found: list[Marked] = []
     open_at: int | None = None
@@ -114,6 +123,13 @@ def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
     if left_open is not None:
         found.append(left_open)
     return found, left_open
+
+
+def _speech_shaped(paragraph: str) -> bool:
+    """A short paragraph in the first or second person: after a paragraph whose quote was left
+    open, the rest of that quotation printed without its opening mark (``This year you're an
+    entrepreneur.``)."""
+    return len(paragraph.strip()) <= BARE_CONTINUATION and _FIRST_PERSON.search(paragraph) is not None
 
 
 def _continuing(text: str, p_start: int, marks: list[tuple[int, int, str]], carried: Marked | None) -> str | None:

@@ -19,6 +19,11 @@ from . import schema as t
 from .about_tables import cluster_members, lsh_buckets, quote_clusters
 
 CANDIDATES = 50  # near-duplicate candidates confirmed per quote, those sharing most buckets first
+# SQLite's page cache for a connection that clusters (its default is 2 MiB). Each quote reads and
+# inserts about 20 rows at random places of the bucket index; once that index outgrows the cache,
+# each of them is a page fetched again, and the cost per quote grew with the corpus (docs/
+# benchmarks.md, "Quote clusters"). The cache is a ceiling, filled only as pages are read.
+SQLITE_CACHE_MIB = 1024
 
 
 def cluster_article(conn: Connection, article_id: int, replaced: bool = False) -> set[int]:
@@ -70,6 +75,8 @@ def cluster_quotes(conn: Connection, rows: list[tuple[int, str]]) -> set[int]:
             for qid, text in rows if pv.clusterable(norm := pv.normalise(text))]
     if not news:
         return set()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_MIB * 1024}")
     batch = _Batch(_exact_many(conn, [n.digest for n in news]), _buckets_many(conn, [k for n in news for k in n.keys]))
     for new in news:
         fresh = -(len(batch.made) + 1)

@@ -214,9 +214,10 @@ COMMON_TITLES = frozenset("mr mrs ms miss mx dr".split())
 
 
 def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int, str]) -> None:
-    """A one-word name joins a full-name group with that surname when its article says which:
+    """A one-word name joins a full-name group with that surname when its article says which
+    (``_choose_root``): a distinctive titled alias one group clearly dominates (``_by_title``), or
     the only group of that surname not already a separate person in the article and not of the
-    other gender, or else the one that clearly dominates a distinctive titled alias (``_by_title``)."""
+    other gender."""
     members: dict[str, list] = defaultdict(list)
     for pid, key in primary.items():
         members[uf.find(key)].append(by_id[pid])
@@ -226,8 +227,7 @@ def _attach_singles(singles: list, by_id: dict, uf: UnionFind, primary: dict[int
             surnames[surname(key)].add(uf.find(key))
     for row in singles:
         token = name_key(row.name) or row.name.lower()
-        others = sorted(r for r in surnames.get(token, set()) if not _in_article(row, members[r]))
-        roots = _choose_root(row, others, members)
+        roots = _choose_root(row, sorted(surnames.get(token, set())), members)
         if len(roots) == 1:
             primary[row.id] = roots[0]
             continue
@@ -243,23 +243,26 @@ def _by_title(row, roots: list[str], members: dict[str, list]) -> list[str]:
     """The group whose entries most often carry the row's distinctive titled alias, when it
     clearly dominates (a stray "President Obama" on Michelle Obama does not make a tie)."""
     titled = _titled(row)
-    if not titled:
+    if not titled or not roots:
         return []
     scores = sorted(((sum(1 for m in members[r] if titled & _titled(m)), r) for r in roots), reverse=True)
-    (best, root), (second, _r) = scores[0], scores[1]
+    (best, root), (second, _r) = scores[0], (scores + [(0, "")])[1]
     return [root] if best and best >= _DOMINANT * second else []
 
 
-def _choose_root(row, others: list[str], members: dict[str, list]) -> list[str]:
-    """The groups a one-word row may join: those whose gender its text does not contradict, the
-    one dominating its titled alias among them if several. A gender read from pronouns alone
-    ("she" next to "President Obama", about someone else) yields to a titled alias that one group
-    of the surname clearly dominates."""
-    if len(others) > 1 and _pronoun_gender_only(row):
-        titled = _by_title(row, others, members)
+def _choose_root(row, every: list[str], members: dict[str, list]) -> list[str]:
+    """The groups a one-word row may join. A distinctive titled alias ("President Obama") that
+    one group of the surname clearly dominates settles it, unless the row's gender is stated by
+    words (an honorific, a noun): a gender read from pronouns alone ("she" next to "President
+    Obama", about someone else) yields to it, and so does a namesake of the same article that the
+    article did not give the office (Barack and Michelle Obama both named, then "President
+    Obama"). Otherwise: the groups with no separate person of the row's article and no gender
+    stated against the row's, the one dominating its titled alias among them if several."""
+    if not _worded_gender(row):
+        titled = _by_title(row, every, members)
         if titled:
             return titled
-    fitting = [r for r in others if _gender_fits(row, members[r])]
+    fitting = [r for r in every if not _in_article(row, members[r]) and _gender_fits(row, members[r])]
     return _by_title(row, fitting, members) if len(fitting) > 1 else fitting
 
 
@@ -274,9 +277,10 @@ def _gender_fits(row, members: list) -> bool:
     return row.gender_source != "text" or gender in ("unknown", row.gender)
 
 
-def _pronoun_gender_only(row) -> bool:
+def _worded_gender(row) -> bool:
+    """The row's text states its gender by more than pronouns (an honorific, a noun, a title)."""
     evidence = json.loads(row.gender_evidence or "[]")
-    return row.gender_source == "text" and bool(evidence) and all(e.startswith("pronoun:") for e in evidence)
+    return row.gender_source == "text" and any(not e.startswith("pronoun:") for e in evidence)
 
 
 def _titled(row) -> set[str]:
@@ -331,7 +335,9 @@ def _apply_reassigns(conn: Connection, reassigns: list[corrections.Reassign], uf
 
 def _group_record(members: list, quote_counts: dict[int, int], override: dict) -> dict:
     people = [r for _key, r in members]
-    key_counts = Counter(key for key, _r in members)
+    # the key most entries are named by; one-word entries carry the union-find root, which is
+    # only the smallest key ("b hussein obama"), so they count only when no entry is named by its key
+    key_counts = Counter(key for key, r in members if name_key(r.name) == key) or Counter(k for k, _r in members)
     key = min(key_counts, key=lambda k: (-key_counts[k], -len(k), k))
     # the name is one whose own key is the group's ("Donald Trump", not an attached "Trump")
     names = Counter(r.name for key_, r in members if key_ == key and name_key(r.name) == key)
