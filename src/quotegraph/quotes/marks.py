@@ -39,7 +39,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _MARK = re.compile("''|[\"\u201c\u201d\u201e\u2018\u2019']")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Marked:
     """A stretch in quote marks: ``start``/``end`` include the marks (``end`` may be a paragraph
     end when the quote continues in the next paragraph)."""
@@ -83,8 +83,8 @@ def find_marked(text: str) -> list[Marked]:
     return list(_find_marked(text))
 
 
-# The quote finder and the people stage (twice) pair the marks of the same article text; the
-# pairs are frozen, so the last few texts' pairs are kept and shared.
+# The quote finder and the people stage (twice) pair the marks of the same article text, so the
+# last few texts' pairs are kept and shared: nothing changes a Marked once it is made here.
 @lru_cache(maxsize=4)
 def _find_marked(text: str) -> tuple[Marked, ...]:
     out: list[Marked] = []
