@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 MAX_QUOTE = 2500  # characters; a longer "quote" is an unbalanced mark, not a quotation
 BARE_CONTINUATION = 300  # characters of a continuation paragraph printed with no marks
@@ -80,13 +79,6 @@ def _closer_shaped(text: str, i: int, length: int) -> bool:
 def find_marked(text: str) -> list[Marked]:
     """Every quoted stretch of ``text`` in order (double-mark quotes, then single-mark quotes
     outside them, merged in text order)."""
-    return list(_find_marked(text))
-
-
-# The quote finder and the people stage (twice) pair the marks of the same article text, so the
-# last few texts' pairs are kept and shared: nothing changes a Marked once it is made here.
-@lru_cache(maxsize=4)
-def _find_marked(text: str) -> tuple[Marked, ...]:
     out: list[Marked] = []
     open_from_previous: Marked | None = None
     for p_start, p_end in paragraphs(text):
@@ -94,7 +86,7 @@ def _find_marked(text: str) -> tuple[Marked, ...]:
         singles = _singles(text, p_start, p_end, found)
         out.extend(sorted(found + singles, key=lambda m: m.start))
         open_from_previous = left_open
-    return tuple(out)
+    return out
 
 
 def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
