@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..models import Quote, Span
-from .layout import END_PUNCT, MIN_ORPHAN_WORDS, Item, Layout, unmarked
+from .layout import END_PUNCT, MIN_ORPHAN_WORDS, Item, Layout, skip_space, unmarked
 
 
 def assemble(d: Layout, items: list[Item]) -> list[Quote]:
@@ -90,12 +90,15 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
     if any(prev.end <= s < item.start for s, _ in d.blocked):
         return False  # a leftover (caption, embed) stands between: a quote of its own
     if item.mark.cont_prev:
-        return True
+        return not _attributed_anew(head, item)
     if item.own_cue and item.cue is not None and head.cue is not None and item.cue.i == head.cue.i:
         return True  # ``"A," she said, "B."``
-    if item.own_cue or item.para != prev.para or head.cue is None:
+    if item.own_cue or head.cue is None:
         return False
-    if d.text[prev.end:item.start].strip(" ,.;:\u2014\u2013-") == "":
+    if item.para != prev.para:
+        if not _opens_next_paragraph(d, prev, head, item):
+            return False
+    elif d.text[prev.end:item.start].strip(" ,.;:\u2014\u2013-") == "":
         return True
     # only the attribution of the quote before stands between: ``"A," she said. "B."`` (and
     # titles in marks within it: ``said on Fox News's "Fox and Friends." "B."``)
@@ -114,6 +117,22 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
         c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and not spk[0] <= c.i < spk[1]
         and not _subordinate(doc[i], cue_i)
         for i in others for c in doc[i].children)
+
+
+def _attributed_anew(head: Item, item: Item) -> bool:
+    """A paragraph continuing an open quote that carries an attribution of its own (``"B," he
+    continued.``, ``added Rep. Jim Clyburn``) after a quote that had one: a new report (each
+    cue is one attribution), not the next part of the first."""
+    return head.own_cue and item.own_cue and item.speaker is not None and item.cue is not None \
+        and head.cue is not None and item.cue.i != head.cue.i
+
+
+def _opens_next_paragraph(d: Layout, prev: Item, head: Item, item: Item) -> bool:
+    """``"A," she said.`` / a paragraph that opens with a quote and no attribution of its own:
+    the next part of what she said (not the answer to a question she asked)."""
+    inner = d.text[prev.mark.inner[0]:prev.mark.inner[1]].rstrip(" ,\u201d\"'")
+    return item.para == prev.para + 1 and prev.cue_after and head.speaker is not None \
+        and item.start == skip_space(d.text, d.paras[item.para][0]) and not inner.endswith("?")
 
 
 def _attribution_words(d: Layout, prev: Item, item: Item) -> list[int] | None:
