@@ -6,10 +6,12 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from weakref import WeakKeyDictionary
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from .lexicon import RELATIVE_PRONOUNS
 
@@ -40,6 +42,37 @@ def known_text(doc: Doc, text: str) -> Doc:
     the string it was made from, so the tokenizer can hand it over instead of a rebuild."""
     _TEXTS[doc] = text
     return doc
+
+
+def column(doc: Doc, attr: str) -> list[int]:
+    """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
+    spaCy stores: read in one call, without making a Token per read (hot loops test these ids
+    first and look at the Token only where one fits; 0 means unset)."""
+    return doc.to_array(attr).tolist()
+
+
+def word_ids(words: Iterable[str]) -> frozenset[int]:
+    """The ids of ``words`` in spaCy's string store (a hash, the same in every pipeline), to compare
+    with a ``column``."""
+    return frozenset(get_string_id(w) for w in words)
+
+
+def tokens_with(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
+    """Indices, in order, of the tokens whose ``attr`` is one of ``ids`` (``word_ids``)."""
+    return [i for i, value in enumerate(column(doc, attr)) if value in ids]
+
+
+def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tuple[int, SpacySpan, list[int]]]:
+    """Sorted token ``indices`` grouped by sentence: (sentence number, sentence, its indices) for
+    each of ``sents`` (all of a Doc's sentences, in order) that holds one."""
+    k = 0
+    for n, sent in enumerate(sents):
+        group = []
+        while k < len(indices) and indices[k] < sent.end:
+            group.append(indices[k])
+            k += 1
+        if group:
+            yield n, sent, group
 
 
 def path_up(tok: Token, limit: int) -> Iterator[Token]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..models import ArticleResult
@@ -89,8 +90,7 @@ def _unrecorded(result: ArticleResult, recorded: list[IndexedMention]) -> list[I
     for name, entity in names:
         if owners[name] > 1:
             continue
-        for match in re.finditer(_occurrence(name), result.text):
-            start, end = match.span()
+        for start, end in _occurrences(name, result.text):
             if _standalone(result.text, start, end) and not any(s < end and start < e for s, e in taken):
                 taken.append((start, end))
                 extra.append(replace(entity, start=start, end=end))
@@ -101,8 +101,22 @@ _BEFORE = re.compile(r"[A-Z][\w.'’-]*\s+$")  # ``Big `` before ``Nova``
 _AFTER = re.compile(r"^\s+[A-Z]")  # `` Scotia`` after ``Nova``
 
 
-def _occurrence(name: str) -> str:
-    return rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+def _occurrences(name: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``name`` stands with no word character (``\\w``: letter, digit, ``_``) or hyphen on
+    either side, left to right without overlaps: what ``(?<![\\w-])NAME(?![\\w-])`` finds, by
+    ``str.find`` instead of compiling a pattern per name."""
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        if _joined(text, at - 1) or _joined(text, end):
+            at = text.find(name, at + 1)
+        else:
+            yield at, end
+            at = text.find(name, end)
+
+
+def _joined(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 def _standalone(text: str, start: int, end: int) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
+from ..syntax import doc_text
 from .ages import age_after, age_before
 from .evidence import GenderEvidence
 from .facts import MentionFacts
@@ -159,8 +160,11 @@ def _all_facts(doc: Doc, mentions: list[NameMention]) -> dict[NameMention, Menti
     for m in mentions:
         facts[m] = mention_facts(doc, m, _OtherMentions(stop, m))
     # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
+    text = doc_text(doc)
     for a, b in zip(mentions, mentions[1:], strict=False):
-        between = doc[a.last_token + 1 : b.left_token].text.strip()
+        # the words between the two names: only spaces lie outside the tokens
+        last = doc[a.last_token]
+        between = text[last.idx + len(last) : doc[b.left_token].idx].strip()
         if between in _COORDINATION and facts[a].roles and not facts[b].roles:
             if a.left_token > 0 and doc[a.left_token - 1].text == ",":
                 facts[b].roles.extend(facts[a].roles)

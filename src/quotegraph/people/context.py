@@ -12,10 +12,11 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from ..quotes.marks import find_marked
+from ..syntax import by_sentence, tokens_with, word_ids
 from .clusters import PersonDraft
 from .organizations import EntityDraft
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 
 
 def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -71,18 +72,7 @@ class Context:
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
         ctx.sents = list(doc.sents)
         ctx._starts = [s.start_char for s in ctx.sents]
-        for sent in ctx.sents:
-            for tok in sent:
-                if tok.dep_ not in _SUBJECT_DEPS or ctx.in_quote(tok.idx):
-                    continue
-                subject = ctx.person_at.get(tok.i)
-                if subject is None:
-                    # "The cabinet member, Raj Sethi, said": the name is in apposition
-                    named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
-                    subject = ctx.person_at[named[0].i] if named else None
-                if subject is not None:
-                    ctx.sent_subject[sent.start] = (tok.i, subject)
-                    break
+        _find_sentence_subjects(ctx)
         return ctx
 
     def in_quote(self, char: int) -> bool:
@@ -113,3 +103,22 @@ class Context:
         """The people named (outside quotes) between two character offsets."""
         lo, hi = bisect_left(self._timeline_starts, start), bisect_left(self._timeline_starts, end)
         return {p for s, p in self.timeline[lo:hi] if not self.in_quote(s)}
+
+
+def _find_sentence_subjects(ctx: Context) -> None:
+    """Each sentence's first subject outside quotation marks that names a person (read from the
+    subjects' indices: most tokens are none)."""
+    doc = ctx.doc
+    for _, sent, subjects in by_sentence(ctx.sents, tokens_with(doc, "DEP", _SUBJECT_IDS)):
+        for i in subjects:
+            tok = doc[i]
+            if ctx.in_quote(tok.idx):
+                continue
+            subject = ctx.person_at.get(i)
+            if subject is None:
+                # "The cabinet member, Raj Sethi, said": the name is in apposition
+                named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
+                subject = ctx.person_at[named[0].i] if named else None
+            if subject is not None:
+                ctx.sent_subject[sent.start] = (i, subject)
+                break

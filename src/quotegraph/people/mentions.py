@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
+from ..syntax import column
 from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .known_as import known_as_mentions
 from .name_mention import NameMention, make_mention
-from .name_tokens import bad_name, extends_name, is_name_token, is_title_word
+from .name_tokens import bad_name, extends_name, extends_name_word, is_name_token, is_name_word, is_title_word
 from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading, trim_leading_cues
 from .phrase_mentions import appositive_mentions, lone_subjects, role_premodified_mentions, speaker_mentions
 from .title_mentions import honorific_mentions
@@ -97,14 +98,14 @@ def _surname_runs(doc: Doc, words: list[str], found: _Found) -> None:
 
 def _first_name_pairs(doc: Doc, words: list[str], found: _Found) -> None:
     """A known first name and a capitalised word the model left unlabelled: "Doris Day"."""
-    covered = found.covered
+    covered, labelled = found.covered, column(doc, "ENT_TYPE")
     for k in range(len(doc) - 1):
-        if k in covered or (k + 1) in covered or doc[k].ent_type_ or doc[k + 1].ent_type_:
+        if labelled[k] or labelled[k + 1] or k in covered or (k + 1) in covered or not is_name_word(words[k]):
             continue
         if (
-            is_name_token(doc[k]) and extends_name(doc[k]) and extends_name(doc[k + 1])
+            extends_name_word(words[k]) and extends_name_word(words[k + 1])
             and "\n" not in doc[k].whitespace_ and first_name_gender(words[k]) is not None
-            and not (k + 2 < len(doc) and is_name_token(doc[k + 2]))
+            and not (k + 2 < len(words) and is_name_word(words[k + 2]))
         ):
             found.add(make_mention(doc, k, k + 2))
 
@@ -112,9 +113,10 @@ def _first_name_pairs(doc: Doc, words: list[str], found: _Found) -> None:
 def _lone_first_names(doc: Doc, words: list[str], found: _Found) -> None:
     """A first name the article uses in a full name, written alone."""
     for k, word in enumerate(words):
-        after = doc[k + 1] if k + 1 < len(doc) else doc[k]
-        if (k not in found.covered and word in found.firsts and is_name_token(doc[k]) and not is_name_token(after)
-                and not bad_name(doc, k, k + 1)):
+        if k in found.covered or word not in found.firsts:
+            continue
+        after = words[k + 1] if k + 1 < len(words) else word
+        if is_name_word(word) and not is_name_word(after) and not bad_name(doc, k, k + 1):
             found.add(make_mention(doc, k, k + 1))
 
 

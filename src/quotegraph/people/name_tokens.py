@@ -37,7 +37,11 @@ PARTICLE_LIMIT = 3  # lower-case particles in a row ("van der")
 
 
 def is_name_token(tok: Token) -> bool:
-    text = tok.text
+    return is_name_word(tok.text)
+
+
+def is_name_word(text: str) -> bool:
+    """``is_name_token`` on a token's text (loops that hold the words read no Token)."""
     if not text or not text[0].isupper() or norm(text) in _NOT_NAMES:
         return False
     if text.isupper() and len(text.replace(".", "")) > 2:  # acronyms: CON, NHS, COVID
@@ -47,8 +51,12 @@ def is_name_token(tok: Token) -> bool:
 
 
 def is_title_word(tok: Token) -> bool:
-    n = norm(tok.text)
-    return tok.text[:1].isupper() and (n in HONORIFICS or n in RANK_TITLES or n in OFFICE_TITLES)
+    return is_title_text(tok.text)
+
+
+def is_title_text(text: str) -> bool:
+    n = norm(text)
+    return text[:1].isupper() and (n in HONORIFICS or n in RANK_TITLES or n in OFFICE_TITLES)
 
 
 def is_particle(tok: Token) -> bool:
@@ -67,9 +75,14 @@ def particles_then_name(doc: Doc, j: int) -> bool:
 
 def extends_name(tok: Token) -> bool:
     """Whether ``tok`` can be an earlier word of a name that ends further right."""
+    return extends_name_word(tok.text)
+
+
+def extends_name_word(text: str) -> bool:
+    """``extends_name`` on a token's text (a token's ``lower_`` is its text lower-cased)."""
     return (
-        is_name_token(tok) and not is_title_word(tok) and tok.lower_ not in ROLE_NOUNS
-        and norm(tok.text) not in NON_PERSON_WORDS
+        is_name_word(text) and not is_title_text(text) and text.lower() not in ROLE_NOUNS
+        and norm(text) not in NON_PERSON_WORDS
     )
 
 

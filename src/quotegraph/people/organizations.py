@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
+from ..syntax import tokens_with, word_ids
 from .entity_mentions import org_prefixes
 from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
 
@@ -22,6 +23,7 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&\-]{1,11})\)")
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "de", "du"}
 _POSSESSIVE = ("'s", "’s")
+_SUFFIX_IDS = word_ids(ORG_SUFFIXES)
 
 
 @dataclass(eq=False)  # compared and hashed by identity, like PersonDraft
@@ -41,8 +43,9 @@ def _suffix_names(doc: Doc, person_tokens: set[int]) -> list:
     """Capitalised runs ending in an organisation word that the model left unlabelled:
     ``Brewer Thornbury Ales`` -> ``Thornbury Ales``."""
     found = []
-    for k, tok in enumerate(doc):
-        if tok.ent_type_ or k in person_tokens or tok.lower_ not in ORG_SUFFIXES or not tok.text[:1].isupper():
+    for k in tokens_with(doc, "LOWER", _SUFFIX_IDS):
+        tok = doc[k]
+        if tok.ent_type_ or k in person_tokens or not tok.text[:1].isupper():
             continue
         i = k
         while i - 1 >= 0 and not doc[i - 1].ent_type_ and (i - 1) not in person_tokens \

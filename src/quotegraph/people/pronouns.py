@@ -9,12 +9,14 @@ sentence whose previous sentence had that person as subject and named nobody aft
 from __future__ import annotations
 
 from ..models import Span
+from ..syntax import by_sentence, tokens_with, word_ids
 from .clusters import PersonDraft
 from .context import Context
 from .evidence import GenderEvidence
 from .lexicon import PRONOUN_GENDER
 
 _LOOKBACK = 3  # sentences
+_PRONOUN_IDS = word_ids(PRONOUN_GENDER)
 _CATAPHORA_REACH = 400  # characters after a pronoun with no one before it in which its name may come
 
 
@@ -55,15 +57,14 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
 
 def collect_pronoun_evidence(ctx: Context) -> None:
     """Add pronoun evidence and pronoun mentions to the people they plainly refer to."""
-    for n, sent in enumerate(ctx.sents):
-        named_before = False
-        for tok in sent:
-            if tok.i in ctx.person_at:
-                named_before = True
+    pronouns = [i for i in tokens_with(ctx.doc, "LOWER", _PRONOUN_IDS) if i not in ctx.person_at]
+    for n, sent, found in by_sentence(ctx.sents, pronouns):
+        for i in found:
+            tok = ctx.doc[i]
+            if tok.dep_ not in {"nsubj", "nsubjpass", "poss"} or ctx.in_quote(tok.idx):
                 continue
-            gender = PRONOUN_GENDER.get(tok.lower_)
-            if gender is None or tok.dep_ not in {"nsubj", "nsubjpass", "poss"} or ctx.in_quote(tok.idx):
-                continue
+            gender = PRONOUN_GENDER[tok.lower_]
+            named_before = any(j in ctx.person_at for j in range(sent.start, i))
             person = _same_sentence_subject(ctx, sent, tok.i)
             if person is None and not named_before and tok.dep_ != "poss":
                 person = _previous_subject(ctx, n, None)
