@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..syntax import tokens_with, word_ids
 from .clusters import PersonDraft
 from .name_mention import NameMention, make_mention
 from .name_tokens import name_run
@@ -15,6 +16,7 @@ from .name_tokens import name_run
 # words allowed between "known" and "as", and before "known"
 _BETWEEN = frozenset({"in", "private", "public", "life", "professionally", "locally", "popularly", "widely"})
 _BEFORE = frozenset({"also", "better", "popularly", "widely", "commonly", "professionally"})
+_KNOWN = word_ids(["known"])
 STAGE_NAME_TOKENS = 4  # tokens of the name before the phrase (``A - Plus``)
 
 
@@ -32,9 +34,8 @@ def _stage_name(doc: Doc, comma: int) -> tuple[int, int] | None:
 def known_as_pairs(doc: Doc) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """(stage name, real name) token ranges of each ``X, known ... as Y``."""
     pairs = []
-    for tok in doc:
-        if tok.lower_ != "known":
-            continue
+    for i in tokens_with(doc, "LOWER", _KNOWN):
+        tok = doc[i]
         k = tok.i - 1
         while k >= 0 and doc[k].lower_ in _BEFORE:
             k -= 1
