@@ -48,6 +48,24 @@ def _corpus_ids(store: Store) -> dict[tuple[str, str], int]:
     return {(r.ext_id, r.name): r.corpus_person_id for r in rows}
 
 
+def _one_at_a_time_then_rebuilt(db_url: str, articles) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """Corpus ids after ingesting ``articles`` one by one (incremental grouping), then after a full rebuild."""
+    from quotegraph.store.merge import rebuild_corpus_people
+
+    store = Store(db_url)
+    for art in articles:
+        ingest_results(store, [art])
+    incremental = _corpus_ids(store)
+    with store.engine.begin() as conn:
+        rebuild_corpus_people(conn)
+    return incremental, _corpus_ids(store)
+
+
+def _groups(ids: dict[tuple[str, str], int]) -> set[tuple[tuple[str, str], tuple[str, str]]]:
+    """Pairs of article people in one corpus person (ids may be numbered differently)."""
+    return {(a, b) for a in ids for b in ids if ids[a] == ids[b]}
+
+
 def test_name_key_drops_honorifics_case_and_accents_but_keeps_suffixes():
     assert name_key("Sen. Elizabeth Warren") == name_key("ELIZABETH WARREN") == "elizabeth warren"
     assert name_key("President José Martí") == "jose marti"
@@ -220,17 +238,8 @@ def test_two_different_middle_initials_keep_the_plain_name_and_each_other_apart(
 
 
 def test_middle_initial_join_is_the_same_one_article_at_a_time_and_in_a_full_rebuild(db_url):
-    from quotegraph.store.merge import rebuild_corpus_people
-
-    store = Store(db_url)
-    for art in [*_putins(), *_bushes()]:
-        ingest_results(store, [art])
-    incremental = _corpus_ids(store)
-    with store.engine.begin() as conn:
-        rebuild_corpus_people(conn)
-    rebuilt = _corpus_ids(store)
-    same = {(a, b) for a in incremental for b in incremental if incremental[a] == incremental[b]}
-    assert same == {(a, b) for a in rebuilt for b in rebuilt if rebuilt[a] == rebuilt[b]}
+    incremental, rebuilt = _one_at_a_time_then_rebuilt(db_url, [*_putins(), *_bushes()])
+    assert _groups(incremental) == _groups(rebuilt)
     assert incremental[("nyt", "Vladimir V. Putin")] == incremental[("wire", "Vladimir Putin")]
     assert incremental[("plain", "George Bush")] != incremental[("b43", "George W. Bush")]
 
@@ -274,17 +283,8 @@ def test_a_gender_stated_by_an_honorific_still_keeps_a_titled_surname_apart(db_u
 
 
 def test_the_title_rule_is_the_same_one_article_at_a_time_and_in_a_full_rebuild(db_url):
-    from quotegraph.store.merge import rebuild_corpus_people
-
-    store = Store(db_url)
-    for art in reversed(_obamas()):
-        ingest_results(store, [art])
-    incremental = _corpus_ids(store)
-    with store.engine.begin() as conn:
-        rebuild_corpus_people(conn)
-    rebuilt = _corpus_ids(store)
-    same = {(a, b) for a in incremental for b in incremental if incremental[a] == incremental[b]}
-    assert same == {(a, b) for a in rebuilt for b in rebuilt if rebuilt[a] == rebuilt[b]}
+    incremental, rebuilt = _one_at_a_time_then_rebuilt(db_url, list(reversed(_obamas())))
+    assert _groups(incremental) == _groups(rebuilt)
     assert incremental[("poll", "Obama")] == incremental[("wh", "Barack Obama")]
 
 
@@ -318,18 +318,11 @@ BOTH = ('Barack Obama and Michelle Obama hosted the state dinner. Later Presiden
 
 
 def test_a_titled_surname_kept_apart_from_namesakes_in_its_article_joins_the_title_holder(db_url):
-    from quotegraph.store.merge import rebuild_corpus_people
-
     barack = person("p1", "Barack Obama", BOTH, gender="male", evidence=["name:Barack"])
     michelle = person("p2", "Michelle Obama", BOTH, gender="female", evidence=["name:Michelle"])
     toast = person("p3", "Obama", BOTH, aliases=["President Obama"], quotes=1)
-    store = Store(db_url)
-    for art in [article("dinner", BOTH, [barack, michelle, toast], [quote("q1", BOTH, "we are honoured", toast)]),
-                *_obamas()]:
-        ingest_results(store, [art])
-    incremental = _corpus_ids(store)
+    dinner = article("dinner", BOTH, [barack, michelle, toast], [quote("q1", BOTH, "we are honoured", toast)])
+    incremental, rebuilt = _one_at_a_time_then_rebuilt(db_url, [dinner, *_obamas()])
     assert incremental[("dinner", "Obama")] == incremental[("wh", "Barack Obama")]
     assert incremental[("dinner", "Obama")] != incremental[("dinner", "Michelle Obama")]
-    with store.engine.begin() as conn:
-        rebuild_corpus_people(conn)
-    assert _corpus_ids(store) == incremental
+    assert rebuilt == incremental
