@@ -96,6 +96,12 @@ class Gender:
     evidence: list[str] = field(default_factory=list)
 
 
+def label_kind(label: str) -> str:
+    """The kind of a ``Gender.evidence`` label (``pronoun:she`` -> pronoun; people/evidence.py
+    writes them)."""
+    return label.split(":", 1)[0]
+
+
 @dataclass
 class Person:
     id: str

@@ -33,6 +33,7 @@ from sqlalchemy import Column, Table, bindparam, delete, func, insert, or_, sele
 from sqlalchemy.engine import Connection
 
 from ..lexicon import NAME_PREFIXES
+from ..models import label_kind
 from . import corrections
 from . import schema as t
 from .summary import refresh_source_people
@@ -280,7 +281,7 @@ def _gender_fits(row, members: list) -> bool:
 def _worded_gender(row) -> bool:
     """The row's text states its gender by more than pronouns (an honorific, a noun, a title)."""
     evidence = json.loads(row.gender_evidence or "[]")
-    return row.gender_source == "text" and any(not e.startswith("pronoun:") for e in evidence)
+    return row.gender_source == "text" and any(label_kind(e) != "pronoun" for e in evidence)
 
 
 def _titled(row) -> set[str]:

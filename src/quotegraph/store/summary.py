@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, insert, literal_column, select
 from sqlalchemy.engine import Connection
 
+from ..models import label_kind
 from . import schema as t
 
 _CHUNK = 500  # ids per IN list: under every backend's bound-parameter limit
@@ -42,7 +43,7 @@ def _basis(conn: Connection, ids: list[int] | None) -> dict[int, str]:
     for chunk in _chunks(ids):
         for corpus_id, evidence in conn.execute(stmt if chunk is None else stmt.where(
                 t.people.c.corpus_person_id.in_(chunk))):
-            kinds[corpus_id].update(str(e).split(":", 1)[0] for e in json.loads(evidence))
+            kinds[corpus_id].update(label_kind(str(e)) for e in json.loads(evidence))
     return {cid: "honorific" if "honorific" in k else "pronoun" if "pronoun" in k else "other_text"
             for cid, k in kinds.items()}
 
