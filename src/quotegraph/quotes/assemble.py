@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..models import Quote, Span
+from ..syntax import path_up
 from .layout import END_PUNCT, MIN_ORPHAN_WORDS, Item, Layout, skip_space, unmarked
 
 
@@ -154,17 +155,16 @@ def _attribution_words(d: Layout, prev: Item, item: Item) -> list[int] | None:
 
 # Relations that open a clause subordinate to the attribution (its subject is no new speaker).
 _SUBORDINATE = frozenset({"advcl", "relcl", "acl", "pcomp", "ccomp", "xcomp"})
+SUBORDINATE_DEPTH = 12  # heads climbed looking for the clause relation
 
 
 def _subordinate(tok: Token, cue_i: int) -> bool:
     """Whether ``tok`` lies in a clause below the attribution's cue (not one coordinated with it)."""
-    node = tok
-    for _ in range(12):
+    for node in path_up(tok, SUBORDINATE_DEPTH):
         if node.i == cue_i or node.head.i == node.i:
             return False
         if node.dep_ in _SUBORDINATE:
             return True
-        node = node.head
     return False
 
 
