@@ -75,6 +75,7 @@ CONTACT_NOUNS: frozenset[str] = frozenset({"call", "phonecall", "message", "lett
 NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"})
 # Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
+SECOND_PERSON: frozenset[str] = frozenset({"you", "your", "yours", "yourself"})  # words that address the listener
 # Words that head no speaker: ``all she could do was shout "..."``.
 NOBODY: frozenset[str] = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
 

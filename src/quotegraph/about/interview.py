@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import SECOND_PERSON
 from ..models import ArticleResult, Person, Quote, Span, Target
 
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.I)
+_SECOND_PERSON = re.compile(r"\b(?:" + "|".join(sorted(SECOND_PERSON)) + r")\b", re.I)
 
 
 def interviewee_target(result: ArticleResult, index: int) -> Target | None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
 from ..syntax import doc_text
 from .attributes import names_an_office
@@ -102,16 +103,13 @@ def find_addressee(clause: QuoteClause, index: EntityIndex) -> Target | None:
     return None
 
 
-_SECOND_PERSON = {"you", "your", "yours", "yourself"}
-
-
 def addressed(clause: QuoteClause, addressee: Target | None) -> Target | None:
     """``"I can see that you are not OK," he told Mahlobo``: in a direct quote said to one of the
     article's entities, ``you`` is that entity (the span is the first ``you``)."""
     if addressee is None or addressee.entity_id is None or clause.quote.type != "direct":
         return None
     span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
-    you = next((t for t in span or [] if t.lower_ in _SECOND_PERSON and t.pos_ == "PRON"), None)
+    you = next((t for t in span or [] if t.lower_ in SECOND_PERSON and t.pos_ == "PRON"), None)
     if you is None or addressee.entity_id == clause.quote.speaker_id:
         return None
     return Target(addressee.entity_id, addressee.name, _span(clause, you.idx, you.idx + len(you)), "quoted")
