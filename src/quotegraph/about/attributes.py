@@ -40,21 +40,23 @@ SEEKING_VERBS = {"run", "contest"}
 
 def names_an_office(doc: Doc, start: int, end: int) -> bool:
     """This one mention is part of an office (``Member of Parliament``) or the seat sought."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    last = _last_word(doc, start, end)
+    if last is None:
         return False
-    last = span[-1]
     prep = last.head
     return _in_title(last) or (last.dep_ == "pobj" and prep.lower_ == "for"
                                and prep.head.lemma_.lower() in SEEKING_VERBS)
 
 
-def _describes(doc: Doc, start: int, end: int) -> bool:
+def _last_word(doc: Doc, start: int, end: int) -> Token | None:
+    """The last token of the mention at ``start:end`` (None when no token lies there)."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    last = span[-1]
-    return _modifies_noun(last, span.end) or _in_title(last)
+    return span[-1] if span is not None and len(span) else None
+
+
+def _describes(doc: Doc, start: int, end: int) -> bool:
+    last = _last_word(doc, start, end)
+    return last is not None and (_modifies_noun(last, last.i + 1) or _in_title(last))
 
 
 def _modifies_noun(token: Token, end: int) -> bool:
