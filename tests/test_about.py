@@ -268,3 +268,47 @@ def test_the_seat_sought_and_an_office_named_are_not_targets(run):
     assert any("Unity Party" in name for name in _names(running.about)), (organisations, running.about)
     member = _quote(result, "Member of Parliament")
     assert "Parliament" not in _names(member.about)
+
+
+# An Irish daily's court report and a London paper's City page: the model calls ``Garda``,
+# ``Homebase`` and ``Burberry`` people (or nothing), yet the article shows each is an organisation.
+GARDA = (
+    "Judge Mary Keane said at Tullamore District Court yesterday that she was dismayed by the "
+    "conduct of Garda officers in the case.\n\n"
+    "She said she would ask the Garda Commissioner for an explanation of how the footage reached "
+    "a newspaper.\n\n"
+    "The judge said certain members of the Garda had shown contempt for the court.\n"
+)
+RETAIL = (
+    "Finance director Paul Hendry said sales at its star performer Argos were ahead of the market.\n\n"
+    "Hendry added that the group's DIY chain, Homebase, was also trading in line with forecasts.\n\n"
+    "He said the group would keep its stake in Burberry, the luxury goods group it floated in 2002.\n\n"
+    "Zoo officials and Bre-X staff were not involved.\n"
+)
+
+
+def test_a_name_the_article_shows_to_be_an_organisation_is_a_target(run):
+    garda = run(GARDA, published="2026-03-14")
+    for piece in ("dismayed", "explanation"):
+        targets = _quote(garda, piece).about
+        assert "Garda" in _names(targets), targets
+        assert all(garda.text[t.span.start : t.span.end] == t.span.text for t in targets)
+    assert any(o.name == "Garda" for o in garda.organizations)
+    retail = run(RETAIL, published="2026-03-14")
+    assert "Homebase" in _names(_quote(retail, "trading in line").about)
+    assert "Burberry" in _names(_quote(retail, "keep its stake").about)
+    names = {o.name for o in retail.organizations}
+    assert not {"Zoo", "X", "Hendry"} & names, names  # a common noun, a piece of a name, a person
+
+
+# A regional paper's story: a person named in a quote is no organisation.
+NOT_ORGANISATIONS = (
+    "Council leader Tom Ashby said drivers from Kirkby had waited long enough for the bypass.\n\n"
+    "\"Sarah Lund promised this road in 2019,\" Ashby said.\n"
+)
+
+
+def test_places_and_people_in_quoted_words_do_not_become_organisations(run):
+    result = run(NOT_ORGANISATIONS, published="2026-03-14")
+    assert not {"Sarah", "Sarah Lund", "Lund"} & {o.name for o in result.organizations}
+    assert not _names(_quote(result, "promised this road").about) - {"Sarah Lund"}

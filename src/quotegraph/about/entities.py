@@ -29,6 +29,8 @@ class EntityIndex:
     descriptions: Descriptions = field(default_factory=lambda: Descriptions({}, []))
     # organisations named only as a modifier, in a title or by a generic word (about/attributes.py)
     not_targets: frozenset[str] = frozenset()
+    # organisations the model typed wrong or not at all, found from the article (about/organisations.py)
+    found: frozenset[str] = frozenset()
     # a binary search finds where a phrase's mentions begin, so each quote does not scan them all
     _starts: list[int] = field(init=False, repr=False)
     _longest: int = field(init=False, repr=False)

@@ -52,8 +52,8 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
     found: dict[str, Target] = {}
     for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
         for m in index.within(part.start, part.end):
-            if not (clause.is_place(m.start, m.end) or clause.is_venue(m.start, m.end)
-                    or names_an_office(clause.doc, m.start, m.end)):
+            place = clause.is_place(m.start, m.end) and m.entity_id not in index.found
+            if not (place or clause.is_venue(m.start, m.end) or names_an_office(clause.doc, m.start, m.end)):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for pronoun in _quoted_pronouns(clause):
         antecedent = _resolve(clause, pronoun, index)
