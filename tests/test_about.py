@@ -312,3 +312,25 @@ def test_places_and_people_in_quoted_words_do_not_become_organisations(run):
     result = run(NOT_ORGANISATIONS, published="2026-03-14")
     assert not {"Sarah", "Sarah Lund", "Lund"} & {o.name for o in result.organizations}
     assert not _names(_quote(result, "promised this road").about) - {"Sarah Lund"}
+
+
+# A Nigerian daily's denial and a British local paper's hospital mix-up: a possessive before a
+# person noun (``his predecessor``, ``her elderly mother``) and the ``His`` of ``His Excellency``
+# stand for no one the words are about.
+OWNERS = (
+    "The Ondo State Governor, Lucky Aiyedatiwa, has denied a report claiming that the state government "
+    "approved an office for his predecessor, Rotimi Akeredolu.\n\n"
+    "Sandra Lowe got a late call from staff at the hospital to say her elderly mother, Joan Lowe, had died.\n\n"
+    "\"The report is the work of mischief makers who envy the record of our former Governor, His Excellency, "
+    "Rotimi Akeredolu,\" the statement read.\n"
+)
+
+
+def test_a_possessive_before_a_person_noun_is_not_a_target(run):
+    result = run(OWNERS, published="2026-03-15")
+    office = _names(_quote(result, "approved an office").about)
+    assert "Lucky Aiyedatiwa" not in office and "Rotimi Akeredolu" in office, office
+    died = _names(_quote(result, "had died").about)
+    assert "Sandra Lowe" not in died and "Joan Lowe" in died, died
+    envy = _names(_quote(result, "mischief makers").about)
+    assert "Lucky Aiyedatiwa" not in envy and "Rotimi Akeredolu" in envy, envy

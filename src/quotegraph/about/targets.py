@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
+from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
 from ..syntax import doc_text
 from .attributes import names_an_office
 from .clause import QuoteClause
@@ -53,9 +54,12 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
     for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
         for m in index.within(part.start, part.end):
             place = clause.is_place(m.start, m.end) and m.entity_id not in index.found
-            if not (place or clause.is_venue(m.start, m.end) or names_an_office(clause.doc, m.start, m.end)):
+            if not (place or clause.is_venue(m.start, m.end) or names_an_office(clause.doc, m.start, m.end)
+                    or _owner_of_a_person(clause, m.start, m.end)):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
     for pronoun in _quoted_pronouns(clause):
+        if _owner_of_a_person(clause, pronoun.idx, pronoun.idx + len(pronoun)):
+            continue
         antecedent = _resolve(clause, pronoun, index)
         if antecedent is not None:
             span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
@@ -73,6 +77,17 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
             found.setdefault(entity.entity_id, target)
     kept = (t for t in found.values() if not _is_speaker(clause, t) and t.entity_id not in index.not_targets)
     return sorted(kept, key=lambda t: t.span.start)
+
+
+def _owner_of_a_person(clause: QuoteClause, start: int, end: int) -> bool:
+    """``her elderly mother``, ``his predecessor``: the possessive stands for someone the words are
+    not about, the person the noun names is (``his behaviour`` is about him); nor is the ``His``
+    of ``His Excellency`` a pronoun."""
+    span = clause.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ != "poss" or span[0].pos_ != "PRON":
+        return False
+    head = span[0].head
+    return head.lemma_.lower() in ROLE_NOUNS or (span[0].lower_, head.lower_) in PHRASE_TITLES
 
 
 def _is_speaker(clause: QuoteClause, target: Target) -> bool:
