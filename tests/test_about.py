@@ -334,3 +334,22 @@ def test_a_possessive_before_a_person_noun_is_not_a_target(run):
     assert "Sandra Lowe" not in died and "Joan Lowe" in died, died
     envy = _names(_quote(result, "mischief makers").about)
     assert "Lucky Aiyedatiwa" not in envy and "Rotimi Akeredolu" in envy, envy
+
+
+# An honour after a name (a Lagos paper's style) is no organisation; a zoo named with a possessive
+# (a Californian paper's style) is still the place the cub goes to.
+HONOURS = (
+    "The party's chairman, Emeka Obi, said the achievements of its former leader, Chief Tunde Bakare, "
+    "OFR, would not be forgotten.\n\n"
+    "Keeper Ann Ruiz said the cub would be moved to the Children's Zoo in San Diego if its mother "
+    "rejected it.\n"
+)
+
+
+def test_an_honour_after_a_name_and_a_possessive_venue_are_not_targets(run):
+    result = run(HONOURS, published="2026-03-16")
+    assert any(o.name == "OFR" for o in result.organizations)  # the model's organisation, left out below
+    honoured = _names(_quote(result, "would not be forgotten").about)
+    assert "OFR" not in honoured and "Tunde Bakare" in honoured, honoured
+    moved = _names(_quote(result, "would be moved").about)
+    assert not any("Zoo" in n for n in moved), moved
