@@ -353,3 +353,30 @@ def test_an_honour_after_a_name_and_a_possessive_venue_are_not_targets(run):
     assert "OFR" not in honoured and "Tunde Bakare" in honoured, honoured
     moved = _names(_quote(result, "would be moved").about)
     assert not any("Zoo" in n for n in moved), moved
+
+
+# A British political report that never writes ``Prime Minister`` before the name: ``the PM`` is
+# the person named most who has no office of their own; and a hospital apology where ``their
+# mother`` is the one person whose role is a mother.
+PM = (
+    "Backbench MP Jane Hollis has called on the Prime Minister to resign.\n\n"
+    "Mr Carter and his wife were fined last week. Mr Carter apologised on Tuesday, and Nick Carter "
+    "said he would not step down.\n\n"
+    "Hollis said she expected the PM would survive a vote of confidence.\n"
+)
+KIN = (
+    "Linda Reed was told by staff that her elderly mother, Mary Reed, had died.\n\n"
+    "Hospital manager Tom Hale said: \"We apologise to Mrs Linda Reed and her family, who were wrongly told "
+    "their mother had died.\"\n"
+)
+
+
+def test_the_pm_is_the_most_named_person_without_an_office(run):
+    result = run(PM, published="2026-03-17")
+    assert "Nick Carter" in _names(_quote(result, "survive a vote").about)
+
+
+def test_a_kin_noun_with_a_possessor_is_the_person_of_that_role(run):
+    result = run(KIN, published="2026-03-17")
+    apology = _names(_quote(result, "wrongly told").about)
+    assert "Mary Reed" in apology, apology
