@@ -6,6 +6,7 @@ parsed document and the article's resolved entities; docs/format.md states the c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc
@@ -13,6 +14,7 @@ from spacy.tokens import Doc
 from ..models import ArticleResult, Entity, Person, Target
 from .attributes import not_targets
 from .clause import QuoteClause
+from .descriptions import charged_person
 from .entities import EntityIndex
 from .interview import interviewee_target
 from .organisations import found_organisations
@@ -30,6 +32,7 @@ def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> 
     # the article's own words made these organisations: the model's type and their modifier use do not count
     index.found = frozenset(o.id for o in found)
     index.not_targets = not_targets(doc, result, index.mentions) - index.found
+    index.descriptions = replace(index.descriptions, defendant=charged_person(doc, result))
     for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
         quote.addressee = find_addressee(clause, index)

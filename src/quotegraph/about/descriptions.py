@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import HONORIFICS, KIN_NOUNS, RANK_TITLES, ROLE_EXPANSIONS, SINGLE_OFFICES
 from ..models import ArticleResult, Person
 from ..people.lexicon import ORG_NOUNS
 
 _DETERMINERS = {"the", "this", "that"}
+# words for the person a court case is against, and the verbs that make someone that person
+DEFENDANT_WORDS = {"accused", "defendant", "suspect"}
+CHARGING_VERBS = {"accuse", "charge", "arrest"}
 # nouns of ORG_NOUNS that stand for places, families or statements rather than an organisation
 NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
 DESCRIBING_NOUNS = ORG_NOUNS - NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
@@ -36,6 +39,8 @@ class Descriptions:
     offices: list[tuple[str, Described]]  # a person's title or role, lower case
     # the person most named who has no office of their own: ``the PM`` when no one has the title
     untitled: Described | None = None
+    # the one person the article says is accused or charged: ``the accused``, ``the defendant``
+    defendant: Described | None = None
 
     @classmethod
     def build(cls, result: ArticleResult) -> Descriptions:
@@ -61,10 +66,24 @@ class Descriptions:
             return people.pop() if len(people) == 1 else None
         if phrase in SINGLE_OFFICES and not any(phrase in office for office, _ in self.offices):
             return self.untitled
+        if phrase in DEFENDANT_WORDS:
+            return self.defendant
         orgs = set(self.org_words.get(noun.lower_, ())) if noun.pos_ == "NOUN" else set()
         if len(orgs) > 1:  # ``the state government``: Kogi State Government, not Government House
             orgs = {o for o in orgs if phrase in o.name.lower()}
         return orgs.pop() if len(orgs) == 1 else None
+
+
+def charged_person(doc: Doc, result: ArticleResult) -> Described | None:
+    """The one person with a mention that is the subject of a passive ``accused``, ``charged`` or
+    ``arrested`` (``He is accused of stabbing ...``)."""
+    charged = set()
+    for person in result.people:
+        for m in person.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.dep_ == "nsubjpass" and t.head.lemma_.lower() in CHARGING_VERBS for t in span):
+                charged.add(Described(person.id, person.name))
+    return charged.pop() if len(charged) == 1 else None
 
 
 def _most_named_untitled(people: list[Person]) -> Described | None:
@@ -86,7 +105,7 @@ def _honorific(title: str) -> bool:
 
 def _definite(noun: Token) -> bool:
     """``the <noun>``, or a kin noun with any possessor (``their mother``, ``the boy's father``)."""
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in ("PERSON", "ORG"):
+    if noun.pos_ not in ("NOUN", "PROPN") and not nominal_participle(noun) or noun.ent_type_ in ("PERSON", "ORG"):
         return False
     if noun.lower_ in KIN_NOUNS and any(c.dep_ == "poss" for c in noun.children):
         return True
@@ -94,6 +113,11 @@ def _definite(noun: Token) -> bool:
     while head.dep_ in ("compound", "conj") and head.head.i != head.i:  # ``the Prime Minister and Chancellor``
         head = head.head
     return any(c.dep_ == "det" and c.lower_ in _DETERMINERS for c in head.children)
+
+
+def nominal_participle(token: Token) -> bool:
+    """``the accused``: a participle the parser tagged a verb, used as a noun with ``the``."""
+    return token.tag_ == "VBN" and any(c.dep_ == "det" for c in token.children)
 
 
 def _office_phrase(noun: Token) -> str:

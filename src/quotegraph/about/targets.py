@@ -12,6 +12,7 @@ from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
 from ..syntax import doc_text
 from .attributes import names_an_office
 from .clause import QuoteClause
+from .descriptions import nominal_participle
 from .entities import EntityIndex, IndexedMention
 
 # Verbs of judgment or appeal whose object is what the quote is about.
@@ -200,7 +201,7 @@ def _addressee_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
         lemma = verb.lemma_.lower()
         if lemma in TELLING_VERBS:
             for child in verb.children:
-                if child.dep_ in _OBJECTS and child.pos_ in _NOUNS:
+                if child.dep_ in _OBJECTS and (child.pos_ in _NOUNS or nominal_participle(child)):
                     yield lemma, child
         for token in verb.subtree:
             if _address_preposition(token) and _near(token, verb):
