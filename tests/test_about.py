@@ -380,3 +380,19 @@ def test_a_kin_noun_with_a_possessor_is_the_person_of_that_role(run):
     result = run(KIN, published="2026-03-17")
     apology = _names(_quote(result, "wrongly told").about)
     assert "Mary Reed" in apology, apology
+
+
+# A South African court report: ``the accused`` is the one person the article says is accused,
+# the addressee of ``asked``, so the ``you`` of the question is that person.
+ACCUSED = (
+    "Samuel Khoza, 31, appeared in the Barberton Magistrate's Court on Monday. He is accused of "
+    "assaulting a neighbour with a spade.\n\n"
+    "\"Do you understand why you are here?\" Magistrate Lindiwe Sithole asked the accused.\n"
+)
+
+
+def test_the_accused_is_the_one_person_accused_or_charged(run):
+    result = run(ACCUSED, published="2026-03-18")
+    quote = _quote(result, "why you are here")
+    assert quote.addressee is not None and quote.addressee.name == "Samuel Khoza", quote.addressee
+    assert "Samuel Khoza" in _names(quote.about)
