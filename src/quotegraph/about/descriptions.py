@@ -81,9 +81,13 @@ def charged_person(doc: Doc, result: ArticleResult) -> Described | None:
     for person in result.people:
         for m in person.mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(t.dep_ == "nsubjpass" and t.head.lemma_.lower() in CHARGING_VERBS for t in span):
+            if span is not None and any(_charged(t) for t in span):
                 charged.add(Described(person.id, person.name))
     return charged.pop() if len(charged) == 1 else None
+
+
+def _charged(token: Token) -> bool:
+    return token.dep_ == "nsubjpass" and token.head.lemma_.lower() in CHARGING_VERBS
 
 
 def _most_named_untitled(people: list[Person]) -> Described | None:
