@@ -396,3 +396,17 @@ def test_the_accused_is_the_one_person_accused_or_charged(run):
     quote = _quote(result, "why you are here")
     assert quote.addressee is not None and quote.addressee.name == "Samuel Khoza", quote.addressee
     assert "Samuel Khoza" in _names(quote.about)
+
+
+# Reported speech in a court report and a match report: a possessive ``his`` names the person
+# named before it in its own sentence, never the speaker nor someone from an earlier sentence.
+REPORTED = (
+    "Magistrate Ann Hale remanded Peter Crane in custody, citing that the State was concerned by his conduct.\n\n"
+    "Coach Sam Reid praised the referee, Mark Lowe. Reid said his side had deserved the win.\n"
+)
+
+
+def test_a_possessive_in_reported_speech_names_the_person_before_it_in_its_sentence(run):
+    result = run(REPORTED, published="2026-03-19")
+    assert "Peter Crane" in _names(_quote(result, "concerned by his conduct").about)
+    assert "Mark Lowe" not in _names(_quote(result, "deserved the win").about)

@@ -135,11 +135,11 @@ _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female
 
 
 def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
-    """Third-person singular pronouns in a direct quote's words (``He was excellent``)."""
-    if clause.quote.type != "direct":
-        return []
+    """Third-person singular pronouns in a direct quote's words (``He was excellent``); in reported
+    speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
     span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
-    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON"]
+    direct = clause.quote.type == "direct"
+    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
 
 
 def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]:
@@ -153,15 +153,15 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
 
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
     """The entity a phrase names or describes (``the ministry``, ``officials of the Department``);
-    for ``him``/``her``, the latest fitting person named in this sentence or the one before
-    (``wrote to the prime minister telling him``)."""
+    for ``him``/``her``, the latest fitting person named in this sentence or (in a direct quote)
+    the one before (``wrote to the prime minister telling him``)."""
     gender = _OBJECT_PRONOUNS.get(noun.lower_)
     if gender is None:
         start, end = _phrase(noun)
         return index.resolve(start, end) or _described(noun, index, start, end) or _member_of(clause, noun, index)
     sent = noun.sent
     since = sent.start_char
-    if sent.start > 0:
+    if sent.start > 0 and clause.quote.type == "direct":
         since = clause.doc[sent.start - 1].sent.start_char
     return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id)
 
