@@ -410,3 +410,19 @@ def test_a_possessive_in_reported_speech_names_the_person_before_it_in_its_sente
     result = run(REPORTED, published="2026-03-19")
     assert "Peter Crane" in _names(_quote(result, "concerned by his conduct").about)
     assert "Mark Lowe" not in _names(_quote(result, "deserved the win").about)
+
+
+# A Westminster sketch: ``he`` after ``the Prime Minister`` in the same quote is the Prime Minister,
+# not the man named last in the sentence before.
+TAKEN_UP = (
+    "Mr Carter and his wife were fined last week. Mr Carter apologised on Tuesday, and Nick Carter "
+    "said he would not step down.\n\n"
+    "Treasury minister Ray Stone met party donors on Friday.\n\n"
+    "MP Jo Platt said: \"Nobody knows what the Prime Minister promised, but he must now explain it.\"\n"
+)
+
+
+def test_a_pronoun_takes_up_a_person_described_before_it_in_the_quote(run):
+    result = run(TAKEN_UP, published="2026-03-20")
+    about = _names(_quote(result, "must now explain").about)
+    assert about == {"Nick Carter"}, about

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -58,18 +59,20 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
             if not (place or clause.is_venue(m.start, m.end) or names_an_office(clause.doc, m.start, m.end)
                     or _owner_of_a_person(clause, m.start, m.end)):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
-    for pronoun in _quoted_pronouns(clause):
-        if _owner_of_a_person(clause, pronoun.idx, pronoun.idx + len(pronoun)):
-            continue
-        antecedent = _resolve(clause, pronoun, index)
-        if antecedent is not None:
-            span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
-            found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
+    described = []  # descriptions resolved in the quoted words, which a later pronoun may take up
     for noun in _quoted_descriptions(clause, index):
         entity = _resolve(clause, noun, index)
         if entity is not None and not clause.is_venue(*_phrase(noun)):
-            found.setdefault(entity.entity_id, Target(entity.entity_id, entity.name,
-                                                      _span(clause, *_phrase(noun)), "quoted"))
+            span = _span(clause, *_phrase(noun))
+            described.append(replace(entity, start=span.start, end=span.end, gender=index.gender_of(entity.entity_id)))
+            found.setdefault(entity.entity_id, Target(entity.entity_id, entity.name, span, "quoted"))
+    for pronoun in _quoted_pronouns(clause):
+        if _owner_of_a_person(clause, pronoun.idx, pronoun.idx + len(pronoun)):
+            continue
+        antecedent = _resolve(clause, pronoun, index, described)
+        if antecedent is not None:
+            span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
+            found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
         entity = _resolve(clause, noun, index)
@@ -151,10 +154,12 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
             if t.pos_ in ("NOUN", "PROPN") and not index.within(t.idx, t.idx + len(t))]
 
 
-def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
+             described: list[IndexedMention] | None = None) -> IndexedMention | None:
     """The entity a phrase names or describes (``the ministry``, ``officials of the Department``);
     for ``him``/``her``, the latest fitting person named in this sentence or (in a direct quote)
-    the one before (``wrote to the prime minister telling him``)."""
+    the one before (``wrote to the prime minister telling him``), a person ``described`` in the
+    quoted words counting as named (``if the Prime Minister broke any rules ... he's been``)."""
     gender = _OBJECT_PRONOUNS.get(noun.lower_)
     if gender is None:
         start, end = _phrase(noun)
@@ -163,7 +168,7 @@ def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMen
     since = sent.start_char
     if sent.start > 0 and clause.quote.type == "direct":
         since = clause.doc[sent.start - 1].sent.start_char
-    return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id)
+    return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id, described)
 
 
 def _described(noun: Token, index: EntityIndex, start: int, end: int) -> IndexedMention | None:
