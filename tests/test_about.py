@@ -426,3 +426,15 @@ def test_a_pronoun_takes_up_a_person_described_before_it_in_the_quote(run):
     result = run(TAKEN_UP, published="2026-03-20")
     about = _names(_quote(result, "must now explain").about)
     assert about == {"Nick Carter"}, about
+
+
+# A Manila broadcaster's style: an abbreviation the text spells out as an office is no organisation.
+SPELLED_OUT = (
+    "\"I am still the COP (chief of police) of Pasig and I never apologised to the family,\" Police Col. "
+    "Ramon Diaz told ABS-CBN News on Friday.\n"
+)
+
+
+def test_an_abbreviation_spelled_out_as_an_office_is_not_a_target(run):
+    result = run(SPELLED_OUT, published="2026-03-21")
+    assert "COP" not in _names(_quote(result, "never apologised").about)

@@ -11,6 +11,8 @@ by a lone generic word (``the State`` for the prosecution, ``the City``), as its
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..models import ArticleResult
@@ -31,8 +33,17 @@ def not_targets(doc: Doc, result: ArticleResult, mentions: list[IndexedMention])
     people_ends = {m.end for p in result.people for m in p.mentions}
     return frozenset(org.id for org in result.organizations
                      if org.name.lower().removeprefix("the ") in NOT_AN_ORGANISATION
-                     or (org.id in spans and all(_describes(doc, m.start, m.end)
+                     or (org.id in spans and all(_describes(doc, m.start, m.end) or _spelled_out_office(result.text, m)
                                                  or _post_nominal(result.text, m, people_ends) for m in spans[org.id])))
+
+
+_SPELLED_OUT = re.compile(r"\s*\((\w+)")
+
+
+def _spelled_out_office(text: str, mention: IndexedMention) -> bool:
+    """``the COP (chief of police)``: an abbreviation the text spells out as an office."""
+    spelled = _SPELLED_OUT.match(text, mention.end)
+    return spelled is not None and spelled.group(1).lower() in _OFFICES
 
 
 def _post_nominal(text: str, mention: IndexedMention, people_ends: set[int]) -> bool:
