@@ -438,3 +438,20 @@ SPELLED_OUT = (
 def test_an_abbreviation_spelled_out_as_an_office_is_not_a_target(run):
     result = run(SPELLED_OUT, published="2026-03-21")
     assert "COP" not in _names(_quote(result, "never apologised").about)
+
+
+# A Scottish court report: a speaker's next quote without a listener of its own is still said to
+# the person the previous one was said to.
+SAID_ON_TO = (
+    "\"Do you understand the charge?\" Sheriff Alan Boyd asked Peter Hall at Paisley Sheriff Court.\n\n"
+    "Hall nodded.\n\n"
+    "\"You will be remanded in custody until Friday,\" Boyd said.\n"
+)
+
+
+def test_you_in_a_speakers_next_quote_is_still_the_earlier_listener(run):
+    result = run(SAID_ON_TO, published="2026-03-22")
+    remanded = _quote(result, "remanded in custody")
+    assert remanded.addressee is None
+    you = [t for t in remanded.about if t.name == "Peter Hall"]
+    assert you and you[0].span.text == "You", remanded.about

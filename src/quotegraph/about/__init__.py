@@ -33,11 +33,15 @@ def annotate_quotes(doc: Doc, result: ArticleResult, published: date | None) -> 
     index.found = frozenset(o.id for o in found)
     index.not_targets = not_targets(doc, result, index.mentions) - index.found
     index.descriptions = replace(index.descriptions, defendant=charged_person(doc, result))
+    listener: dict[str | None, Target | None] = {}  # whom each speaker's latest quote was said to
     for i, quote in enumerate(result.quotes):
         clause = QuoteClause.of(doc, quote, result.text)
         quote.addressee = find_addressee(clause, index)
         about = _with(find_about(clause, index), interviewee_target(result, i))
-        quote.about = _with(about, addressed(clause, quote.addressee))
+        # ``"You will be remanded," he said`` after ``he asked the accused``: still said to the accused
+        quote.about = _with(about, addressed(clause, quote.addressee or listener.get(quote.speaker_id)))
+        if quote.speaker_id is not None:
+            listener[quote.speaker_id] = quote.addressee
         quote.said_on = find_said_on(clause, result.dates, published, result.text)
     return result
 
