@@ -141,3 +141,11 @@ def test_an_office_title_is_not_given_to_the_office_holders_relative(run, text, 
     result = run(text)
     titled = [p.name for p in result.people if any(a.startswith(("President", "Vice")) for a in p.aliases)]
     assert wrong not in titled, [(p.name, p.aliases, p.roles) for p in result.people]
+
+
+def test_an_office_title_on_a_name_modifying_a_noun_is_held(run):
+    # US daily: "a Sen. Warren aide" is an aide of the senator, not a possible senator
+    text = ("Warren's bill stalls.\n\nElizabeth Warren filed the bill on Monday. A Sen. Warren aide said "
+            "the vote would come in March.\n")
+    warren = _person(run(text), "Elizabeth Warren")
+    assert "Sen. Warren" in warren.aliases, warren.aliases

@@ -33,6 +33,7 @@ from .lexicon import (
 from .name_mention import NameMention
 
 _WORD = re.compile(r"[A-Za-z]+\.?")
+_MODIFIER_DEPS = frozenset({"compound", "poss"})
 
 
 def office_word(honorific: str | None) -> str | None:
@@ -81,8 +82,9 @@ def _word_before(doc: Doc, i: int) -> str:
 
 def hypothetical_title(doc: Doc, m: NameMention) -> bool:
     """The office title in front of ``m`` is a possibility: ``a President Clinton``, ``the
-    would-be President Smith``, ``a future Prime Minister Jones``."""
-    if m.hon_token is None or office_word(m.honorific) is None:
+    would-be President Smith``, ``a future Prime Minister Jones``; not where the name modifies
+    the noun the article belongs to (``a Sen. Warren aide``, ``a President Obama's speech``)."""
+    if m.hon_token is None or office_word(m.honorific) is None or doc[m.last_token].dep_ in _MODIFIER_DEPS:
         return False
     return _word_before(doc, m.hon_token) in HYPOTHETICAL_TITLE_WORDS
 
