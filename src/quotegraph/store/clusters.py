@@ -108,16 +108,19 @@ def cluster_quote(conn: Connection, quote_id: int, text: str) -> int | None:
 _CHUNK = 2_000  # bound parameters per IN list (SQLite allows 32,766, PostgreSQL 65,535)
 _EXACT = (select(cluster_members.c.norm_hash, cluster_members.c.cluster_id)
           .where(cluster_members.c.norm_hash.in_(bindparam("hashes", expanding=True))))
-# The newest BUCKET_CAP rows of each bucket: the index scan is all a full bucket costs, not a row
-# fetched, compared and scored for each member (see _newest_in_buckets).
-_NEWEST = (select(lsh_buckets.c.bucket, lsh_buckets.c.quote_id,
+# The newest BUCKET_CAP entries of each bucket, ranked over the bucket index alone (its entries
+# hold the row id; SQLite reads it as a covering index): an older entry of a crowded bucket costs
+# an index step, not a row fetched; only the kept ones are joined to their rows and members.
+_RANKED = (select(lsh_buckets.c.bucket, lsh_buckets.c.id,
                   func.row_number().over(partition_by=lsh_buckets.c.bucket, order_by=lsh_buckets.c.id.desc())
                   .label("rank"))
            .where(lsh_buckets.c.bucket.in_(bindparam("keys", expanding=True))).subquery())
-_BUCKETS = (select(_NEWEST.c.bucket, cluster_members.c.quote_id, cluster_members.c.cluster_id,
+_KEPT = lsh_buckets.alias("kept")
+_BUCKETS = (select(_RANKED.c.bucket, cluster_members.c.quote_id, cluster_members.c.cluster_id,
                    cluster_members.c.norm_text)
-            .join(cluster_members, _NEWEST.c.quote_id == cluster_members.c.quote_id)
-            .where(_NEWEST.c.rank <= BUCKET_CAP))
+            .select_from(_RANKED).join(_KEPT, _KEPT.c.id == _RANKED.c.id)
+            .join(cluster_members, _KEPT.c.quote_id == cluster_members.c.quote_id)
+            .where(_RANKED.c.rank <= BUCKET_CAP))
 
 
 def _chunks(values: list, size: int = _CHUNK) -> list[list]:
