@@ -76,6 +76,15 @@ NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"
 # Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
 SECOND_PERSON: frozenset[str] = frozenset({"you", "your", "yours", "yourself"})  # words that address the listener
+# Kinship nouns: ``her mother``, ``the boy's father`` describe one person by a relation to another.
+KIN_NOUNS: frozenset[str] = frozenset("""mother father mum mom dad mam son daughter brother sister husband wife
+uncle aunt nephew niece cousin grandfather grandmother grandson granddaughter grandma grandpa stepfather
+stepmother stepson stepdaughter boyfriend girlfriend fiancé fiancée partner widow widower""".split())
+# Offices one person holds at a time in a country or place: ``the PM`` is someone even when the
+# article never writes the title before that person's name.
+SINGLE_OFFICES: frozenset[str] = frozenset({
+    "prime minister", "president", "premier", "taoiseach", "chancellor", "first minister", "chief minister",
+})
 # Words that head no speaker: ``all she could do was shout "..."``.
 NOBODY: frozenset[str] = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
 
