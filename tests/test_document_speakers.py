@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.models import Article
-
 
 @pytest.fixture(scope="module")
-def quotes(extractor):
+def quotes(run):
     def _extract(text: str):
-        result = extractor.extract(Article(id="t", source="t", text=text))
-        for q in result.quotes:
-            assert text[q.start:q.end] == q.text
-        return result.quotes
+        found = run(text).quotes
+        assert all(text[q.start:q.end] == q.text for q in found)  # offsets hold
+        return found
     return _extract
 
 
@@ -89,3 +86,73 @@ def test_it_after_an_organisation_subject_stays_the_organisation(quotes):
             "It said inflation was \"still too high\" for the shilling to recover.")
     [quote] = _overlapping(quotes(text), text, "still too high")
     assert quote.speaker_name == "Central Bank of Kenya"
+
+
+# a document issued by someone, with a ``that``/``which`` clause that says the quoted words:
+# the issuer speaks (PolNeAR's Source); a sign or a shirt ``that read`` stays itself
+ISSUED = [
+    # US campaign copy
+    ("Senator Maria Lopez is releasing a new ad that urges voters to \"finish the job\" in November.",
+     "finish the job", "Senator Maria Lopez"),
+    # UK broadsheet
+    ("The Guardian ran a piece on Sunday which argued the reforms were \"a decade too late\".",
+     "a decade too late", "The Guardian"),
+    # Ghanaian daily
+    ("The minister released a letter from his doctor that says he is \"fit to serve\" until 2028.",
+     "fit to serve", "The minister"),
+    # Australian wire copy
+    ("The premier made a comment on radio that described the strike as \"reckless\".",
+     "reckless", "The premier"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", ISSUED)
+def test_a_document_that_says_speaks_for_its_issuer(quotes, text, words, speaker):
+    [quote] = _overlapping(quotes(text), text, words)
+    assert quote.speaker is not None and text[quote.speaker.start:quote.speaker.end] == speaker
+    assert quote.speaker_rule == "statement-issuer"
+
+
+def test_a_sign_that_reads_is_not_its_holders(quotes):
+    text = "He held up a sign which read \"Farmers first\" and waved it at the cameras."
+    [quote] = _overlapping(quotes(text), text, "Farmers first")
+    assert quote.speaker is None or text[quote.speaker.start:quote.speaker.end] != "He"
+
+
+
+# ``X denounced what he called "..."``: the pronoun stands for the subject acting on the words,
+# the mention PolNeAR gives as the Source
+NAMED_BY_OUTER = [
+    # US political copy
+    ("Senator Ortiz has railed against what he calls the \"Beltway cartel\" for years.", "Beltway cartel",
+     "Senator Ortiz"),
+    # UN wire copy
+    ("Secretary General Amina Diallo condemned what she called a \"brazen breach\" of the ceasefire.",
+     "brazen breach", "Secretary General Amina Diallo"),
+    # Jamaican daily
+    ("The mayor of Kingston slammed what he described as \"careless\" driving by taxi operators.", "careless",
+     "The mayor of Kingston"),
+    # a campaign seeking to do something: the subject of the verb it completes
+    ("Clinton's campaign is seeking to contrast her approach with what they call Trump's \"selfish message\".",
+     "selfish message", "Clinton's campaign"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", NAMED_BY_OUTER)
+def test_a_pronoun_naming_the_words_gives_way_to_the_outer_subject(quotes, text, words, speaker):
+    [quote] = _overlapping(quotes(text), text, words)
+    assert text[quote.speaker.start:quote.speaker.end] == speaker
+    assert quote.speaker_rule == "outer-namer"
+
+
+@pytest.mark.parametrize("text,words,pronoun", [
+    # a passive outer clause: the patient did not act, the pronoun stays
+    ("She was taken to hospital after what she called a \"minor fall\" at home.", "minor fall", "she"),
+    # the banks form, not the law that freed them
+    ("The act freed banks to form what they called \"financial supermarkets\".", "financial supermarkets", "they"),
+    # a pronoun that cannot stand for the outer subject
+    ("I would rather live in what he calls \"hell\" than anywhere else.", "hell", "he"),
+])
+def test_the_naming_pronoun_stays_where_the_outer_subject_does_not_fit(quotes, text, words, pronoun):
+    [quote] = _overlapping(quotes(text), text, words)
+    assert text[quote.speaker.start:quote.speaker.end] == pronoun

@@ -145,7 +145,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
     report document study survey poll filing complaint ruling letter memo release post tweet email
     analysis review article ad advert transcript affidavit indictment lawsuit suit petition notice
     note message video footage minutes testimony order verdict judgment judgement announcement
-    bulletin editorial column commentary book memoir research statement finding findings
+    bulletin editorial column commentary book memoir research statement finding findings piece
     """.split()
 )
 
@@ -160,7 +160,7 @@ SOURCE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     strategist authorities couple pair duo trio user reader commenter attendee buyer staffer
     operative surrogate confidant associate native mogul magnate star hacker conservative liberal
     community movement coalition panel troupe enforcement respondent majority minority percent
-    website site data figure record press media newspaper paper outlet publication piece story
+    website site data figure record press media newspaper paper outlet publication story
     opinion clip
     """.split()
 )
