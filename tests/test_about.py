@@ -455,3 +455,18 @@ def test_you_in_a_speakers_next_quote_is_still_the_earlier_listener(run):
     assert remanded.addressee is None
     you = [t for t in remanded.about if t.name == "Peter Hall"]
     assert you and you[0].span.text == "You", remanded.about
+
+
+# A lobby correspondent's style: ``telling him`` outside the reported words still reaches back to the
+# sentence before for its person (only the reported words' own possessives stay in their sentence).
+TELLING_HIM = (
+    "It comes as a Labour peer quit over Gordon Hale's handling of the row.\n\n"
+    "Tom Vane wrote a resignation letter to the party leader telling him he was quitting over "
+    "\"a culture of denial\".\n"
+)
+
+
+def test_a_pronoun_object_outside_reported_words_reaches_the_sentence_before(run):
+    result = run(TELLING_HIM, published="2026-03-23")
+    addressee = _quote(result, "quitting").addressee
+    assert addressee is not None and addressee.name == "Gordon Hale", addressee

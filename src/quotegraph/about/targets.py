@@ -157,8 +157,8 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
              described: list[IndexedMention] | None = None) -> IndexedMention | None:
     """The entity a phrase names or describes (``the ministry``, ``officials of the Department``);
-    for ``him``/``her``, the latest fitting person named in this sentence or (in a direct quote)
-    the one before (``wrote to the prime minister telling him``), a person ``described`` in the
+    for ``him``/``her``, the latest fitting person named in this sentence or (unless in reported
+    speech's own words) the one before (``wrote to the prime minister telling him``), a person ``described`` in the
     quoted words counting as named (``if the Prime Minister broke any rules ... he's been``)."""
     gender = _OBJECT_PRONOUNS.get(noun.lower_)
     if gender is None:
@@ -166,7 +166,8 @@ def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
         return index.resolve(start, end) or _described(noun, index, start, end) or _member_of(clause, noun, index)
     sent = noun.sent
     since = sent.start_char
-    if sent.start > 0 and clause.quote.type == "direct":
+    reported = clause.quote.type != "direct" and clause.quoted(noun.idx, noun.idx + len(noun))
+    if sent.start > 0 and not reported:
         since = clause.doc[sent.start - 1].sent.start_char
     return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id, described)
 
