@@ -138,22 +138,30 @@ inquirer nation""".split())
 
 # --- sources ---------------------------------------------------------------------------------
 
+# Documents that speak for whoever wrote or issued them (``the report found``, ``the coroner's
+# report linking ...``, ``An alleged statement ... It also apologized``).
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    report document study survey poll filing complaint ruling letter memo release post tweet email
+    analysis review article ad advert transcript affidavit indictment lawsuit suit petition notice
+    note message video footage minutes testimony order verdict judgment judgement announcement
+    bulletin editorial column commentary book memoir research statement finding findings
+    """.split()
+)
+
 # Head nouns of unnamed speaker descriptions that name a kind of source, beyond the person role
 # and organisation nouns of people/lexicon.py: groups of people (``analysts``, ``authorities``,
-# ``protesters``, ``21 percent`` of those polled) and the documents and channels that speak for
+# ``protesters``, ``21 percent`` of those polled), the documents and channels that speak for
 # one (``court documents``). Chosen from the unresolved speakers of PolNeAR and the news sets.
-SOURCE_NOUNS: frozenset[str] = frozenset(
+SOURCE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     """
     people person public crowd crew audience voter electorate fan supporter opponent protester
     demonstrator insider observer aide ally rival local citizen relative mourner pollster
     strategist authorities couple pair duo trio user reader commenter attendee buyer staffer
     operative surrogate confidant associate native mogul magnate star hacker conservative liberal
     community movement coalition panel troupe enforcement respondent majority minority percent
-    report document study survey poll website site filing complaint ruling letter memo release
-    post tweet email data figure record analysis review article ad advert transcript affidavit
-    indictment lawsuit suit petition notice note message video footage minutes testimony order
-    verdict judgment judgement announcement bulletin press media newspaper paper outlet
-    publication piece story editorial column commentary book memoir research opinion clip
+    website site data figure record press media newspaper paper outlet publication piece story
+    opinion clip
     """.split()
 )
 
