@@ -374,6 +374,9 @@ KIN = (
 def test_the_pm_is_the_most_named_person_without_an_office(run):
     result = run(PM, published="2026-03-17")
     assert "Nick Carter" in _names(_quote(result, "survive a vote").about)
+    # no one named three times without an office: the PM stays unresolved
+    alone = run("Voter Sam Reid said the Prime Minister had let Ann Cole down.\n", published="2026-03-17")
+    assert _names(_quote(alone, "let Ann Cole down").about) == {"Ann Cole"}
 
 
 def test_a_kin_noun_with_a_possessor_is_the_person_of_that_role(run):
