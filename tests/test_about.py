@@ -473,3 +473,16 @@ def test_a_pronoun_object_outside_reported_words_reaches_the_sentence_before(run
     result = run(TELLING_HIM, published="2026-03-23")
     addressee = _quote(result, "quitting").addressee
     assert addressee is not None and addressee.name == "Gordon Hale", addressee
+
+
+# A Yorkshire paper's style: ``Addressing constituents ..., X said`` says whom the words were for.
+ADDRESSING = (
+    "Addressing constituents at a town hall meeting, Holly Marsh, the MP for Ryedale, said the "
+    "bypass would be built by 2028.\n"
+)
+
+
+def test_the_object_of_addressing_is_the_addressee(run):
+    result = run(ADDRESSING, published="2026-03-24")
+    addressee = _quote(result, "bypass would be built").addressee
+    assert addressee is not None and addressee.name == "constituents" and addressee.entity_id is None

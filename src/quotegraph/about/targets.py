@@ -30,7 +30,7 @@ ABOUT_PREPOSITIONS = {
     ("complain", "about"), ("speak", "on"), ("call", "for"), ("hit", "at"), ("lash", "at"),
 }
 # Verbs whose direct or dative object is the addressee.
-TELLING_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise"}
+TELLING_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise", "address"}
 # Heads (verbs or nouns) whose ``to``/``with`` object is the addressee.
 ADDRESS_HEADS = {
     "say", "speak", "talk", "write", "explain", "reply", "respond", "letter", "interview", "statement",
