@@ -486,3 +486,20 @@ def test_the_object_of_addressing_is_the_addressee(run):
     result = run(ADDRESSING, published="2026-03-24")
     addressee = _quote(result, "bypass would be built").addressee
     assert addressee is not None and addressee.name == "constituents" and addressee.entity_id is None
+
+
+# An Irish court report and a council story: a bare ``officers`` in a quote is the organisation
+# the article named before that word (``Garda officers``); a councillor's ``councillors`` are her side.
+GROUP = (
+    "Judge Mary Keane said at Tullamore District Court yesterday that she was appalled by the conduct of "
+    "Garda officers in the case.\n\n"
+    "\"I am deeply offended that officers would leak court material to the media,\" she said.\n\n"
+    "Councillor Ann Doyle, of Kerry County Council, said Kerry councillors were united.\n\n"
+    "Ms Doyle said councillors would write to the minister.\n"
+)
+
+
+def test_a_bare_group_noun_is_the_organisation_named_before_it(run):
+    result = run(GROUP, published="2026-03-25")
+    assert "Garda" in _names(_quote(result, "deeply offended").about)
+    assert not _names(_quote(result, "would write to the minister").about) & {"Kerry", "Kerry County Council"}

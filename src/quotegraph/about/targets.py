@@ -188,7 +188,30 @@ def _member_of(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedM
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in _NOUNS:
                     return _resolve(clause, pobj, index)
-    return None
+    return _named_group(clause, noun, index)
+
+
+def _named_group(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+    """A bare ``officers`` stands for the one organisation the article names before that word
+    (``Garda officers`` earlier); not when the noun has its own modifier (``police officers``),
+    qualifies another (``workers' compensation``) or names what the speaker is."""
+    lemma = noun.lemma_.lower()
+    if noun.dep_ == "poss" or any(c.dep_ in ("compound", "poss", "amod") for c in noun.children):
+        return None  # ``workers' compensation`` is about compensation
+    speaker = clause.quote.speaker_id
+    if any(d.entity_id == speaker and office.endswith(lemma) for office, d in index.descriptions.offices):
+        return None  # a councillor's ``councillors`` are the speaker's own side
+    owners = {m.entity_id: m for m in index.mentions if m.gender is None and _names_group(clause, m, lemma)}
+    if len(owners) != 1:
+        return None
+    owner = next(iter(owners.values()))
+    return IndexedMention(noun.idx, noun.idx + len(noun), owner.entity_id, owner.name)
+
+
+def _names_group(clause: QuoteClause, mention: IndexedMention, lemma: str) -> bool:
+    span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    last = span[-1] if span is not None and len(span) else None
+    return last is not None and last.dep_ == "compound" and last.head.lemma_.lower() == lemma
 
 
 def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
