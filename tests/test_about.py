@@ -374,6 +374,9 @@ KIN = (
 def test_the_pm_is_the_most_named_person_without_an_office(run):
     result = run(PM, published="2026-03-17")
     assert "Nick Carter" in _names(_quote(result, "survive a vote").about)
+    # no one named three times without an office: the PM stays unresolved
+    alone = run("Voter Sam Reid said the Prime Minister had let Ann Cole down.\n", published="2026-03-17")
+    assert _names(_quote(alone, "let Ann Cole down").about) == {"Ann Cole"}
 
 
 def test_a_kin_noun_with_a_possessor_is_the_person_of_that_role(run):
@@ -455,3 +458,48 @@ def test_you_in_a_speakers_next_quote_is_still_the_earlier_listener(run):
     assert remanded.addressee is None
     you = [t for t in remanded.about if t.name == "Peter Hall"]
     assert you and you[0].span.text == "You", remanded.about
+
+
+# A lobby correspondent's style: ``telling him`` outside the reported words still reaches back to the
+# sentence before for its person (only the reported words' own possessives stay in their sentence).
+TELLING_HIM = (
+    "It comes as a Labour peer quit over Gordon Hale's handling of the row.\n\n"
+    "Tom Vane wrote a resignation letter to the party leader telling him he was quitting over "
+    "\"a culture of denial\".\n"
+)
+
+
+def test_a_pronoun_object_outside_reported_words_reaches_the_sentence_before(run):
+    result = run(TELLING_HIM, published="2026-03-23")
+    addressee = _quote(result, "quitting").addressee
+    assert addressee is not None and addressee.name == "Gordon Hale", addressee
+
+
+# A Yorkshire paper's style: ``Addressing constituents ..., X said`` says whom the words were for.
+ADDRESSING = (
+    "Addressing constituents at a town hall meeting, Holly Marsh, the MP for Ryedale, said the "
+    "bypass would be built by 2028.\n"
+)
+
+
+def test_the_object_of_addressing_is_the_addressee(run):
+    result = run(ADDRESSING, published="2026-03-24")
+    addressee = _quote(result, "bypass would be built").addressee
+    assert addressee is not None and addressee.name == "constituents" and addressee.entity_id is None
+
+
+# An Irish court report and a council story: a bare ``officers`` in a quote is the organisation
+# the article named before that word (``Garda officers``); a councillor's ``councillors`` are her side.
+GROUP = (
+    "Judge Mary Keane said at Tullamore District Court yesterday that she was appalled by the conduct of "
+    "Garda officers in the case.\n\n"
+    "\"I am deeply offended that officers would leak court material to the media,\" she said.\n\n"
+    "Councillor Ann Doyle, of Kerry County Council, said Kerry councillors were united.\n\n"
+    "Ms Doyle said councillors would write to the minister.\n"
+)
+
+
+def test_a_bare_group_noun_is_the_organisation_named_before_it(run):
+    result = run(GROUP, published="2026-03-25")
+    assert "Garda" in _names(_quote(result, "deeply offended").about)
+    assert not _names(_quote(result, "would write to the minister").about) & {"Kerry", "Kerry County Council"}

@@ -62,7 +62,7 @@ def found_organisations(doc: Doc, result: ArticleResult, taken: list[tuple[int, 
             del found[text]
         else:
             found[text] = [n for n in occurrences if not _overlaps(doc, n, taken)]
-    count = len(result.organizations)
+    count = max((int(o.id[1:]) for o in result.organizations if o.id[1:].isdigit()), default=0)
     return [Entity(f"o{count + i}", text, mentions=[_span(doc, result.text, n) for n in names])
             for i, (text, names) in enumerate(found.items(), start=1)]
 

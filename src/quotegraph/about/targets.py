@@ -30,7 +30,7 @@ ABOUT_PREPOSITIONS = {
     ("complain", "about"), ("speak", "on"), ("call", "for"), ("hit", "at"), ("lash", "at"),
 }
 # Verbs whose direct or dative object is the addressee.
-TELLING_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise"}
+TELLING_VERBS = {"tell", "inform", "assure", "remind", "brief", "warn", "ask", "advise", "address"}
 # Heads (verbs or nouns) whose ``to``/``with`` object is the addressee.
 ADDRESS_HEADS = {
     "say", "speak", "talk", "write", "explain", "reply", "respond", "letter", "interview", "statement",
@@ -157,8 +157,8 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
              described: list[IndexedMention] | None = None) -> IndexedMention | None:
     """The entity a phrase names or describes (``the ministry``, ``officials of the Department``);
-    for ``him``/``her``, the latest fitting person named in this sentence or (in a direct quote)
-    the one before (``wrote to the prime minister telling him``), a person ``described`` in the
+    for ``him``/``her``, the latest fitting person named in this sentence or (unless in reported
+    speech's own words) the one before (``wrote to the prime minister telling him``), a person ``described`` in the
     quoted words counting as named (``if the Prime Minister broke any rules ... he's been``)."""
     gender = _OBJECT_PRONOUNS.get(noun.lower_)
     if gender is None:
@@ -166,7 +166,8 @@ def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
         return index.resolve(start, end) or _described(noun, index, start, end) or _member_of(clause, noun, index)
     sent = noun.sent
     since = sent.start_char
-    if sent.start > 0 and clause.quote.type == "direct":
+    reported = clause.quote.type != "direct" and clause.quoted(noun.idx, noun.idx + len(noun))
+    if sent.start > 0 and not reported:
         since = clause.doc[sent.start - 1].sent.start_char
     return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id, described)
 
@@ -187,7 +188,30 @@ def _member_of(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedM
             for pobj in prep.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in _NOUNS:
                     return _resolve(clause, pobj, index)
-    return None
+    return _named_group(clause, noun, index)
+
+
+def _named_group(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+    """A bare ``officers`` stands for the one organisation the article names before that word
+    (``Garda officers`` earlier); not when the noun has its own modifier (``police officers``),
+    qualifies another (``workers' compensation``) or names what the speaker is."""
+    lemma = noun.lemma_.lower()
+    if noun.dep_ == "poss" or any(c.dep_ in ("compound", "poss", "amod") for c in noun.children):
+        return None  # ``workers' compensation`` is about compensation
+    speaker = clause.quote.speaker_id
+    if any(d.entity_id == speaker and office.endswith(lemma) for office, d in index.descriptions.offices):
+        return None  # a councillor's ``councillors`` are the speaker's own side
+    owners = {m.entity_id: m for m in index.mentions if m.gender is None and _names_group(clause, m, lemma)}
+    if len(owners) != 1:
+        return None
+    owner = next(iter(owners.values()))
+    return IndexedMention(noun.idx, noun.idx + len(noun), owner.entity_id, owner.name)
+
+
+def _names_group(clause: QuoteClause, mention: IndexedMention, lemma: str) -> bool:
+    span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    last = span[-1] if span is not None and len(span) else None
+    return last is not None and last.dep_ == "compound" and last.head.lemma_.lower() == lemma
 
 
 def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
