@@ -6,7 +6,9 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import wraps
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
 from spacy.strings import get_string_id
@@ -26,6 +28,7 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_T = TypeVar("_T")
 
 
 def doc_text(doc: Doc) -> str:
@@ -42,6 +45,26 @@ def known_text(doc: Doc, text: str) -> Doc:
     the string it was made from, so the tokenizer can hand it over instead of a rebuild."""
     _TEXTS[doc] = text
     return doc
+
+
+def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
+    """``read(doc)`` made once per Doc and shared by every stage that asks (the Doc's tokens and
+    entities are fixed once the pipeline has parsed it); the result must not be changed."""
+    made: WeakKeyDictionary[Doc, _T] = WeakKeyDictionary()
+
+    @wraps(read)
+    def once(doc: Doc) -> _T:
+        if doc not in made:
+            made[doc] = read(doc)
+        return made[doc]
+
+    return once
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from the ORTH column (no Token made per token)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in column(doc, "ORTH")]
 
 
 def column(doc: Doc, attr: str) -> list[int]:
