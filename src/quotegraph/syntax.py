@@ -11,6 +11,7 @@ from functools import wraps
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
+import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -28,6 +29,7 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
 _T = TypeVar("_T")
 
 
@@ -67,11 +69,19 @@ def token_texts(doc: Doc) -> list[str]:
     return [strings[orth] for orth in column(doc, "ORTH")]
 
 
+def _array(doc: Doc, attr: str) -> np.ndarray:
+    """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same)."""
+    held = _ARRAYS.setdefault(doc, {})
+    if attr not in held:
+        held[attr] = doc.to_array(attr)
+    return held[attr]
+
+
 def column(doc: Doc, attr: str) -> list[int]:
     """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
     spaCy stores: read in one call, without making a Token per read (hot loops test these ids
     first and look at the Token only where one fits; 0 means unset)."""
-    return doc.to_array(attr).tolist()
+    return _array(doc, attr).tolist()
 
 
 def word_ids(words: Iterable[str]) -> frozenset[int]:
@@ -82,7 +92,8 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 
 def tokens_with(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
     """Indices, in order, of the tokens whose ``attr`` is one of ``ids`` (``word_ids``)."""
-    return [i for i, value in enumerate(column(doc, attr)) if value in ids]
+    wanted = np.fromiter(ids, dtype=np.uint64, count=len(ids))
+    return np.flatnonzero(np.isin(_array(doc, attr), wanted)).tolist()
 
 
 def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tuple[int, SpacySpan, list[int]]]:
