@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from clusters import PER_ARTICLE, VERSIONS, _live_base, _store_article, bases, real_quotes, variant
+from clusters import LIVE, PER_ARTICLE, VERSIONS, _live_base, _store_article, bases, real_quotes, variant
 
 from quotegraph import provenance as pv
 from quotegraph.store import Store
@@ -43,7 +43,7 @@ def run(folder: Path, total: int, every: int, url: str) -> None:
         setattr(C, name, _timed(spent, name, getattr(C, name)))
     pv.band_keys = _timed(spent, "band_keys", pv.band_keys)
     rng = random.Random(14)
-    pool = bases(real_quotes(folder), total // VERSIONS + 1, rng)
+    pool = bases(real_quotes(folder), total // VERSIONS + LIVE + 1, rng)
     with Store(url).engine.connect() as conn:
         for n in range(0, total, PER_ARTICLE):
             texts = [variant(pool[_live_base(n + i, rng)], rng) for i in range(PER_ARTICLE)]

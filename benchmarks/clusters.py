@@ -1,7 +1,8 @@
 """Quote clustering at scale: time per 100,000 quotes and memory, as the corpus grows.
 
 Base quotations come from the real articles of a folder (quoted passages of five words or
-more, e.g. PolNeAR's texts); more bases are made by a walk over the real quotes' word pairs.
+more, e.g. PolNeAR's texts); more, distinct bases are made from their words and word pairs
+(``bases``), so each base gets a bounded number of variants and new bases keep coming.
 Each synthetic quote is a base with edits (a word changed, dropped or added, a shortened
 excerpt, case and punctuation changed), so clusters grow the way repeated
 quotations do; each quote's base is one of the ``LIVE`` quotations introduced last, so clusters
@@ -26,11 +27,12 @@ import resource
 import time
 from pathlib import Path
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, func, insert, select
 
 from quotegraph.provenance import band_keys, normalise
 from quotegraph.store import Store
 from quotegraph.store import schema as t
+from quotegraph.store.about_tables import quote_clusters
 from quotegraph.store.clusters import cluster_quotes, refresh
 
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{25,400})[”\"]")
@@ -38,6 +40,7 @@ PER_ARTICLE = 1_000
 VERSIONS = 4  # versions of each quotation on average
 LIVE = 1_000  # quotations being repeated at any time: a new one starts every VERSIONS quotes
 REFERENCE = 2_000  # texts whose band keys are the fixed reference work
+FOLLOW = 0.5  # chance that a new quotation's next word follows its last as in a real quote
 
 
 def real_quotes(folder: Path) -> list[str]:
@@ -47,26 +50,27 @@ def real_quotes(folder: Path) -> list[str]:
 
 
 def bases(quotes: list[str], count: int, rng: random.Random) -> list[str]:
-    """The real quotes and new quotations made by a walk over their word pairs (each next word one
-    that follows the current word somewhere in them, as long as a real quote), shuffled so that
-    every stretch of the run mixes the two alike. Joining halves of real quotes (the first
-    version) gave every quote a number of half-relatives that grew with the corpus, and putting
-    the real quotes first made the first blocks differ from the rest: the benchmark measured its
-    own data, not the clustering."""
+    """The real quotes and new, distinct quotations as long as real ones, shuffled together so
+    that every stretch of the run has the same mix. Each word of a new quotation follows the one
+    before it somewhere in the real quotes with probability ``FOLLOW``, else it is drawn by its
+    frequency in them: the words and common pairs of real quotes, but no long copied stretch.
+    Earlier versions made bases that grew more relatives as the corpus grew, and the benchmark
+    measured its data, not the clustering: joins of halves of real quotes (every half reused by
+    more joins), then a walk over word pairs alone (a word with one follower copies the rest of
+    its quote, so walks repeated long stretches of the 5,080 real quotes ever more often)."""
     follows: dict[str, list[str]] = {}
     for quote in quotes:
         words = quote.split()
         for first, second in zip(words, words[1:], strict=False):
             follows.setdefault(first, []).append(second)
-    starts = [q.split()[0] for q in quotes]
+    vocabulary = [word for quote in quotes for word in quote.split()]
     out = list(quotes)
     while len(out) < count:
-        words = [rng.choice(starts)]
-        length = len(rng.choice(quotes).split())
-        while len(words) < length and words[-1] in follows:
-            words.append(rng.choice(follows[words[-1]]))
-        if len(words) >= 5:
-            out.append(" ".join(words))
+        words = [rng.choice(vocabulary)]
+        for _ in range(len(rng.choice(quotes).split()) - 1):
+            after = follows.get(words[-1])
+            words.append(rng.choice(after) if after and rng.random() < FOLLOW else rng.choice(vocabulary))
+        out.append(" ".join(words))
     rng.shuffle(out)
     return out
 
@@ -111,6 +115,18 @@ def reference_seconds(texts: list[str]) -> float:
     return time.process_time() - started
 
 
+def corpus_figures(conn: Connection) -> dict:
+    """The database's size and the clusters so far (read after the block's time is taken)."""
+    if conn.dialect.name == "sqlite":
+        size = conn.exec_driver_sql("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
+    else:
+        size = conn.exec_driver_sql("SELECT pg_database_size(current_database())")
+    count = select(func.count()).select_from(quote_clusters)
+    return {"database_mib": size.scalar_one() // 2**20, "clusters": conn.execute(count).scalar_one(),
+            "clusters_of_two_or_more": conn.execute(count.where(quote_clusters.c.member_count > 1)).scalar_one(),
+            "largest_cluster": conn.execute(select(func.max(quote_clusters.c.member_count))).scalar_one()}
+
+
 def _figures(upto: int, size: int, wall: float, cpu: float, reference: float) -> dict:
     return {"upto": upto, "quotes": size, "seconds": round(wall, 1),
             "seconds_per_100k": round(wall * 100_000 / size, 1),
@@ -128,15 +144,15 @@ def _live_base(n: int, rng: random.Random) -> int:
     """The base of quote ``n``: one of the ``LIVE`` quotations introduced last. Quotations are
     repeated for a while after they first appear, then fade, so clusters reach the same size
     whatever the corpus size (drawing from all bases would make every cluster grow through the run)."""
-    newest = n // VERSIONS
-    return rng.randrange(max(0, newest - LIVE), newest + 1)
+    newest = n // VERSIONS + LIVE  # the first quotes draw from a full window too, not from a few
+    return rng.randrange(newest - LIVE, newest + 1)
 
 
 def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
     """Store and cluster ``total`` quotes an article (``PER_ARTICLE`` quotes) at a time, as ingest
     does: quote rows, then ``cluster_quotes`` and ``refresh`` on the article's quotes."""
     rng = random.Random(14)
-    pool = bases(real_quotes(folder), total // VERSIONS + 1, rng)
+    pool = bases(real_quotes(folder), total // VERSIONS + LIVE + 1, rng)
     store = Store(url)
     blocks, started, cpu_started, done = [], time.perf_counter(), time.process_time(), 0
     with store.engine.connect() as conn:
@@ -148,7 +164,7 @@ def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
                 now, cpu = time.perf_counter(), time.process_time()
                 reference = reference_seconds(pool[:REFERENCE])
                 blocks.append(_figures(n + len(texts), n + len(texts) - done, now - started, cpu - cpu_started,
-                                       reference))
+                                       reference) | corpus_figures(conn))
                 print(json.dumps(blocks[-1]), flush=True)
                 started, cpu_started, done = time.perf_counter(), time.process_time(), n + len(texts)
     store.close()

@@ -76,6 +76,15 @@ NON_SPEAKING_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "there"
 # Relative pronouns: a subject ``who`` speaks for the noun it hangs on (``Tyler, who said``).
 RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "that", "which", "whom"})
 SECOND_PERSON: frozenset[str] = frozenset({"you", "your", "yours", "yourself"})  # words that address the listener
+# Kinship nouns: ``her mother``, ``the boy's father`` describe one person by a relation to another.
+KIN_NOUNS: frozenset[str] = frozenset("""mother father mum mom dad mam son daughter brother sister husband wife
+uncle aunt nephew niece cousin grandfather grandmother grandson granddaughter grandma grandpa stepfather
+stepmother stepson stepdaughter boyfriend girlfriend fiancé fiancée partner widow widower""".split())
+# Offices one person holds at a time in a country or place: ``the PM`` is someone even when the
+# article never writes the title before that person's name.
+SINGLE_OFFICES: frozenset[str] = frozenset({
+    "prime minister", "president", "premier", "taoiseach", "chancellor", "first minister", "chief minister",
+})
 # Words that head no speaker: ``all she could do was shout "..."``.
 NOBODY: frozenset[str] = frozenset({"all", "what", "whatever", "everything", "nothing", "anything", "something"})
 
@@ -129,22 +138,30 @@ inquirer nation""".split())
 
 # --- sources ---------------------------------------------------------------------------------
 
+# Documents that speak for whoever wrote or issued them (``the report found``, ``the coroner's
+# report linking ...``, ``An alleged statement ... It also apologized``).
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    """
+    report document study survey poll filing complaint ruling letter memo release post tweet email
+    analysis review article ad advert transcript affidavit indictment lawsuit suit petition notice
+    note message video footage minutes testimony order verdict judgment judgement announcement
+    bulletin editorial column commentary book memoir research statement finding findings
+    """.split()
+)
+
 # Head nouns of unnamed speaker descriptions that name a kind of source, beyond the person role
 # and organisation nouns of people/lexicon.py: groups of people (``analysts``, ``authorities``,
-# ``protesters``, ``21 percent`` of those polled) and the documents and channels that speak for
+# ``protesters``, ``21 percent`` of those polled), the documents and channels that speak for
 # one (``court documents``). Chosen from the unresolved speakers of PolNeAR and the news sets.
-SOURCE_NOUNS: frozenset[str] = frozenset(
+SOURCE_NOUNS: frozenset[str] = DOCUMENT_NOUNS | frozenset(
     """
     people person public crowd crew audience voter electorate fan supporter opponent protester
     demonstrator insider observer aide ally rival local citizen relative mourner pollster
     strategist authorities couple pair duo trio user reader commenter attendee buyer staffer
     operative surrogate confidant associate native mogul magnate star hacker conservative liberal
     community movement coalition panel troupe enforcement respondent majority minority percent
-    report document study survey poll website site filing complaint ruling letter memo release
-    post tweet email data figure record analysis review article ad advert transcript affidavit
-    indictment lawsuit suit petition notice note message video footage minutes testimony order
-    verdict judgment judgement announcement bulletin press media newspaper paper outlet
-    publication piece story editorial column commentary book memoir research opinion clip
+    website site data figure record press media newspaper paper outlet publication piece story
+    opinion clip
     """.split()
 )
 

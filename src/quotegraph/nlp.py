@@ -25,8 +25,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .errors import ModelNotFound
 from .leftovers import find_leftovers
+from .lexicon import ROLE_EXPANSIONS
 from .quotes.layout import END_PUNCT
-from .syntax import known_text
+from .syntax import known_text, tokens_with, word_ids
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -50,6 +51,17 @@ _GLUED_INFIXES = (
 )
 # a sign-off dash glued to the name (``-President Obama, tweeting``)
 _GLUED_PREFIXES = (r"-(?=[A-Z][a-z])",)
+
+# Abbreviated ranks, offices and honorifics written before a name (``Brig. Gen. X``, ``Pres.
+# Rodrigo Duterte``, ``Atty. X``): spaCy splits the full stop off most of them and the parser
+# then ends the sentence there, so a quote later in the sentence loses its cue. Kept whole, as
+# spaCy keeps ``Gen.`` and ``Mr.``: the abbreviations of the role table and the honorifics, not
+# the entries that are whole words (they end sentences: ``said the councilor.``) or capitals.
+_WHOLE_WORDS = frozenset({"councilor", "mp", "pm", "pc", "ceo", "cfo"})
+_ABBREVIATED_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "messrs", "mme", "mlle", "smt", "fr", "rev", "rt", "hon"})
+TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(sorted(
+    f"{word.capitalize()}." for word in (frozenset(ROLE_EXPANSIONS) - _WHOLE_WORDS) | _ABBREVIATED_HONORIFICS))
+_TITLE_IDS = word_ids(TITLE_ABBREVIATIONS)
 
 
 def register_extensions() -> None:
@@ -126,6 +138,16 @@ def _longest_stretch(doc: Doc) -> int:
     return int(np.diff(marks).max())
 
 
+def join_title_abbreviations(doc: Doc) -> Doc:
+    """Mark the word after an abbreviated rank (``Brig.``, ``Atty.``) as no sentence start when
+    it is capitalised and on the same line: kept as one token, the abbreviation still ends in a
+    full stop, and the parser would end the sentence there. Only ``is_sent_start`` is set."""
+    for i in tokens_with(doc, "ORTH", _TITLE_IDS):
+        if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title:
+            doc[i + 1].is_sent_start = False
+    return doc
+
+
 def split_glued_punctuation(nlp: Language) -> Language:
     """Make quote marks glued to words their own tokens, and a dash glued to a capitalised word.
 
@@ -139,6 +161,8 @@ def split_glued_punctuation(nlp: Language) -> Language:
 def _split(tokenizer: Any, defaults: Any) -> None:
     tokenizer.infix_finditer = compile_infix_regex([*(defaults.infixes or ()), *_GLUED_INFIXES]).finditer
     tokenizer.prefix_search = compile_prefix_regex([*(defaults.prefixes or ()), *_GLUED_PREFIXES]).search
+    for abbreviation in TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 @spacy.registry.callbacks("quotegraph.split_glued_punctuation.v1")
@@ -158,7 +182,7 @@ class LeftoverTokenizer:
     def __call__(self, text: str) -> Doc:
         excluded = find_leftovers(text)
         analysed = analysis_text(text, [(e.start, e.end) for e in excluded])
-        doc = bound_sentences(known_text(self.tokenizer(analysed), analysed))
+        doc = bound_sentences(join_title_abbreviations(known_text(self.tokenizer(analysed), analysed)))
         doc._.set(EXCLUDED_EXT, [{"start": e.start, "end": e.end, "reason": e.reason} for e in excluded])
         doc._.set(TEXT_EXT, text if analysed != text else None)
         return doc

@@ -11,6 +11,8 @@ by a lone generic word (``the State`` for the prosecution, ``the City``), as its
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..models import ArticleResult
@@ -28,9 +30,29 @@ def not_targets(doc: Doc, result: ArticleResult, mentions: list[IndexedMention])
     spans: dict[str, list[IndexedMention]] = {}
     for m in mentions:
         spans.setdefault(m.entity_id, []).append(m)
+    people_ends = {m.end for p in result.people for m in p.mentions}
     return frozenset(org.id for org in result.organizations
                      if org.name.lower().removeprefix("the ") in NOT_AN_ORGANISATION
-                     or (org.id in spans and all(_describes(doc, m.start, m.end) for m in spans[org.id])))
+                     or (org.id in spans and all(_describes(doc, m.start, m.end) or _spelled_out_office(result.text, m)
+                                                 or _post_nominal(result.text, m, people_ends) for m in spans[org.id])))
+
+
+_SPELLED_OUT = re.compile(r"\s*\((\w+)")
+
+
+def _spelled_out_office(text: str, mention: IndexedMention) -> bool:
+    """``the COP (chief of police)``: an abbreviation the text spells out as an office."""
+    spelled = _SPELLED_OUT.match(text, mention.end)
+    return spelled is not None and spelled.group(1).lower() in _OFFICES
+
+
+def _post_nominal(text: str, mention: IndexedMention, people_ends: set[int]) -> bool:
+    """``Alhaji Yahaya Bello, CON,``: a short capitalised abbreviation right after a person's name
+    and a comma is an honour (``OBE``, ``CON``), not an organisation."""
+    name = text[mention.start : mention.end]
+    before = text[max(0, mention.start - 3) : mention.start]
+    comma = mention.start - len(before) + before.rfind(",")
+    return name.isupper() and len(name) <= 4 and "," in before and comma in people_ends
 
 
 # verbs whose ``for`` object is an office or seat sought (``running for Parliament``, ``contesting for

@@ -75,7 +75,8 @@ class QuoteClause:
         if span is None:
             return False
         noun = span.root
-        while noun.dep_ in ("compound", "amod") and noun.head.i != noun.i:  # ``Cardiff`` of ``Cardiff Crown Court``
+        # ``Cardiff`` of ``Cardiff Crown Court``, ``the Children`` of ``the Children's Zoo``
+        while noun.dep_ in ("compound", "amod", "poss") and noun.head.i != noun.i:
             noun = noun.head
         if noun.dep_ != "pobj":
             return False

@@ -29,6 +29,8 @@ class EntityIndex:
     descriptions: Descriptions = field(default_factory=lambda: Descriptions({}, []))
     # organisations named only as a modifier, in a title or by a generic word (about/attributes.py)
     not_targets: frozenset[str] = frozenset()
+    # organisations the model typed wrong or not at all, found from the article (about/organisations.py)
+    found: frozenset[str] = frozenset()
     # a binary search finds where a phrase's mentions begin, so each quote does not scan them all
     _starts: list[int] = field(init=False, repr=False)
     _longest: int = field(init=False, repr=False)
@@ -65,10 +67,17 @@ class EntityIndex:
                 best, best_overlap = m, overlap
         return best
 
-    def antecedent(self, before: int, since: int, gender: str, skip: str | None) -> IndexedMention | None:
-        """The latest person mentioned between ``since`` and ``before`` whose known gender does not
-        contradict ``gender``, other than ``skip`` (the speaker): what ``him``/``her`` refers to."""
-        for m in reversed(self.mentions):
+    def gender_of(self, entity_id: str) -> str | None:
+        """The gender of a person's mentions (None for an organisation)."""
+        return next((m.gender for m in self.mentions if m.entity_id == entity_id), None)
+
+    def antecedent(self, before: int, since: int, gender: str, skip: str | None,
+                   also: list[IndexedMention] | None = None) -> IndexedMention | None:
+        """The latest person mentioned between ``since`` and ``before`` (in the index or ``also``)
+        whose known gender does not contradict ``gender``, other than ``skip`` (the speaker): what
+        ``him``/``her`` refers to."""
+        candidates = sorted([*self._from(since, before), *(also or [])], key=lambda m: (m.start, -m.end))
+        for m in reversed(candidates):
             if m.end > before or m.start < since or m.gender is None or m.entity_id == skip:
                 continue
             if m.gender in (gender, "unknown"):

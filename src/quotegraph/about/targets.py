@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
+from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
 from ..syntax import doc_text
 from .attributes import names_an_office
 from .clause import QuoteClause
+from .descriptions import nominal_participle
 from .entities import EntityIndex, IndexedMention
 
 # Verbs of judgment or appeal whose object is what the quote is about.
@@ -52,19 +55,24 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
     found: dict[str, Target] = {}
     for part in clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]:
         for m in index.within(part.start, part.end):
-            if not (clause.is_place(m.start, m.end) or clause.is_venue(m.start, m.end)
-                    or names_an_office(clause.doc, m.start, m.end)):
+            place = clause.is_place(m.start, m.end) and m.entity_id not in index.found
+            if not (place or clause.is_venue(m.start, m.end) or names_an_office(clause.doc, m.start, m.end)
+                    or _owner_of_a_person(clause, m.start, m.end)):
                 found.setdefault(m.entity_id, Target(m.entity_id, m.name, _span(clause, m.start, m.end), "quoted"))
-    for pronoun in _quoted_pronouns(clause):
-        antecedent = _resolve(clause, pronoun, index)
-        if antecedent is not None:
-            span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
-            found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
+    described = []  # descriptions resolved in the quoted words, which a later pronoun may take up
     for noun in _quoted_descriptions(clause, index):
         entity = _resolve(clause, noun, index)
         if entity is not None and not clause.is_venue(*_phrase(noun)):
-            found.setdefault(entity.entity_id, Target(entity.entity_id, entity.name,
-                                                      _span(clause, *_phrase(noun)), "quoted"))
+            span = _span(clause, *_phrase(noun))
+            described.append(replace(entity, start=span.start, end=span.end, gender=index.gender_of(entity.entity_id)))
+            found.setdefault(entity.entity_id, Target(entity.entity_id, entity.name, span, "quoted"))
+    for pronoun in _quoted_pronouns(clause):
+        if _owner_of_a_person(clause, pronoun.idx, pronoun.idx + len(pronoun)):
+            continue
+        antecedent = _resolve(clause, pronoun, index, described)
+        if antecedent is not None:
+            span = _span(clause, pronoun.idx, pronoun.idx + len(pronoun))
+            found.setdefault(antecedent.entity_id, Target(antecedent.entity_id, antecedent.name, span, "quoted"))
     for evidence, noun in _about_objects(clause):
         start, end = _phrase(noun)
         entity = _resolve(clause, noun, index)
@@ -73,6 +81,17 @@ def find_about(clause: QuoteClause, index: EntityIndex) -> list[Target]:
             found.setdefault(entity.entity_id, target)
     kept = (t for t in found.values() if not _is_speaker(clause, t) and t.entity_id not in index.not_targets)
     return sorted(kept, key=lambda t: t.span.start)
+
+
+def _owner_of_a_person(clause: QuoteClause, start: int, end: int) -> bool:
+    """``her elderly mother``, ``his predecessor``: the possessive stands for someone the words are
+    not about, the person the noun names is (``his behaviour`` is about him); nor is the ``His``
+    of ``His Excellency`` a pronoun."""
+    span = clause.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ != "poss" or span[0].pos_ != "PRON":
+        return False
+    head = span[0].head
+    return head.lemma_.lower() in ROLE_NOUNS or (span[0].lower_, head.lower_) in PHRASE_TITLES
 
 
 def _is_speaker(clause: QuoteClause, target: Target) -> bool:
@@ -119,11 +138,11 @@ _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female
 
 
 def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
-    """Third-person singular pronouns in a direct quote's words (``He was excellent``)."""
-    if clause.quote.type != "direct":
-        return []
+    """Third-person singular pronouns in a direct quote's words (``He was excellent``); in reported
+    speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
     span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
-    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON"]
+    direct = clause.quote.type == "direct"
+    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
 
 
 def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]:
@@ -135,19 +154,21 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
             if t.pos_ in ("NOUN", "PROPN") and not index.within(t.idx, t.idx + len(t))]
 
 
-def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex) -> IndexedMention | None:
+def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
+             described: list[IndexedMention] | None = None) -> IndexedMention | None:
     """The entity a phrase names or describes (``the ministry``, ``officials of the Department``);
-    for ``him``/``her``, the latest fitting person named in this sentence or the one before
-    (``wrote to the prime minister telling him``)."""
+    for ``him``/``her``, the latest fitting person named in this sentence or (in a direct quote)
+    the one before (``wrote to the prime minister telling him``), a person ``described`` in the
+    quoted words counting as named (``if the Prime Minister broke any rules ... he's been``)."""
     gender = _OBJECT_PRONOUNS.get(noun.lower_)
     if gender is None:
         start, end = _phrase(noun)
         return index.resolve(start, end) or _described(noun, index, start, end) or _member_of(clause, noun, index)
     sent = noun.sent
     since = sent.start_char
-    if sent.start > 0:
+    if sent.start > 0 and clause.quote.type == "direct":
         since = clause.doc[sent.start - 1].sent.start_char
-    return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id)
+    return index.antecedent(noun.idx, since, gender, clause.quote.speaker_id, described)
 
 
 def _described(noun: Token, index: EntityIndex, start: int, end: int) -> IndexedMention | None:
@@ -185,7 +206,7 @@ def _addressee_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
         lemma = verb.lemma_.lower()
         if lemma in TELLING_VERBS:
             for child in verb.children:
-                if child.dep_ in _OBJECTS and child.pos_ in _NOUNS:
+                if child.dep_ in _OBJECTS and (child.pos_ in _NOUNS or nominal_participle(child)):
                     yield lemma, child
         for token in verb.subtree:
             if _address_preposition(token) and _near(token, verb):

@@ -24,7 +24,7 @@ from .facts import MentionFacts
 from .gender import first_name_gender
 from .lexicon import HONORIFICS, norm
 from .name_mention import NameMention
-from .title_holders import before_first_naming, holds_office, office_word
+from .title_holders import before_first_naming, holds_office, hypothetical_title, is_relative, office_word
 from .titles import mention_facts
 
 
@@ -88,7 +88,7 @@ class PersonDraft:
         forms: list[str] = []
         for m in sorted(self.mentions, key=lambda x: x.start):
             forms.append(m.text)
-            if m.honorific:
+            if m.honorific and not m.hypothetical:
                 forms.append(f"{m.honorific.split(',')[-1].strip()} {m.text}")
         return [f for f in dict.fromkeys(forms) if f != self.name]
 
@@ -159,6 +159,10 @@ def _all_facts(doc: Doc, mentions: list[NameMention]) -> dict[NameMention, Menti
     facts: dict[NameMention, MentionFacts] = {}
     for m in mentions:
         facts[m] = mention_facts(doc, m, _OtherMentions(stop, m))
+        m.hypothetical = hypothetical_title(doc, m)
+        if m.hypothetical:  # "a President Clinton could": no office held, so no title or role
+            facts[m].titles.clear()
+            facts[m].roles.clear()
     # Coordinated appositives: "New Zealand's coach and captain, Ian Foster and Sam Cane"
     text = doc_text(doc)
     for a, b in zip(mentions, mentions[1:], strict=False):
@@ -213,15 +217,17 @@ class _People:
 
 def _office_holders(pool: list[PersonDraft], m: NameMention) -> list[PersonDraft]:
     """With an office title (``President Obama``): the namesakes the article gives that office;
-    if none, the only namesake, unless the article names them in full only later; else nobody
-    (a new person, whom the corpus join can place by the title)."""
-    office = office_word(m.honorific)
+    if none, the only namesake, unless the article names them in full only later or calls them
+    someone's relative (``first lady``, ``wife``); else nobody (a new person, whom the corpus
+    join can place by the title)."""
+    office = None if m.hypothetical else office_word(m.honorific)
     if office is None or not pool:
         return pool
     holders = [d for d in pool if holds_office(office, d.titles, d.roles)]
     if holders:
         return holders
-    if len(pool) == 1 and not before_first_naming(m.start, _first_full_naming(pool[0])):
+    if len(pool) == 1 and not before_first_naming(m.start, _first_full_naming(pool[0])) \
+            and not is_relative(pool[0].roles):
         return pool
     return []
 

@@ -76,7 +76,7 @@ ROLE_NOUNS = {
     "witness", "woman", "worker", "writer", "accused", "whip",
     "goalkeeper", "defender", "midfielder", "winger", "forward", "batsman", "bowler",
     "umpire", "chemist", "pharmacist", "dentist", "vet", "warden", "planner", "moderator", "presenter", "host",
-    "anchor", "broadcaster", "comedian", "poet", "painter",
+    "anchor", "broadcaster", "comedian", "poet", "painter", "star",
     "photographer", "sculptor", "dancer", "composer", "conductor", "rapper", "entertainer",
     "td", "msp", "congressman", "congresswoman", "congressmember", "alderman",
     "attorney-general", "taoiseach", "ombudsman", "auditor",
@@ -190,3 +190,17 @@ PARTY_WORDS = {
     "republican", "republicans", "liberal", "liberals", "greens", "snp", "sinn", "fianna",
     "fine", "ndp", "bjp", "anc", "apc", "pdp", "da", "eff",
 }
+
+# Words in front of an office title that make it a possibility, not an office held: "a
+# President Clinton could ...", "the would-be President Smith", "a future Prime Minister Jones".
+HYPOTHETICAL_TITLE_WORDS = frozenset({"a", "an", "would-be", "future", "potential", "hypothetical", "prospective",
+                                      "eventual", "possible"})
+# Modal verbs that make a copular role a possibility ("why Mrs. Clinton should be president").
+UNREAL_MODALS = frozenset({"would", "could", "should", "might", "may", "must"})
+
+# Roles that make a person someone's relative ("Former first lady Laura Bush", "his wife, Mary
+# Burke"): the office title of their surname belongs to the relative, not to them.
+FAMILY_ROLE_WORDS = frozenset({"wife", "husband", "spouse", "widow", "widower", "son", "daughter", "brother",
+                               "sister", "mother", "father", "first lady", "first gentleman"})
+# Two-word role nouns ("Former first lady Laura Bush"), matched on the last word and the one before.
+ROLE_PHRASES = frozenset({("first", "lady"), ("first", "gentleman")})

@@ -20,6 +20,7 @@ class NameMention:
     hon_start: int | None = None  # char offset where the honorific starts
     hon_token: int | None = None
     strong: bool = True  # False: a lone PERSON entity with no support yet
+    hypothetical: bool = False  # its office title is only a possibility ("a President Clinton")
 
     @property
     def text(self) -> str:

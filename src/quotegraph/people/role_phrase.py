@@ -12,11 +12,12 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import OFFICE_TITLES, ROLE_NOUNS, norm
+from .lexicon import OFFICE_TITLES, ROLE_NOUNS, ROLE_PHRASES, norm
 
 POSSESSIVE = {"'s", "’s"}
 CONNECTORS = {"of", "for", "at", "and", "&", "in"}
-CLAUSE_END = {",", ".", ";", ":", ")", "(", "—", "–", "\"", "“", "”", "'", "‘", "’"}
+QUOTE_MARKS = frozenset({"\"", "“", "”", "'", "‘", "’"})
+CLAUSE_END = {",", ".", ";", ":", ")", "(", "—", "–", *QUOTE_MARKS}
 DETS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
 MAX_ROLE = 14  # tokens in one role phrase
 _NEVER_ROLE = {"over", "about", "after", "under", "with", "from", "by", "to", "into", "than", "said", "says", "told"}
@@ -29,7 +30,8 @@ STOP = 0  # a step rule's answer: the phrase ends here
 def is_role_word(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN"} and not tok.text[:1].isupper() and tok.dep_ != "compound":
         return False  # "a general election", "the accused" as a verb form ("higgler X" as compound: a noun)
-    return tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES
+    return tok.lower_ in ROLE_NOUNS or norm(tok.text) in OFFICE_TITLES or (
+        tok.i > 0 and (tok.doc[tok.i - 1].lower_, tok.lower_) in ROLE_PHRASES)
 
 
 def _capitalised(tok: Token) -> bool:

@@ -2,7 +2,9 @@
 wins; a mention no rule decides keeps its wording (``police``, ``government source``).
 
 - a name (full, surname, honorific form) -> that person; several names -> all of them;
-- ``he``/``she`` -> ``pronouns.resolve_person_pronoun``; ``they``/``it`` -> the previous
+- ``he``/``she`` -> ``pronouns.resolve_person_pronoun``; ``it`` after a sentence whose subject
+  is a document (``An alleged statement ... admitted``) -> that document, as worded;
+  ``they``/``it`` -> the previous
   speaker when it was an organisation, else the previous group speaker (several people, or a
   plural description such as ``The Craigs``), else the latest organisation named;
 - ``the 27-year-old`` -> the person with that age;
@@ -20,6 +22,7 @@ from dataclasses import dataclass
 from ..models import Span
 from ..wordforms import AGE
 from .clusters import PersonDraft
+from .documents import document_subject_before
 from .lexicon import (
     MEMBER_NOUNS,
     OFFICE_TITLES,
@@ -126,6 +129,15 @@ def _personal_pronoun(r: Resolver, m: _Mention, previous: Speaker | None) -> Fou
     return [p], None
 
 
+def _document_it(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
+    """``An alleged statement ... admitted errors. It also apologized``: the document that
+    was the subject just before, as worded."""
+    if m.low != "it":
+        return None
+    document = document_subject_before(r.ctx, m.span.start)
+    return ([], ARTICLES.sub("", document.text)) if document is not None else None
+
+
 def _group_pronoun(r: Resolver, m: _Mention, previous: Speaker | None) -> Found | None:
     """``they``/``it``: the previous organisation speaker, the previous group, else the latest
     organisation named outside quotation marks."""
@@ -216,6 +228,7 @@ RULES: tuple[Rule, ...] = (
     _role_with_name_after,
     _named,
     _personal_pronoun,
+    _document_it,
     _group_pronoun,
     _age,
     _spokesperson_for,

@@ -26,10 +26,12 @@ from .role_phrase import (
     DETS,
     MAX_ROLE,
     POSSESSIVE,
+    QUOTE_MARKS,
     is_role_word,
     role_text,
     walk_left,
 )
+from .title_holders import unreal_predicate
 
 __all__ = ["MentionFacts", "honorific_facts", "is_role_word", "mention_facts"]
 
@@ -110,20 +112,27 @@ def _appositive_after(doc: Doc, m: NameMention, stop: Container[int], facts: Men
         if end in stop:
             return  # a list of names: "X, national police chief Gen. Y, Pres. Z"
         end += 1
-    if end >= len(doc) or doc[end].text not in {",", ".", ";", ")", "—", "–"} or end == start:
+    if end < len(doc) and doc[end].text in QUOTE_MARKS and end > start and doc[end - 1].lower_ in CONNECTORS:
+        end -= 1  # "the star of 'Finding Neverland,'": the role without the quoted title
+    elif end >= len(doc) or doc[end].text not in {",", ".", ";", ")", "—", "–"} or end == start:
         return
     first = start + 1 if doc[start].lower_ in DETS else start
-    # the description's head: the first role word, with only modifiers before it
+    # the description's head: the first role word, with only modifiers (and possessives:
+    # "the group's deputy director") before it
     for h in range(first, end):
         if is_role_word(doc[h]) and doc[h].pos_ in {"NOUN", "PROPN"}:
-            if all(doc[x].pos_ in {"ADJ", "NOUN", "PROPN", "NUM"} or doc[x].text in {"-"} for x in range(first, h)):
+            if all(_modifier(doc[x]) for x in range(first, h)):
                 role = role_text(doc, start, end)
                 if role:
                     facts.roles.append(role)
                     _gender_from_role(doc, h, h + 1, facts)
             return
-        if doc[h].pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} and doc[h].text != "-":
+        if not _modifier(doc[h]):
             return
+
+
+def _modifier(tok: Token) -> bool:
+    return tok.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"} or tok.text == "-" or tok.text in POSSESSIVE
 
 
 def _bracketed(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
@@ -159,6 +168,8 @@ def _copular(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
 
 
 def _copular_verb(doc: Doc, verb: Token, facts: MentionFacts) -> None:
+    if unreal_predicate(verb):
+        return  # "why Mrs. Clinton should be president": a possibility, not a role
     for child in verb.children:
         if child.dep_ in {"attr", "oprd"} and verb.lemma_ in _COPULAS and is_role_word(child):
             toks = list(child.subtree)

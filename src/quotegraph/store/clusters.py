@@ -19,6 +19,12 @@ from . import schema as t
 from .about_tables import cluster_members, lsh_buckets, quote_clusters
 
 CANDIDATES = 50  # near-duplicate candidates confirmed per quote, those sharing most buckets first
+# Quotes read from one bucket: its newest. A bucket of a band that common wording hashes to keeps
+# growing with the corpus (with 20 bands of 3 rows, unrelated quotes meet by chance in a few), and
+# reading all of it made the cost per quote grow too; LSH systems cap such buckets. A repeated
+# quotation shares most of its 20 buckets with its earlier versions, so the cap loses nothing
+# while a quotation's versions are fewer than this.
+BUCKET_CAP = 20
 # SQLite's page cache for a connection that clusters (its default is 2 MiB). Each quote reads and
 # inserts about 20 rows at random places of the bucket index; once that index outgrows the cache,
 # each of them is a page fetched again, and the cost per quote grew with the corpus (docs/
@@ -102,10 +108,19 @@ def cluster_quote(conn: Connection, quote_id: int, text: str) -> int | None:
 _CHUNK = 2_000  # bound parameters per IN list (SQLite allows 32,766, PostgreSQL 65,535)
 _EXACT = (select(cluster_members.c.norm_hash, cluster_members.c.cluster_id)
           .where(cluster_members.c.norm_hash.in_(bindparam("hashes", expanding=True))))
-_BUCKETS = (select(lsh_buckets.c.bucket, cluster_members.c.quote_id, cluster_members.c.cluster_id,
+# The newest BUCKET_CAP entries of each bucket, ranked over the bucket index alone (its entries
+# hold the row id; SQLite reads it as a covering index): an older entry of a crowded bucket costs
+# an index step, not a row fetched; only the kept ones are joined to their rows and members.
+_RANKED = (select(lsh_buckets.c.bucket, lsh_buckets.c.id,
+                  func.row_number().over(partition_by=lsh_buckets.c.bucket, order_by=lsh_buckets.c.id.desc())
+                  .label("rank"))
+           .where(lsh_buckets.c.bucket.in_(bindparam("keys", expanding=True))).subquery())
+_KEPT = lsh_buckets.alias("kept")
+_BUCKETS = (select(_RANKED.c.bucket, cluster_members.c.quote_id, cluster_members.c.cluster_id,
                    cluster_members.c.norm_text)
-            .join(cluster_members, lsh_buckets.c.quote_id == cluster_members.c.quote_id)
-            .where(lsh_buckets.c.bucket.in_(bindparam("keys", expanding=True))))
+            .select_from(_RANKED).join(_KEPT, _KEPT.c.id == _RANKED.c.id)
+            .join(cluster_members, _KEPT.c.quote_id == cluster_members.c.quote_id)
+            .where(_RANKED.c.rank <= BUCKET_CAP))
 
 
 def _chunks(values: list, size: int = _CHUNK) -> list[list]:
