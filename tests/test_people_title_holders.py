@@ -149,3 +149,11 @@ def test_an_office_title_on_a_name_modifying_a_noun_is_held(run):
             "the vote would come in March.\n")
     warren = _person(run(text), "Elizabeth Warren")
     assert "Sen. Warren" in warren.aliases, warren.aliases
+
+
+def test_a_number_before_a_known_surname_is_not_a_first_name(run):
+    # US daily: "One Sanders-endorsed candidate" is Bernie Sanders's endorsement, not "One Sanders"
+    text = ("Sanders builds a movement.\n\nBernie Sanders will launch Our Revolution. One Sanders-endorsed "
+            "candidate to watch is Tim Canova, the Florida law professor.\n")
+    names = [p.name for p in run(text).people]
+    assert "One Sanders" not in names and "Bernie Sanders" in names, names

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # one copy, shared with store/merge.py
 from ..lexicon import HONORIFICS as HONORIFICS
+from ..lexicon import KIN_NOUNS
 from ..lexicon import RANK_TITLES as RANK_TITLES
 from ..lexicon import ROLE_EXPANSIONS as ROLE_EXPANSIONS
 
@@ -200,7 +201,7 @@ UNREAL_MODALS = frozenset({"would", "could", "should", "might", "may", "must"})
 
 # Roles that make a person someone's relative ("Former first lady Laura Bush", "his wife, Mary
 # Burke"): the office title of their surname belongs to the relative, not to them.
-FAMILY_ROLE_WORDS = frozenset({"wife", "husband", "spouse", "widow", "widower", "son", "daughter", "brother",
-                               "sister", "mother", "father", "first lady", "first gentleman"})
+# (``partner`` is left out: a law firm's partner is nobody's relative).
+FAMILY_ROLE_WORDS = (KIN_NOUNS - {"partner"}) | {"spouse", "first lady", "first gentleman"}
 # Two-word role nouns ("Former first lady Laura Bush"), matched on the last word and the one before.
 ROLE_PHRASES = frozenset({("first", "lady"), ("first", "gentleman")})

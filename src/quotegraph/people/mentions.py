@@ -77,7 +77,7 @@ def _surname_run_start(doc: Doc, found: _Found, k: int) -> int:
         i -= 1
     known = found.known_by_last.get(doc[k].text, [])
     if i < k and known and not any(fits_name(doc[i].text, full) for full in known):
-        if first_name_gender(doc[k - 1].text) is not None:
+        if doc[k - 1].pos_ == "PROPN" and first_name_gender(doc[k - 1].text) is not None:
             return k - 1  # a namesake: "Barack Obama's campaign" where the article has Michelle Obama
         return k  # "Hit Piece Exploits Trump" when the article has "Donald Trump": just "Trump"
     return i
