@@ -7,7 +7,9 @@ import re
 import pytest
 
 from quotegraph.about.entities import _occurrences
-from quotegraph.syntax import by_sentence, column, tokens_with, word_ids
+from quotegraph.nlp import _ends_stretch, _longest_stretch, bound_sentences
+from quotegraph.quotes.marks import find_marked
+from quotegraph.syntax import by_sentence, column, per_doc, token_texts, tokens_with, word_ids
 
 ARTICLE = (
     "LONDON (Reuters) - Britain's finance minister Rachel Reeves said on Tuesday she would not raise "
@@ -60,3 +62,59 @@ def test_occurrences_are_those_of_the_word_bounded_pattern(name, text):
     assert list(_occurrences(name, text)) == [m.span() for m in re.finditer(pattern, text)]
     for start, end in _occurrences(name, text):
         assert text[start:end] == name
+
+
+def _stretch_by_tokens(doc) -> int:
+    """The longest stretch, counted the slow way: one Token at a time through ``_ends_stretch``."""
+    longest, start = 0, 0
+    for tok in doc:
+        if _ends_stretch(tok):
+            longest, start = max(longest, tok.i - start + 1), tok.i + 1
+    return max(longest, len(doc) - start + 1)
+
+
+@pytest.mark.parametrize("text", [
+    ARTICLE,
+    "He said it was over.\u201d Then: \u201cNo.\u201d (Really.) U.S. officials agreed!\n\nWhy? " * 3,
+    "word, " * 350 + "end. " + "more words here " * 120 + "\nand a line " * 40,
+    'A run-on that ends glued that., the next "quoted." part? and on ' * 60,
+    "",
+    "\n\n",
+])
+def test_longest_stretch_read_from_arrays_is_the_token_by_token_count(nlp, text):
+    doc = nlp.tokenizer.tokenizer(text)  # spaCy's own tokens, before any sentence is bounded
+    assert _longest_stretch(doc) == (_stretch_by_tokens(doc) if len(doc) else 0)
+
+
+def test_a_run_on_stretch_is_still_cut_and_a_short_one_is_not(nlp):
+    doc = bound_sentences(nlp.tokenizer.tokenizer("and so on " * 200))
+    assert any(t.is_sent_start for t in doc[1:])
+    short = bound_sentences(nlp.tokenizer.tokenizer(ARTICLE))
+    assert not any(t.is_sent_start for t in short[1:])
+
+
+def test_token_texts_are_the_tokens_texts(nlp):
+    doc = nlp(ARTICLE + " caf\u00e9 \u201cglued\u201d\u00a0here")
+    assert token_texts(doc) == [t.text for t in doc]
+
+
+def test_find_marked_hands_out_new_records_each_call():
+    text = "\u201cFirst,\u201d she said. 'Second,' he said. \u201cOpen to the end\n\u201cAnd on,\u201d she added."
+    first = find_marked(text)
+    assert [text[m.start:m.end] for m in first][:2] == ["\u201cFirst,\u201d", "'Second,'"]
+    first[0].start, first[0].closed = 5, False  # a caller adjusting its pair
+    again = find_marked(text)
+    assert again[0].start == 0 and again[0].closed and all(a is not b for a, b in zip(first, again, strict=True))
+
+
+def test_per_doc_reads_once_per_doc(nlp):
+    calls = []
+
+    @per_doc
+    def count_tokens(doc):
+        calls.append(doc)
+        return len(doc)
+
+    one, two = nlp.tokenizer.tokenizer("One two."), nlp.tokenizer.tokenizer("Three four five.")
+    assert [count_tokens(one), count_tokens(two), count_tokens(one)] == [3, 4, 3]
+    assert calls == [one, two]

@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_QUOTE, IS_RIGHT_PUNCT, ORTH, SPACY
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
@@ -103,6 +104,8 @@ def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> Doc:
 
     The cut is made after the last comma, semicolon or colon of the second half of the stretch,
     else at the limit. Offsets are untouched: only ``Token.is_sent_start`` is set."""
+    if _longest_stretch(doc) <= limit:
+        return doc  # nearly every article: nothing to cut, and no Token made per token
     start, soft = 0, -1  # first token of the stretch; the token after its last soft break
     for token in doc:
         if _ends_stretch(token):
@@ -115,6 +118,24 @@ def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> Doc:
         if token.text in _SOFT_BREAKS and token.i + 1 < len(doc):
             soft = token.i + 1
     return doc
+
+
+def _longest_stretch(doc: Doc) -> int:
+    """The largest number of tokens from one stretch end (``_ends_stretch``) to the next, read
+    from token arrays: the same test as ``_ends_stretch``, without a Token per token."""
+    if not len(doc):
+        return 0
+    table = doc.to_array([ORTH, SPACY, IS_QUOTE, IS_RIGHT_PUNCT])
+    ids, index = np.unique(table[:, 0], return_inverse=True)
+    texts = [doc.vocab.strings[int(i)] for i in ids]
+    has_break = np.array(["\n" in t for t in texts])[index]
+    is_end = np.array([t in END_PUNCT for t in texts])[index]
+    closing = table[:, 2].astype(bool) | table[:, 3].astype(bool)
+    after_end = np.zeros(len(doc), dtype=bool)
+    after_end[1:] = is_end[:-1] & closing[1:] & ~is_end[1:]
+    ends = has_break | (table[:, 1].astype(bool) & (is_end | after_end))
+    marks = np.flatnonzero(np.concatenate(([True], ends, [True])))
+    return int(np.diff(marks).max())
 
 
 def join_title_abbreviations(doc: Doc) -> Doc:

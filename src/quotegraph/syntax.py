@@ -6,9 +6,12 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import wraps
+from typing import TypeVar
 from weakref import WeakKeyDictionary
 
+import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -26,6 +29,8 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
+_T = TypeVar("_T")
 
 
 def doc_text(doc: Doc) -> str:
@@ -44,11 +49,39 @@ def known_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
+    """``read(doc)`` made once per Doc and shared by every stage that asks (the Doc's tokens and
+    entities are fixed once the pipeline has parsed it); the result must not be changed."""
+    made: WeakKeyDictionary[Doc, _T] = WeakKeyDictionary()
+
+    @wraps(read)
+    def once(doc: Doc) -> _T:
+        if doc not in made:
+            made[doc] = read(doc)
+        return made[doc]
+
+    return once
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, read from the ORTH column (no Token made per token)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in column(doc, "ORTH")]
+
+
+def _array(doc: Doc, attr: str) -> np.ndarray:
+    """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same)."""
+    held = _ARRAYS.setdefault(doc, {})
+    if attr not in held:
+        held[attr] = doc.to_array(attr)
+    return held[attr]
+
+
 def column(doc: Doc, attr: str) -> list[int]:
     """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
     spaCy stores: read in one call, without making a Token per read (hot loops test these ids
     first and look at the Token only where one fits; 0 means unset)."""
-    return doc.to_array(attr).tolist()
+    return _array(doc, attr).tolist()
 
 
 def word_ids(words: Iterable[str]) -> frozenset[int]:
@@ -59,7 +92,8 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 
 def tokens_with(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
     """Indices, in order, of the tokens whose ``attr`` is one of ``ids`` (``word_ids``)."""
-    return [i for i, value in enumerate(column(doc, attr)) if value in ids]
+    wanted = np.fromiter(ids, dtype=np.uint64, count=len(ids))
+    return np.flatnonzero(np.isin(_array(doc, attr), wanted)).tolist()
 
 
 def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tuple[int, SpacySpan, list[int]]]:

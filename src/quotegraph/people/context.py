@@ -56,8 +56,9 @@ class Context:
 
     @classmethod
     def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft],
-              quotes: list[Quote]) -> Context:
-        ctx = cls(doc, text, people, orgs, quoted_ranges(text, quotes))
+              quotes: list[Quote], quoted: list[tuple[int, int]] | None = None) -> Context:
+        """``quoted``: ``quoted_ranges(text, quotes)`` when the caller already has it."""
+        ctx = cls(doc, text, people, orgs, quoted_ranges(text, quotes) if quoted is None else quoted)
         for p in people:
             for m in p.mentions:
                 for i in range(m.left_token, m.last_token + 1):

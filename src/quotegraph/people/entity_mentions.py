@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
+from ..syntax import per_doc
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
 from .name_tokens import NOT_PERSON_LABELS, bad_name, is_name_token, is_title_word, name_run
@@ -20,6 +21,7 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _ARTICLES = {"the", "a", "an"}
 
 
+@per_doc
 def org_prefixes(doc: Doc) -> set[str]:
     """Names of the article's organisations and places, and their leading words (``Maple Leaf``
     of ``Maple Leaf Foods``): a PERSON entity equal to one of them is that organisation."""

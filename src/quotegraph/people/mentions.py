@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import column
+from ..syntax import column, token_texts
 from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .known_as import known_as_mentions
@@ -164,7 +164,7 @@ def find_name_mentions(doc: Doc, speakers: list[Span] | None = None) -> list[Nam
     """All person name mentions in text order, overlaps resolved (the longest wins).
 
     ``speakers``: the quotes' speaker spans, whose names count even where the model missed them."""
-    words = [t.text for t in doc]
+    words = token_texts(doc)
     candidates = honorific_mentions(doc, words) + entity_mentions(doc) + appositive_mentions(doc, words)
     candidates += speaker_mentions(doc, speakers or []) + role_premodified_mentions(doc, words)
     candidates += known_as_mentions(doc)

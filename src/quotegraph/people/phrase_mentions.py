@@ -60,8 +60,8 @@ def appositive_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
 def _role_then_run(doc: Doc, words: list[str], k: int) -> int:
     """End of a two- or three-word name run right after the lower-case role noun at ``k``;
     ``k + 1`` when there is none."""
-    role = doc[k]
-    if role.lower_ not in ROLE_NOUNS or role.pos_ != "NOUN" or not words[k].islower():
+    # a lower-case word is its own ``lower_``: tested on the words held, a Token only for a role noun
+    if not words[k].islower() or words[k] not in ROLE_NOUNS or doc[k].pos_ != "NOUN":
         return k + 1
     end = name_run(doc, k + 1)
     if not 2 <= end - k - 1 <= 3 or bad_name(doc, k + 1, end) or (end < len(doc) and is_name_token(doc[end])):

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from copy import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_QUOTE = 2500  # characters; a longer "quote" is an unbalanced mark, not a quotation
 BARE_CONTINUATION = 300  # characters of a continuation paragraph printed with no marks
@@ -78,7 +80,13 @@ def _closer_shaped(text: str, i: int, length: int) -> bool:
 
 def find_marked(text: str) -> list[Marked]:
     """Every quoted stretch of ``text`` in order (double-mark quotes, then single-mark quotes
-    outside them, merged in text order)."""
+    outside them, merged in text order). New records on every call, as callers adjust them;
+    the pairing is made once per text (the quote finder and the people stage both ask)."""
+    return [copy(m) for m in _paired(text)]
+
+
+@lru_cache(maxsize=128)  # more than a batch of articles: each stage runs on a whole batch in turn
+def _paired(text: str) -> tuple[Marked, ...]:
     out: list[Marked] = []
     open_from_previous: Marked | None = None
     for p_start, p_end in paragraphs(text):
@@ -86,7 +94,7 @@ def find_marked(text: str) -> list[Marked]:
         singles = _singles(text, p_start, p_end, found)
         out.extend(sorted(found + singles, key=lambda m: m.start))
         open_from_previous = left_open
-    return out
+    return tuple(out)
 
 
 def _doubles(text: str, p_start: int, p_end: int, carried: Marked | None):
