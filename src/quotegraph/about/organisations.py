@@ -20,6 +20,7 @@ from spacy.tokens import Span as DocSpan
 from ..lexicon import SPEECH
 from ..models import ArticleResult, Entity, Span
 from ..people.lexicon import MEMBER_NOUNS, OFFICE_TITLES, ORG_NOUNS, ROLE_NOUNS
+from ..syntax import doc_text, token_texts
 from .descriptions import DESCRIBING_NOUNS
 
 # nouns of a body (people/lexicon.py ORG_NOUNS less those that stand for places) and of inquiries
@@ -55,8 +56,11 @@ def found_organisations(doc: Doc, result: ArticleResult, taken: list[tuple[int, 
             for name in _names(span) if span is not None else []:
                 if not _overlaps(doc, name, taken) and not set(name.text.lower().split()) & known:
                     found.setdefault(name.text, [])
+    if not found:
+        return []
+    words, text_of_doc = token_texts(doc), doc_text(doc)
     for text in list(found):
-        occurrences = list(_occurrences(doc, text))
+        occurrences = list(_occurrences(doc, text_of_doc, words, text))
         if any(_ent_type(doc, n) in _NOT_NAMES for n in occurrences) or not any(
                 _is_organisation(doc[n.end - 1]) for n in occurrences):
             del found[text]
@@ -104,18 +108,20 @@ def _names(span: DocSpan) -> list[Name]:
     return names
 
 
-def _occurrences(doc: Doc, text: str) -> Iterator[Name]:
+def _occurrences(doc: Doc, doc_text: str, tokens: list[str], text: str) -> Iterator[Name]:
+    """Each whole-word run of ``text`` in the article; ``tokens`` are its token texts, read once
+    (a Token made per token and name is the slow way)."""
     words = text.split()
-    for token in doc:
-        end = token.i + len(words)
-        if token.text == words[0] and [t.text for t in doc[token.i : end]] == words and _whole(doc, token.i, end):
-            yield Name(token.i, end, text)
+    for i, word in enumerate(tokens):
+        end = i + len(words)
+        if word == words[0] and tokens[i:end] == words and _whole(doc, doc_text, i, end):
+            yield Name(i, end, text)
 
 
-def _whole(doc: Doc, start: int, end: int) -> bool:
+def _whole(doc: Doc, text: str, start: int, end: int) -> bool:
     """Not a piece of a longer name: no proper noun other than an office word next to it
-    (``Garda`` in ``Garda Siochana`` is another name) and no hyphen (``X`` of ``Bre-X``)."""
-    text = doc.text
+    (``Garda`` in ``Garda Siochana`` is another name) and no hyphen (``X`` of ``Bre-X``);
+    ``text`` is ``doc.text``, read once through syntax.doc_text."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     if (first > 0 and text[first - 1] in "-‐–") or text[last : last + 1] in ("-", "‐"):
         return False
