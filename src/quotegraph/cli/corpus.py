@@ -390,6 +390,11 @@ def person(
         sys.stdout.write(json.dumps(detail, ensure_ascii=False, indent=2 if fmt == TableFormat.json else None,
                                     default=str) + "\n")
         return
+    _print_person(detail)
+
+
+def _print_person(detail: dict) -> None:
+    """A person's page as a table for the terminal."""
     stdout.rule(Text(f"{detail['name']}  (#{detail['id']})", style="bold"))
     stdout.print(f"gender: {detail['gender']} (from {detail['gender_source']})   "
                  f"articles: {detail['article_count']}   quotes: {detail['quote_count']}")
