@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import HONORIFICS, KIN_NOUNS, RANK_TITLES, ROLE_EXPANSIONS, SINGLE_OFFICES
+from ..lexicon import KIN_NOUNS, ROLE_EXPANSIONS, SINGLE_OFFICES
 from ..models import ArticleResult, Person
-from ..people.lexicon import ORG_NOUNS
+from ..people.lexicon import ORG_NOUNS, courtesy_word
 
 _DETERMINERS = {"the", "this", "that"}
 # words for the person a court case is against, and the verbs that make someone that person
@@ -93,7 +93,7 @@ def _charged(token: Token) -> bool:
 def _most_named_untitled(people: list[Person]) -> Described | None:
     """The person with no office or role (only honorifics such as ``Mr``) named most often, at
     least three times and more than any other such person."""
-    untitled = sorted((p for p in people if not p.roles and all(_honorific(t) for t in p.titles)),
+    untitled = sorted((p for p in people if not p.roles and all(courtesy_word(t) for t in p.titles)),
                       key=lambda p: -len(p.mentions))
     if not untitled or len(untitled[0].mentions) < 3:
         return None
@@ -101,10 +101,6 @@ def _most_named_untitled(people: list[Person]) -> Described | None:
         return None
     return Described(untitled[0].id, untitled[0].name)
 
-
-def _honorific(title: str) -> bool:
-    word = title.lower().rstrip(".")
-    return word in HONORIFICS or word in RANK_TITLES
 
 
 def _definite(noun: Token) -> bool:

@@ -19,6 +19,12 @@ def norm(word: str) -> str:
     return word[:-1] if word.endswith(".") and len(word) > 1 else word
 
 
+def courtesy_word(word: str) -> bool:
+    """A courtesy or rank word (``Mr``, ``Mrs.``, ``Sir``, ``Queen``): it states no office."""
+    n = norm(word)
+    return n in HONORIFICS or n in RANK_TITLES
+
+
 # Two-word honorifics, matched before the one-word ones.
 PHRASE_TITLES: dict[tuple[str, str], str | None] = {
     ("his", "excellency"): "male", ("her", "excellency"): "female",

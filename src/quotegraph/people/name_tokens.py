@@ -9,12 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
-    HONORIFICS,
     NON_PERSON_WORDS,
     OFFICE_TITLES,
     POST_NOMINALS,
-    RANK_TITLES,
     ROLE_NOUNS,
+    courtesy_word,
     norm,
 )
 
@@ -55,8 +54,7 @@ def is_title_word(tok: Token) -> bool:
 
 
 def is_title_text(text: str) -> bool:
-    n = norm(text)
-    return text[:1].isupper() and (n in HONORIFICS or n in RANK_TITLES or n in OFFICE_TITLES)
+    return text[:1].isupper() and (courtesy_word(text) or norm(text) in OFFICE_TITLES)
 
 
 def is_particle(tok: Token) -> bool:

@@ -23,11 +23,10 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     FAMILY_ROLE_WORDS,
-    HONORIFICS,
     HYPOTHETICAL_TITLE_WORDS,
-    RANK_TITLES,
     ROLE_EXPANSIONS,
     UNREAL_MODALS,
+    courtesy_word,
     norm,
 )
 from .name_mention import NameMention
@@ -42,7 +41,7 @@ def office_word(honorific: str | None) -> str | None:
     if not honorific:
         return None
     word = norm(honorific.split()[-1])
-    if word in HONORIFICS or word in RANK_TITLES:
+    if courtesy_word(word):
         return None
     return ROLE_EXPANSIONS.get(word, word)
 
