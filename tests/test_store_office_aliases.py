@@ -18,7 +18,7 @@ from quotegraph.store import Store
 from quotegraph.store import schema as t
 from quotegraph.store.check import check
 from quotegraph.store.ingest import ingest_results
-from quotegraph.store.merge import name_tokens
+from quotegraph.store.merge import name_key
 from quotegraph.store.office_aliases import offices_in_full, surname_office
 
 # US: wire copy and a feature give the former governor in full; a campaign story on his wife,
@@ -136,15 +136,15 @@ def test_a_namesake_of_the_same_first_name_does_not_take_the_office(run, db_url)
 
 
 def test_surname_office_reads_titles_and_the_surname_alone():
-    assert surname_office("Sen. Sanders", "sanders", name_tokens) == "senator"
-    assert surname_office("Former President Clinton", "clinton", name_tokens) == "president"
-    assert surname_office("Mr Clinton", "clinton", name_tokens) is None  # a courtesy word, no office
-    assert surname_office("President Bill Clinton", "clinton", name_tokens) is None  # a full name
-    assert surname_office("Clinton", "clinton", name_tokens) is None
+    assert surname_office("Sen. Sanders", "sanders", name_key) == "senator"
+    assert surname_office("Former President Clinton", "clinton", name_key) == "president"
+    assert surname_office("Mr Clinton", "clinton", name_key) is None  # a courtesy word, no office
+    assert surname_office("President Bill Clinton", "clinton", name_key) is None  # a full name
+    assert surname_office("Clinton", "clinton", name_key) is None
 
 
 def test_offices_in_full_come_from_titled_full_names_only():
     class Row:
         name, aliases = "Bill Clinton", json.dumps(["President Bill Clinton", "Gov. Bill Clinton", "Mr Clinton",
                                                     "Senator Clinton"])
-    assert offices_in_full(Row, name_tokens) == {"president", "governor"}
+    assert offices_in_full(Row, name_key) == {"president", "governor"}

@@ -166,7 +166,7 @@ def _without_foreign_offices(by_id: dict, uf: UnionFind, primary: dict[int, str]
     groups: dict[str, list] = defaultdict(list)
     for pid, key in primary.items():
         groups[uf.find(key)].append(by_id[pid])
-    return foreign_office_aliases(groups, name_tokens, surname)
+    return foreign_office_aliases(groups, name_key, surname)
 
 
 def _group_full_names(rows: list, fixes: corrections.Corrections, uf: UnionFind,
