@@ -9,6 +9,8 @@ and stored in a real database; each assertion marked so fails without the corpus
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from sqlalchemy import select
@@ -148,3 +150,10 @@ def test_offices_in_full_come_from_titled_full_names_only():
         name, aliases = "Bill Clinton", json.dumps(["President Bill Clinton", "Gov. Bill Clinton", "Mr Clinton",
                                                     "Senator Clinton"])
     assert offices_in_full(Row, name_key) == {"president", "governor"}
+
+
+def test_corpus_grouping_reads_office_words_without_loading_the_parser():
+    """``people rebuild`` and the corrections regroup without spaCy (quotegraph/offices.py)."""
+    code = "import sys, quotegraph.store.merge; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
