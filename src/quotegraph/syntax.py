@@ -30,6 +30,7 @@ _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nu
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
+_DISTINCT: WeakKeyDictionary[Doc, dict[str, tuple[list[int], np.ndarray]]] = WeakKeyDictionary()  # see _distinct
 _T = TypeVar("_T")
 
 
@@ -90,10 +91,34 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
+def _distinct(doc: Doc, attr: str) -> tuple[list[int], np.ndarray]:
+    """The distinct values of ``attr`` over the Doc and, per token, the position of its value
+    among them (once per Doc and attribute): a test on a few hundred distinct words or labels
+    then stands for a test on every token."""
+    held = _DISTINCT.setdefault(doc, {})
+    if attr not in held:
+        values, inverse = np.unique(_array(doc, attr), return_inverse=True)
+        held[attr] = (values.tolist(), inverse.reshape(-1))
+    return held[attr]
+
+
+def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:
+    """Per token, whether its ``attr`` is one of ``ids`` (``word_ids``), as a boolean array."""
+    values, inverse = _distinct(doc, attr)
+    return np.array([v in ids for v in values], dtype=bool)[inverse]
+
+
+def string_mask(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
+    """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma),
+    asked once per distinct string."""
+    strings = doc.vocab.strings
+    values, inverse = _distinct(doc, attr)
+    return np.array([keep(strings[v]) for v in values], dtype=bool)[inverse]
+
+
 def tokens_with(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
     """Indices, in order, of the tokens whose ``attr`` is one of ``ids`` (``word_ids``)."""
-    wanted = np.fromiter(ids, dtype=np.uint64, count=len(ids))
-    return np.flatnonzero(np.isin(_array(doc, attr), wanted)).tolist()
+    return np.flatnonzero(token_mask(doc, attr, ids)).tolist()
 
 
 def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tuple[int, SpacySpan, list[int]]]:
