@@ -9,7 +9,19 @@ import pytest
 from quotegraph.about.entities import _occurrences
 from quotegraph.nlp import _ends_stretch, _longest_stretch, bound_sentences
 from quotegraph.quotes.marks import find_marked
-from quotegraph.syntax import by_sentence, column, per_doc, token_texts, tokens_with, word_ids
+from quotegraph.syntax import (
+    by_sentence,
+    column,
+    entities,
+    expand_range,
+    per_doc,
+    sentences,
+    string_mask,
+    token_mask,
+    token_texts,
+    tokens_with,
+    word_ids,
+)
 
 ARTICLE = (
     "LONDON (Reuters) - Britain's finance minister Rachel Reeves said on Tuesday she would not raise "
@@ -118,3 +130,37 @@ def test_per_doc_reads_once_per_doc(nlp):
     one, two = nlp.tokenizer.tokenizer("One two."), nlp.tokenizer.tokenizer("Three four five.")
     assert [count_tokens(one), count_tokens(two), count_tokens(one)] == [3, 4, 3]
     assert calls == [one, two]
+
+
+def test_masks_say_per_token_what_each_token_says(nlp):
+    doc = nlp(ARTICLE)
+    verbs = token_mask(doc, "POS", word_ids(("VERB", "AUX")))
+    assert verbs.tolist() == [t.pos_ in ("VERB", "AUX") for t in doc] and verbs.sum() >= 5
+    unlabelled = token_mask(doc, "ENT_TYPE", frozenset({0}))
+    assert unlabelled.tolist() == [not t.ent_type_ for t in doc] and 0 < unlabelled.sum() < len(doc)
+    said = string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in {"say", "tell"})
+    assert said.tolist() == [t.lemma_.lower() in {"say", "tell"} for t in doc] and said.sum() >= 3
+
+
+def test_sentences_and_entities_are_those_of_the_doc_read_once(nlp):
+    doc = nlp(ARTICLE)
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert [(e.start, e.end, e.label_) for e in entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert sentences(doc) is sentences(doc) and entities(doc) is entities(doc)
+    assert len(entities(doc)) >= 4
+
+
+@pytest.mark.parametrize("text", [
+    ARTICLE,
+    "  Leading spaces,\ttabs\t and  double  spaces. \u201cQuoted,\u201d she said.\n\n",
+    "x",
+])
+def test_expand_range_is_the_token_range_of_an_expanded_char_span(nlp, text):
+    doc = nlp.tokenizer.tokenizer(text)
+    checked = 0
+    for start in range(-1, len(text) + 2):
+        for end in range(start + 1, min(len(text) + 2, start + 40)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            assert expand_range(doc, start, end) == (None if span is None else (span.start, span.end))
+            checked += span is not None
+    assert checked >= len(text)

@@ -6,6 +6,7 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import wraps
 from typing import TypeVar
@@ -62,6 +63,39 @@ def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
         return made[doc]
 
     return once
+
+
+@per_doc
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """``list(doc.sents)``, made once per Doc (spaCy makes a new Span per sentence on each read)."""
+    return list(doc.sents)
+
+
+@per_doc
+def entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, made once per Doc (spaCy makes a new Span per entity on each read)."""
+    return tuple(doc.ents)
+
+
+@per_doc
+def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the character offsets of its start and of the end of its text."""
+    starts = _array(doc, "IDX")
+    return starts.tolist(), (starts + _array(doc, "LENGTH")).tolist()
+
+
+def expand_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token range ``[first, last)`` of ``doc.char_span(start, end, alignment_mode="expand")``
+    (None where that is None), from the token offsets: no Token made. A Doc's tokens cover its
+    text without gaps, so the token holding a character is the last one starting at or before it."""
+    starts, ends = _token_bounds(doc)
+    size = len(doc_text(doc))
+    if not 0 <= start < size or not 0 <= end - 1 < size:
+        return None
+    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1)
+    if start == ends[first]:
+        first += 1  # ``start`` is in the space after a token: the span begins with the next one
+    return first, last
 
 
 def token_texts(doc: Doc) -> list[str]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from ..quotes.marks import find_marked
-from ..syntax import by_sentence, tokens_with, word_ids
+from ..syntax import by_sentence, sentences, tokens_with, word_ids
 from .clusters import PersonDraft
 from .organizations import EntityDraft
 
@@ -71,7 +71,7 @@ class Context:
         ctx.timeline.sort(key=lambda x: x[0])
         ctx._timeline_starts = [s for s, _ in ctx.timeline]
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
-        ctx.sents = list(doc.sents)
+        ctx.sents = list(sentences(doc))
         ctx._starts = [s.start_char for s in ctx.sents]
         _find_sentence_subjects(ctx)
         return ctx

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import tokens_with, word_ids
+from ..syntax import entities, tokens_with, word_ids
 from .entity_mentions import org_prefixes
 from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
 
@@ -124,7 +124,7 @@ def find_organisations_and_places(doc: Doc, text: str,
     alias_of: dict[str, EntityDraft] = {}
     order: list[EntityDraft] = []
     prefixes = org_prefixes(doc)
-    for ent in list(doc.ents) + _suffix_names(doc, person_tokens):
+    for ent in list(entities(doc)) + _suffix_names(doc, person_tokens):
         label = ent.label_
         if label == "NORP" and ent.text.lower() in PARTY_WORDS:
             label = "ORG"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import column, doc_text
+from ..syntax import column, doc_text, sentences
 from .datelines import dateline_end
 from .marks import Marked, paragraphs
 
@@ -58,7 +58,7 @@ class Layout:
         self.starts = column(doc, "IDX")
         self.sent_start = [0] * len(doc)
         self.sent_end = [0] * len(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             self.sent_start[sent.start:sent.end] = [sent.start] * len(sent)
             self.sent_end[sent.start:sent.end] = [sent.end] * len(sent)
         self.paras = paragraphs(self.text)
