@@ -78,8 +78,9 @@ def entities(doc: Doc) -> tuple[SpacySpan, ...]:
 
 
 @per_doc
-def _token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """Per token, the character offsets of its start and of the end of its text."""
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the character offsets of its start and of the end of its text (``token.idx``,
+    ``token.idx + len(token)``): ``text[starts[i]:ends[j - 1]]`` is ``doc[i:j].text``."""
     starts = _array(doc, "IDX")
     return starts.tolist(), (starts + _array(doc, "LENGTH")).tolist()
 
@@ -88,7 +89,7 @@ def expand_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[first, last)`` of ``doc.char_span(start, end, alignment_mode="expand")``
     (None where that is None), from the token offsets: no Token made. A Doc's tokens cover its
     text without gaps, so the token holding a character is the last one starting at or before it."""
-    starts, ends = _token_bounds(doc)
+    starts, ends = token_bounds(doc)
     size = len(doc_text(doc))
     if not 0 <= start < size or not 0 <= end - 1 < size:
         return None

@@ -32,6 +32,7 @@ _PLACE_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
 _SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 _PROPN = word_ids(("PROPN",))
 _NO_LABEL = frozenset({0})
+_ROLE_NOUN_IDS = word_ids(ROLE_NOUNS)
 
 
 def _role_before(doc: Doc, k: int) -> bool:
@@ -78,7 +79,8 @@ def role_premodified_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     """``The Craigs' lawyer Wiremu Te Are said``: a capitalised run right after a lower-case role
     noun is a person's name even where the model typed it as an organisation."""
     found = []
-    for k in range(len(doc) - 2):
+    # only a role noun's text can open one: the other tokens are passed over on the arrays
+    for k in np.flatnonzero(token_mask(doc, "ORTH", _ROLE_NOUN_IDS)[:max(0, len(doc) - 2)]).tolist():
         end = _role_then_run(doc, words, k)
         if end > k + 1:
             found.append(make_mention(doc, k + 1, end))
