@@ -99,6 +99,15 @@ def expand_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return first, last
 
 
+def expanded_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
+    """``doc.char_span(start, end, alignment_mode="expand")`` found on the token offsets
+    (``expand_range``): char_span makes several Tokens on each call."""
+    tokens = expand_range(doc, start, end)
+    if tokens is None or tokens[0] > tokens[1]:
+        return doc.char_span(start, end, alignment_mode="expand")  # None, or char_span's own error
+    return doc[tokens[0]:tokens[1]]
+
+
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, read from the ORTH column (no Token made per token)."""
     strings = doc.vocab.strings

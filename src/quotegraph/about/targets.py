@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
 from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
-from ..syntax import doc_text
+from ..syntax import doc_text, expanded_span
 from .attributes import names_an_office
 from .clause import QuoteClause
 from .descriptions import nominal_participle
@@ -87,7 +87,7 @@ def _owner_of_a_person(clause: QuoteClause, start: int, end: int) -> bool:
     """``her elderly mother``, ``his predecessor``: the possessive stands for someone the words are
     not about, the person the noun names is (``his behaviour`` is about him); nor is the ``His``
     of ``His Excellency`` a pronoun."""
-    span = clause.doc.char_span(start, end, alignment_mode="expand")
+    span = expanded_span(clause.doc, start, end)
     if span is None or len(span) != 1 or span[0].dep_ != "poss" or span[0].pos_ != "PRON":
         return False
     head = span[0].head
@@ -127,7 +127,7 @@ def addressed(clause: QuoteClause, addressee: Target | None) -> Target | None:
     article's entities, ``you`` is that entity (the span is the first ``you``)."""
     if addressee is None or addressee.entity_id is None or clause.quote.type != "direct":
         return None
-    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
+    span = expanded_span(clause.doc, clause.quote.start, clause.quote.end)
     you = next((t for t in span or [] if t.lower_ in SECOND_PERSON and t.pos_ == "PRON"), None)
     if you is None or addressee.entity_id == clause.quote.speaker_id:
         return None
@@ -140,7 +140,7 @@ _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female
 def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
     """Third-person singular pronouns in a direct quote's words (``He was excellent``); in reported
     speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
-    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
+    span = expanded_span(clause.doc, clause.quote.start, clause.quote.end)
     direct = clause.quote.type == "direct"
     return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
 
@@ -209,7 +209,7 @@ def _named_group(clause: QuoteClause, noun: Token, index: EntityIndex) -> Indexe
 
 
 def _names_group(clause: QuoteClause, mention: IndexedMention, lemma: str) -> bool:
-    span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = expanded_span(clause.doc, mention.start, mention.end)
     last = span[-1] if span is not None and len(span) else None
     return last is not None and last.dep_ == "compound" and last.head.lemma_.lower() == lemma
 
