@@ -18,6 +18,7 @@ from quotegraph.syntax import (
     per_doc,
     sentences,
     string_mask,
+    token_lowers,
     token_mask,
     token_texts,
     tokens_with,
@@ -109,6 +110,9 @@ def test_a_run_on_stretch_is_still_cut_and_a_short_one_is_not(nlp):
 def test_token_texts_are_the_tokens_texts(nlp):
     doc = nlp(ARTICLE + " caf\u00e9 \u201cglued\u201d\u00a0here")
     assert token_texts(doc) == [t.text for t in doc]
+    assert token_lowers(doc) == [t.lower_ for t in doc] and token_lowers(doc) != token_texts(doc)
+    assert token_texts(doc) is token_texts(doc) and column(doc, "IS_SPACE") is column(doc, "IS_SPACE")
+    assert column(doc, "IS_SPACE") == [int(t.is_space) for t in doc] and any(column(doc, "IS_SPACE"))
 
 
 def test_find_marked_hands_out_new_records_each_call():

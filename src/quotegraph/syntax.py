@@ -31,6 +31,7 @@ _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nu
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
+_COLUMNS: WeakKeyDictionary[Doc, dict[str, list[int]]] = WeakKeyDictionary()  # see column
 _DISTINCT: WeakKeyDictionary[Doc, dict[str, tuple[list[int], np.ndarray]]] = WeakKeyDictionary()  # see _distinct
 _T = TypeVar("_T")
 
@@ -108,10 +109,19 @@ def expanded_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
     return doc[tokens[0]:tokens[1]]
 
 
+@per_doc
 def token_texts(doc: Doc) -> list[str]:
-    """Every token's text, read from the ORTH column (no Token made per token)."""
+    """Every token's text, read from the ORTH column (no Token made per token); made once per
+    Doc and shared: read it, never change it."""
     strings = doc.vocab.strings
     return [strings[orth] for orth in column(doc, "ORTH")]
+
+
+@per_doc
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's ``lower_``, as ``token_texts`` (shared: never change it)."""
+    strings = doc.vocab.strings
+    return [strings[low] for low in column(doc, "LOWER")]
 
 
 def _array(doc: Doc, attr: str) -> np.ndarray:
@@ -125,8 +135,12 @@ def _array(doc: Doc, attr: str) -> np.ndarray:
 def column(doc: Doc, attr: str) -> list[int]:
     """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
     spaCy stores: read in one call, without making a Token per read (hot loops test these ids
-    first and look at the Token only where one fits; 0 means unset)."""
-    return _array(doc, attr).tolist()
+    first and look at the Token only where one fits; 0 means unset). Made once per Doc and
+    attribute and shared: read it, never change it."""
+    held = _COLUMNS.setdefault(doc, {})
+    if attr not in held:
+        held[attr] = _array(doc, attr).tolist()
+    return held[attr]
 
 
 def word_ids(words: Iterable[str]) -> frozenset[int]:
