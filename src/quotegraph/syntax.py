@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
@@ -32,7 +32,6 @@ _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
 _COLUMNS: WeakKeyDictionary[Doc, dict[str, list[int]]] = WeakKeyDictionary()  # see column
-_DISTINCT: WeakKeyDictionary[Doc, dict[str, tuple[list[int], np.ndarray]]] = WeakKeyDictionary()  # see _distinct
 _T = TypeVar("_T")
 
 
@@ -149,29 +148,31 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
-def _distinct(doc: Doc, attr: str) -> tuple[list[int], np.ndarray]:
-    """The distinct values of ``attr`` over the Doc and, per token, the position of its value
-    among them (once per Doc and attribute): a test on a few hundred distinct words or labels
-    then stands for a test on every token."""
-    held = _DISTINCT.setdefault(doc, {})
-    if attr not in held:
-        values, inverse = np.unique(_array(doc, attr), return_inverse=True)
-        held[attr] = (values.tolist(), inverse.reshape(-1))
-    return held[attr]
-
-
 def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:
     """Per token, whether its ``attr`` is one of ``ids`` (``word_ids``), as a boolean array."""
-    values, inverse = _distinct(doc, attr)
-    return np.array([v in ids for v in values], dtype=bool)[inverse]
+    return _in_sorted(_array(doc, attr), _sorted_ids(ids))
 
 
 def string_mask(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
     """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma),
     asked once per distinct string."""
     strings = doc.vocab.strings
-    values, inverse = _distinct(doc, attr)
-    return np.array([keep(strings[v]) for v in values], dtype=bool)[inverse]
+    kept = sorted(v for v in set(column(doc, attr)) if keep(strings[v]))
+    return _in_sorted(_array(doc, attr), np.array(kept, dtype=np.uint64))
+
+
+@lru_cache(maxsize=256)
+def _sorted_ids(ids: frozenset[int]) -> np.ndarray:
+    return np.array(sorted(ids), dtype=np.uint64)
+
+
+def _in_sorted(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Per value, whether it is in the sorted array ``wanted`` (a binary search each: faster than
+    ``np.isin`` or ``np.unique`` on a Doc's few hundred tokens)."""
+    if not len(wanted):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(wanted, values), len(wanted) - 1)
+    return wanted[at] == values
 
 
 def tokens_with(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
