@@ -112,15 +112,21 @@ def expanded_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, read from the ORTH column (no Token made per token); made once per
     Doc and shared: read it, never change it."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in column(doc, "ORTH")]
+    return _strings_of(doc, "ORTH")
 
 
 @per_doc
 def token_lowers(doc: Doc) -> list[str]:
     """Every token's ``lower_``, as ``token_texts`` (shared: never change it)."""
+    return _strings_of(doc, "LOWER")
+
+
+def _strings_of(doc: Doc, attr: str) -> list[str]:
+    """The strings of a column: each distinct id looked up in the string store once."""
+    ids = column(doc, attr)
     strings = doc.vocab.strings
-    return [strings[low] for low in column(doc, "LOWER")]
+    text_of = {i: strings[i] for i in set(ids)}
+    return [text_of[i] for i in ids]
 
 
 def _array(doc: Doc, attr: str) -> np.ndarray:

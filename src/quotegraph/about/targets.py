@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+import numpy as np
+from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
 from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
-from ..syntax import doc_text, expanded_span
+from ..syntax import doc_text, expanded_span, token_mask, word_ids
 from .attributes import names_an_office
 from .clause import QuoteClause
 from .descriptions import nominal_participle
@@ -135,6 +137,8 @@ def addressed(clause: QuoteClause, addressee: Target | None) -> Target | None:
 
 
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female", "his": "male"}
+_OBJECT_PRONOUN_IDS = word_ids(_OBJECT_PRONOUNS)
+_NOUN_IDS = word_ids(("NOUN", "PROPN"))
 
 
 def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
@@ -142,7 +146,8 @@ def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
     speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
     span = expanded_span(clause.doc, clause.quote.start, clause.quote.end)
     direct = clause.quote.type == "direct"
-    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
+    pronouns = _tokens_within(span, token_mask(clause.doc, "LOWER", _OBJECT_PRONOUN_IDS)) if span is not None else []
+    return [t for t in pronouns if t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
 
 
 def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]:
@@ -150,8 +155,16 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
     ministry``, ``the Chancellor``)."""
     parts = clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]
     spans = [clause.doc.char_span(p.start, p.end, alignment_mode="contract") for p in parts]
-    return [t for span in spans if span is not None for t in span
-            if t.pos_ in ("NOUN", "PROPN") and not index.within(t.idx, t.idx + len(t))]
+    nouns = token_mask(clause.doc, "POS", _NOUN_IDS)
+    return [t for span in spans if span is not None for t in _tokens_within(span, nouns)
+            if not index.within(t.idx, t.idx + len(t))]
+
+
+def _tokens_within(span: DocSpan, mask: np.ndarray) -> list[Token]:
+    """The tokens of ``span`` that ``mask`` (one flag per token of the Doc) marks, in order: a
+    Token only for those."""
+    doc = span.doc
+    return [doc[i] for i in (np.flatnonzero(mask[span.start:span.end]) + span.start).tolist()]
 
 
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
