@@ -13,8 +13,6 @@ from quotegraph.syntax import (
     by_sentence,
     column,
     entities,
-    expand_range,
-    expanded_span,
     per_doc,
     sentences,
     string_mask,
@@ -153,22 +151,3 @@ def test_sentences_and_entities_are_those_of_the_doc_read_once(nlp):
     assert [(e.start, e.end, e.label_) for e in entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
     assert sentences(doc) is sentences(doc) and entities(doc) is entities(doc)
     assert len(entities(doc)) >= 4
-
-
-@pytest.mark.parametrize("text", [
-    ARTICLE,
-    "  Leading spaces,\ttabs\t and  double  spaces. \u201cQuoted,\u201d she said.\n\n",
-    "x",
-])
-def test_expand_range_and_expanded_span_are_those_of_an_expanded_char_span(nlp, text):
-    doc = nlp.tokenizer.tokenizer(text)
-    checked = 0
-    for start in range(-1, len(text) + 2):
-        for end in range(start + 1, min(len(text) + 2, start + 40)):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            assert expand_range(doc, start, end) == (None if span is None else (span.start, span.end))
-            made = expanded_span(doc, start, end)
-            assert (made is None) == (span is None) and (made is None or (made.start, made.end, made.text) == (
-                span.start, span.end, span.text))
-            checked += span is not None
-    assert checked >= len(text)

@@ -24,7 +24,7 @@ from .models import Entities, Entity, Excluded, Person, Quote, Span, Warning
 from .nlp import EXCLUDED_EXT, TEXT_EXT, install_tokenizer, register_extensions
 from .records import decode_record, from_plain, packable, retext, to_plain
 from .settings import Options
-from .syntax import doc_text, expand_range
+from .syntax import doc_text
 
 QUOTES = "quotegraph_quotes"  # the component, its plain-data Doc extension and its span group of quote parts
 PEOPLE = "quotegraph_people"  # the component and its span group of person mentions
@@ -181,9 +181,9 @@ def _group(doc: Doc, items: Iterable[tuple[Span, str, str]]) -> SpanGroup:
     record's id as the span id."""
     spans: list[SpacySpan] = []
     for span, label, record_id in items:
-        tokens = expand_range(doc, span.start, span.end)  # as ``doc.char_span(..., alignment_mode="expand")``
-        if tokens is not None:
-            spans.append(SpacySpan(doc, *tokens, label=label, span_id=record_id))
+        token_span = doc.char_span(span.start, span.end, label=label, alignment_mode="expand", span_id=record_id)
+        if token_span is not None:
+            spans.append(token_span)
     return SpanGroup(doc, spans=spans)
 
 

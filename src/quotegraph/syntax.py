@@ -6,7 +6,6 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, wraps
 from typing import TypeVar
@@ -30,8 +29,6 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-_ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
-_COLUMNS: WeakKeyDictionary[Doc, dict[str, list[int]]] = WeakKeyDictionary()  # see column
 _T = TypeVar("_T")
 
 
@@ -55,12 +52,19 @@ def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
     """``read(doc)`` made once per Doc and shared by every stage that asks (the Doc's tokens and
     entities are fixed once the pipeline has parsed it); the result must not be changed."""
     made: WeakKeyDictionary[Doc, _T] = WeakKeyDictionary()
+    # The Doc asked about last and its result: nearly every call asks about the Doc of the call
+    # before, and an identity test is much cheaper than a weak-key lookup. Holding that Doc
+    # keeps its id from being reused.
+    last: list = [None, None]
 
     @wraps(read)
     def once(doc: Doc) -> _T:
+        if last[0] is doc:
+            return last[1]
         if doc not in made:
             made[doc] = read(doc)
-        return made[doc]
+        last[0], last[1] = doc, made[doc]
+        return last[1]
 
     return once
 
@@ -85,29 +89,6 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return starts.tolist(), (starts + _array(doc, "LENGTH")).tolist()
 
 
-def expand_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Token range ``[first, last)`` of ``doc.char_span(start, end, alignment_mode="expand")``
-    (None where that is None), from the token offsets: no Token made. A Doc's tokens cover its
-    text without gaps, so the token holding a character is the last one starting at or before it."""
-    starts, ends = token_bounds(doc)
-    size = len(doc_text(doc))
-    if not 0 <= start < size or not 0 <= end - 1 < size:
-        return None
-    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1)
-    if start == ends[first]:
-        first += 1  # ``start`` is in the space after a token: the span begins with the next one
-    return first, last
-
-
-def expanded_span(doc: Doc, start: int, end: int) -> SpacySpan | None:
-    """``doc.char_span(start, end, alignment_mode="expand")`` found on the token offsets
-    (``expand_range``): char_span makes several Tokens on each call."""
-    tokens = expand_range(doc, start, end)
-    if tokens is None or tokens[0] > tokens[1]:
-        return doc.char_span(start, end, alignment_mode="expand")  # None, or char_span's own error
-    return doc[tokens[0]:tokens[1]]
-
-
 @per_doc
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text, read from the ORTH column (no Token made per token); made once per
@@ -129,9 +110,19 @@ def _strings_of(doc: Doc, attr: str) -> list[str]:
     return [text_of[i] for i in ids]
 
 
+@per_doc
+def _arrays(doc: Doc) -> dict[str, np.ndarray]:
+    return {}
+
+
+@per_doc
+def _columns(doc: Doc) -> dict[str, list[int]]:
+    return {}
+
+
 def _array(doc: Doc, attr: str) -> np.ndarray:
     """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same)."""
-    held = _ARRAYS.setdefault(doc, {})
+    held = _arrays(doc)
     if attr not in held:
         held[attr] = doc.to_array(attr)
     return held[attr]
@@ -142,7 +133,7 @@ def column(doc: Doc, attr: str) -> list[int]:
     spaCy stores: read in one call, without making a Token per read (hot loops test these ids
     first and look at the Token only where one fits; 0 means unset). Made once per Doc and
     attribute and shared: read it, never change it."""
-    held = _COLUMNS.setdefault(doc, {})
+    held = _columns(doc)
     if attr not in held:
         held[attr] = _array(doc, attr).tolist()
     return held[attr]

@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Token
 
 from ..models import ArticleResult
 from ..people.lexicon import OFFICE_TITLES, ROLE_NOUNS
-from ..syntax import expanded_span
 from .descriptions import NOT_AN_ORGANISATION
 from .entities import IndexedMention
 
@@ -73,7 +72,7 @@ def names_an_office(doc: Doc, start: int, end: int) -> bool:
 
 def _last_word(doc: Doc, start: int, end: int) -> Token | None:
     """The last token of the mention at ``start:end`` (None when no token lies there)."""
-    span = expanded_span(doc, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
     return span[-1] if span is not None and len(span) else None
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote
-from ..syntax import expanded_span
 
 # the cue hangs off another verb that carries the report (``accused X, saying ...``,
 # ``apologised on Tuesday and confirmed ...``)
@@ -34,7 +33,7 @@ class QuoteClause:
     def of(cls, doc: Doc, quote: Quote, text: str) -> QuoteClause:
         cue = None
         if quote.cue is not None:
-            span = expanded_span(doc, quote.cue.start, quote.cue.end)
+            span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
             if span is not None and len(span):
                 cue = next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
         return cls(doc, quote, cue, cue.sent if cue is not None else None, text)
@@ -72,7 +71,7 @@ class QuoteClause:
     def is_venue(self, start: int, end: int) -> bool:
         """The phrase is the object of a place preposition on a verb (``appeared in X``, not
         ``a stake in X``), or of ``to`` after a word of motion."""
-        span = expanded_span(self.doc, start, end)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         noun = span.root
@@ -88,5 +87,5 @@ class QuoteClause:
 
     def is_place(self, start: int, end: int) -> bool:
         """The model calls this span a place or building (``Government House``)."""
-        span = expanded_span(self.doc, start, end)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.ent_type_ in _PLACE_LABELS for t in span)

@@ -16,7 +16,6 @@ from spacy.tokens import Doc, Token
 from ..lexicon import KIN_NOUNS, ROLE_EXPANSIONS, SINGLE_OFFICES
 from ..models import ArticleResult, Person
 from ..people.lexicon import ORG_NOUNS, courtesy_word
-from ..syntax import expanded_span
 
 _DETERMINERS = {"the", "this", "that"}
 # words for the person a court case is against, and the verbs that make someone that person
@@ -81,7 +80,7 @@ def charged_person(doc: Doc, result: ArticleResult) -> Described | None:
     charged = set()
     for person in result.people:
         for m in person.mentions:
-            span = expanded_span(doc, m.start, m.end)
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and any(_charged(t) for t in span):
                 charged.add(Described(person.id, person.name))
     return charged.pop() if len(charged) == 1 else None

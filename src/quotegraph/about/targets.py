@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-import numpy as np
-from spacy.tokens import Span as DocSpan
 from spacy.tokens import Token
 
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
 from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
-from ..syntax import doc_text, expanded_span, token_mask, word_ids
+from ..syntax import doc_text
 from .attributes import names_an_office
 from .clause import QuoteClause
 from .descriptions import nominal_participle
@@ -89,7 +87,7 @@ def _owner_of_a_person(clause: QuoteClause, start: int, end: int) -> bool:
     """``her elderly mother``, ``his predecessor``: the possessive stands for someone the words are
     not about, the person the noun names is (``his behaviour`` is about him); nor is the ``His``
     of ``His Excellency`` a pronoun."""
-    span = expanded_span(clause.doc, start, end)
+    span = clause.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1 or span[0].dep_ != "poss" or span[0].pos_ != "PRON":
         return False
     head = span[0].head
@@ -129,7 +127,7 @@ def addressed(clause: QuoteClause, addressee: Target | None) -> Target | None:
     article's entities, ``you`` is that entity (the span is the first ``you``)."""
     if addressee is None or addressee.entity_id is None or clause.quote.type != "direct":
         return None
-    span = expanded_span(clause.doc, clause.quote.start, clause.quote.end)
+    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
     you = next((t for t in span or [] if t.lower_ in SECOND_PERSON and t.pos_ == "PRON"), None)
     if you is None or addressee.entity_id == clause.quote.speaker_id:
         return None
@@ -137,17 +135,14 @@ def addressed(clause: QuoteClause, addressee: Target | None) -> Target | None:
 
 
 _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female", "his": "male"}
-_OBJECT_PRONOUN_IDS = word_ids(_OBJECT_PRONOUNS)
-_NOUN_IDS = word_ids(("NOUN", "PROPN"))
 
 
 def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
     """Third-person singular pronouns in a direct quote's words (``He was excellent``); in reported
     speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
-    span = expanded_span(clause.doc, clause.quote.start, clause.quote.end)
+    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
     direct = clause.quote.type == "direct"
-    pronouns = _tokens_within(span, token_mask(clause.doc, "LOWER", _OBJECT_PRONOUN_IDS)) if span is not None else []
-    return [t for t in pronouns if t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
+    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
 
 
 def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]:
@@ -155,16 +150,8 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
     ministry``, ``the Chancellor``)."""
     parts = clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]
     spans = [clause.doc.char_span(p.start, p.end, alignment_mode="contract") for p in parts]
-    nouns = token_mask(clause.doc, "POS", _NOUN_IDS)
-    return [t for span in spans if span is not None for t in _tokens_within(span, nouns)
-            if not index.within(t.idx, t.idx + len(t))]
-
-
-def _tokens_within(span: DocSpan, mask: np.ndarray) -> list[Token]:
-    """The tokens of ``span`` that ``mask`` (one flag per token of the Doc) marks, in order: a
-    Token only for those."""
-    doc = span.doc
-    return [doc[i] for i in (np.flatnonzero(mask[span.start:span.end]) + span.start).tolist()]
+    return [t for span in spans if span is not None for t in span
+            if t.pos_ in ("NOUN", "PROPN") and not index.within(t.idx, t.idx + len(t))]
 
 
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
@@ -222,7 +209,7 @@ def _named_group(clause: QuoteClause, noun: Token, index: EntityIndex) -> Indexe
 
 
 def _names_group(clause: QuoteClause, mention: IndexedMention, lemma: str) -> bool:
-    span = expanded_span(clause.doc, mention.start, mention.end)
+    span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     last = span[-1] if span is not None and len(span) else None
     return last is not None and last.dep_ == "compound" and last.head.lemma_.lower() == lemma
 

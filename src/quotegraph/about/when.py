@@ -8,7 +8,6 @@ from typing import Literal
 from ..dates import is_explicit
 from ..lexicon import SPEECH
 from ..models import DateMention, SaidOn, Span
-from ..syntax import expanded_span
 from .clause import QuoteClause
 
 Basis = Literal["explicit", "relative"]
@@ -41,7 +40,7 @@ def _tied_date(clause: QuoteClause, dates: list[DateMention]) -> DateMention | N
         outside = not clause.quoted(mention.start, mention.end) and _same_paragraph(clause, mention, cue.idx)
         if not in_sentence or not outside:
             continue
-        span = expanded_span(clause.doc, mention.start, mention.end)
+        span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and clause.governed_by(span.root, verbs):
             tied.append(mention)
     return min(tied, key=lambda m: abs(m.start - cue.idx), default=None)
@@ -61,7 +60,7 @@ def _introduced_date(clause: QuoteClause, dates: list[DateMention]) -> DateMenti
     for mention in reversed(dates):
         if not (opening <= mention.start and mention.end <= start):
             continue
-        span = expanded_span(clause.doc, mention.start, mention.end)
+        span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None) if span is not None else None
         if verb is not None and verb.lemma_.lower() in _SPEAKING:
             return mention

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import column, expanded_span, token_texts
+from ..syntax import column, token_texts
 from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .known_as import known_as_mentions
@@ -61,7 +61,7 @@ def _known(doc: Doc, candidates: list[NameMention], speakers: list[Span]) -> _Fo
     # called it an organisation ("Callum Shaw's" ORG, "Seyi Makinde" ORG).
     found.lone = {m.tokens[0] for m in candidates if len(m.tokens) == 1}
     for span in speakers:
-        sp = expanded_span(doc, span.start, span.end)
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is not None and len(sp) == 1 and is_name_token(sp[0]) and not is_title_word(sp[0]):
             found.lone.add(sp[0].text)
     for m in candidates:

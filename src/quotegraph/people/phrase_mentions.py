@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from ..models import Span
-from ..syntax import expanded_span, token_mask, word_ids
+from ..syntax import token_mask, word_ids
 from .entity_mentions import org_prefixes
 from .gender import first_name_gender
 from .lexicon import NON_PERSON_WORDS, OFFICE_TITLES, ROLE_NOUNS, norm
@@ -131,7 +131,7 @@ def speaker_mentions(doc: Doc, speakers: list[Span]) -> list[NameMention]:
     (``The ANC's Regional Executive Council's Thandeka Dlamini-Makamo said``)."""
     found = []
     for span in speakers:
-        sp = expanded_span(doc, span.start, span.end)
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None or len(sp) < 2:
             continue
         m = _speaker_name(doc, sp)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ..lexicon import RELATIVE_PRONOUNS
 from ..models import Quote, Span
-from ..syntax import expanded_span
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import PRONOUN_GENDER
@@ -83,7 +82,7 @@ def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> No
     subject pronoun, after its speaker, speaks of the speaker."""
     if q.speaker is None or q.speaker.start > q.start or ctx.in_quote(q.start):
         return
-    span = expanded_span(ctx.doc, q.start, q.end)
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return
     for tok in span[:3]:
@@ -96,7 +95,7 @@ def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> No
 def _note_description(ctx: Context, person: PersonDraft, span: Span) -> None:
     """A speaker description (``the judge``) resolved to a person is one of their mentions
     (unless it holds one of their names)."""
-    sp = expanded_span(ctx.doc, span.start, span.end)
+    sp = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
     if sp is not None and any(ctx.person_at.get(t.i) is person for t in sp):
         return
     person.add_other(span)

@@ -12,7 +12,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..models import Span
-from ..syntax import expanded_span
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import GENERIC_ORG_NOUNS, OFFICE_TITLES, POST_NOMINALS, ROLE_EXPANSIONS, ROLE_NOUNS, norm
@@ -69,7 +68,7 @@ class SpeakerLookup:
         self.org_at: dict[int, EntityDraft] = {}
         for o in ctx.orgs:
             for s in o.mentions:
-                sp = expanded_span(ctx.doc, s.start, s.end)
+                sp = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
                 for t in sp if sp is not None else []:
                     self.org_at.setdefault(t.i, o)
         self.org_order = {o: k for k, o in enumerate(ctx.orgs)}
@@ -79,7 +78,7 @@ class SpeakerLookup:
     def named(self, span: Span) -> list[PersonDraft]:
         doc = self.ctx.doc
         found: list[PersonDraft] = []
-        sp = expanded_span(doc, span.start, span.end)
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None:
             return found
         i = sp.start
@@ -104,7 +103,7 @@ class SpeakerLookup:
     def apposed(self, span: Span) -> PersonDraft | None:
         """``The Minister for Housing, Darragh O'Brien, said``: the name set off right after."""
         doc = self.ctx.doc
-        sp = expanded_span(doc, span.start, span.end)
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None or sp.end + 1 >= len(doc) or doc[sp.end].text != ",":
             return None
         return self.ctx.person_at.get(sp.end + 1)
@@ -113,7 +112,7 @@ class SpeakerLookup:
         """``LiUNA Local 3000`` cut from ``LiUNA Local 3000 representative Ann Waller``: a span
         followed, within the same noun phrase, by a role word and a name stands for that person."""
         doc = self.ctx.doc
-        sp = expanded_span(doc, span.start, span.end)
+        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None:
             return None
         last = doc[sp.end - 1]
@@ -132,7 +131,7 @@ class SpeakerLookup:
         return starts[k - 1] if k else -1
 
     def org_in(self, span: Span) -> EntityDraft | None:
-        sp = expanded_span(self.ctx.doc, span.start, span.end)
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
         found = [self.org_at[t.i] for t in sp if t.i in self.org_at] if sp is not None else []
         if found:
             return min(found, key=self.org_order.__getitem__)  # the organisation listed first
@@ -179,7 +178,7 @@ class SpeakerLookup:
 
     def antecedent(self, span: Span) -> Span | None:
         """``customers who say``: the noun phrase a bare relative pronoun speaker stands for."""
-        sp = expanded_span(self.ctx.doc, span.start, span.end)
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None or sp[0].head.dep_ != "relcl":
             return None
         noun = sp[0].head.head

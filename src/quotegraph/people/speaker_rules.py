@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Span
-from ..syntax import expanded_span
 from ..wordforms import AGE
 from .clusters import PersonDraft
 from .documents import document_subject_before
@@ -87,7 +86,7 @@ class Resolver(SpeakerLookup):
             if len(found) == 1 and isinstance(found[0], EntityDraft):
                 self.group_speaker = (list(found), None)
             return
-        sp = expanded_span(self.ctx.doc, span.start, span.end)
+        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
         if name and sp is not None and (sp.root.tag_ in {"NNS", "NNPS"} or sp.root.lower_ in _GROUP_NOUNS):
             self.group_speaker = ([], name)
 
