@@ -163,17 +163,29 @@ def _buckets_many(conn: Connection, keys: list[int]) -> dict[int, _Bucket]:
             for key, found in rows.items()}
 
 
+def _upsert_slots(dialect):  # dialect: the sqlalchemy.dialects module (sqlite or postgresql)
+    statement = dialect.insert(lsh_slots)
+    return statement.on_conflict_do_update(index_elements=[lsh_slots.c.bucket, lsh_slots.c.slot],
+                                           set_={"seq": statement.excluded.seq,
+                                                 "quote_id": statement.excluded.quote_id})
+
+
+_SLOT_COLUMNS = ("bucket", "slot", "seq", "quote_id")  # the table's order, which the compiled VALUES follow
+_SQLITE_UPSERT = str(_upsert_slots(sqlite).compile(dialect=sqlite.dialect()))
+_PG_UPSERT = _upsert_slots(postgresql)
+
+
 def _write_slots(conn: Connection, slots: dict[tuple[int, int], tuple[int, int]]) -> None:
     """Store the batch's bucket entries, each in its slot, over the entry it replaces (one
     statement; the batch's last write to a slot is the one kept). In key order, so that
     neighbouring rows go to the same index pages one after the other."""
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(lsh_slots)
-    statement = statement.on_conflict_do_update(index_elements=[lsh_slots.c.bucket, lsh_slots.c.slot],
-                                                set_={"seq": statement.excluded.seq,
-                                                      "quote_id": statement.excluded.quote_id})
-    conn.execute(statement, [{"bucket": key, "slot": slot, "seq": seq, "quote_id": quote_id}
-                             for (key, slot), (seq, quote_id) in sorted(slots.items())])
+    rows = [(key, slot, seq, quote_id) for (key, slot), (seq, quote_id) in sorted(slots.items())]
+    if conn.dialect.name == "sqlite":
+        # sqlite3's own executemany on tuples: SQLAlchemy's handling of 20,000 parameter dicts
+        # an article cost twice the write itself (docs/benchmarks.md, "Quote clusters")
+        conn.exec_driver_sql(_SQLITE_UPSERT, rows)
+    else:  # SQLAlchemy batches the rows into multi-row statements on PostgreSQL
+        conn.execute(_PG_UPSERT, [dict(zip(_SLOT_COLUMNS, row, strict=True)) for row in rows])
 
 
 def _best(batch: _Batch, new: _New) -> int | None:
