@@ -23,7 +23,7 @@ from quotegraph import provenance as pv
 from quotegraph.store import Store
 from quotegraph.store import clusters as C
 
-STEPS = ("_exact_many", "_buckets_many", "_best", "_insert_clusters", "refresh")
+STEPS = ("_exact_many", "_buckets_many", "_best", "_insert_clusters", "_write_slots", "refresh")
 
 
 def _timed(spent: dict[str, float], label: str, function: Callable) -> Callable:
@@ -32,7 +32,7 @@ def _timed(spent: dict[str, float], label: str, function: Callable) -> Callable:
         result = function(*args, **kwargs)
         spent[label] += time.process_time() - started
         if label == "_buckets_many":
-            spent["rows"] += sum(len(rows) for rows in result.values())
+            spent["rows"] += sum(len(bucket.entries) for bucket in result.values())
         return result
     return wrapper
 

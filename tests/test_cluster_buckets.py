@@ -1,21 +1,26 @@
-"""A crowded LSH bucket: a quote reads only its newest ``BUCKET_CAP`` quotes, and a repeated
-quotation still finds its earlier version through its other buckets (SQLite and PostgreSQL).
+"""A crowded LSH bucket keeps only its newest ``BUCKET_CAP`` quotes, in slots overwritten in
+rotation, and a repeated quotation still finds its earlier version through its other buckets
+(SQLite and PostgreSQL).
 
 The corpus: one article per line of a council meeting report, each line quoted by a different
-councillor; then every stored quote is put in one bucket of band 0, as wording common to many
-quotes does to a band in a large corpus.
+councillor, with every quote's band-0 key made the same, as wording common to many quotes does to
+a band in a large corpus.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+import pytest
+from sqlalchemy import func, select
 from test_store_support import article, person, quote
 
+from quotegraph import provenance as pv
 from quotegraph.store import Store
-from quotegraph.store.about_tables import cluster_members, lsh_buckets
+from quotegraph.store import schema as t
+from quotegraph.store.about_tables import cluster_members, lsh_slots, quote_clusters
 from quotegraph.store.clusters import BUCKET_CAP, _buckets_many
 from quotegraph.store.ingest import ingest_results
 
+CROWDED = 12345  # the band-0 key every quote gets
 LINES = [
     "The bus depot on Mill Lane will close at the end of the summer timetable",
     "Parents at Westfield primary have waited three years for a safe crossing",
@@ -53,37 +58,69 @@ def _article(n: int, line: str):
                    published=f"2026-03-{1 + n % 28:02d}", url=f"https://example.org/council/{n}")
 
 
-def _crowd_band_zero(store: Store) -> int:
-    """Every stored quote's band-0 row in one bucket; returns that bucket's key."""
-    key = 12345
-    with store.engine.begin() as conn:
-        conn.execute(update(lsh_buckets).where(lsh_buckets.c.band == 0).values(bucket=key))
-    return key
+@pytest.fixture
+def crowded(monkeypatch) -> None:
+    """Every quote's band-0 key is ``CROWDED``; its other keys are its own."""
+    keys = pv.band_keys
+    monkeypatch.setattr(pv, "band_keys", lambda norm: [CROWDED, *keys(norm)[1:]])
 
 
-def test_a_crowded_bucket_gives_its_newest_quotes_only(db_url):
+def _ingest_one_by_one(store: Store, lines: list[str], first: int = 0) -> None:
+    for n, line in enumerate(lines, start=first):  # one ingest each: every quote a batch of its own
+        ingest_results(store, [_article(n, line)])
+
+
+def _quote_ids(conn) -> dict[str, int]:
+    return dict(conn.execute(select(t.quotes.c.text, t.quotes.c.id)).all())
+
+
+@pytest.mark.parametrize("one_batch", [False, True])
+def test_a_crowded_bucket_keeps_its_newest_quotes_only(db_url, crowded, one_batch):
     store = Store(db_url)
-    ingest_results(store, [_article(n, line) for n, line in enumerate(LINES)])
-    key = _crowd_band_zero(store)
+    if one_batch:
+        ingest_results(store, [_article(n, line) for n, line in enumerate(LINES)])
+    else:
+        _ingest_one_by_one(store, LINES)
     with store.engine.connect() as conn:
-        newest = list(conn.execute(select(lsh_buckets.c.quote_id).where(lsh_buckets.c.bucket == key)
-                                   .order_by(lsh_buckets.c.id.desc()).limit(BUCKET_CAP)).scalars())
-        found = _buckets_many(conn, [key])[key]
+        ids = _quote_ids(conn)
+        stored = conn.execute(select(func.count()).select_from(lsh_slots).where(lsh_slots.c.bucket == CROWDED))
+        count = stored.scalar_one()
+        found = _buckets_many(conn, [CROWDED])[CROWDED]
     store.close()
     assert len(LINES) > BUCKET_CAP
-    assert sorted(quote_id for quote_id, _, _ in found) == sorted(newest)
+    assert count == BUCKET_CAP
+    assert found.writes == len(LINES)
+    assert [quote_id for quote_id, _, _ in found.entries] == [ids[line] for line in LINES[-BUCKET_CAP:]]
 
 
-def test_a_repeated_quotation_finds_its_version_past_a_crowded_bucket(db_url):
-    """The oldest line is not among the crowded bucket's newest, yet its new version (one word
-    changed) joins its cluster through the buckets the two share."""
+def test_a_repeated_quotation_finds_its_version_past_a_crowded_bucket(db_url, crowded):
+    """The oldest line has left the crowded bucket, yet its new version (one word changed) joins
+    its cluster through the buckets the two share."""
     store = Store(db_url)
-    ingest_results(store, [_article(n, line) for n, line in enumerate(LINES)])
-    _crowd_band_zero(store)
+    _ingest_one_by_one(store, LINES)
     changed = LINES[0].replace("close", "shut")
     ingest_results(store, [_article(99, changed)])
     with store.engine.connect() as conn:
         clusters = dict(conn.execute(select(cluster_members.c.norm_text, cluster_members.c.cluster_id)).all())
+        crowded_ids = set(conn.execute(select(lsh_slots.c.quote_id).where(lsh_slots.c.bucket == CROWDED)).scalars())
+        first_id = _quote_ids(conn)[LINES[0]]
     store.close()
+    assert first_id not in crowded_ids
     assert clusters[LINES[0].lower()] == clusters[changed.lower()]
     assert len(set(clusters.values())) == len(LINES)
+
+
+def test_a_replaced_article_leaves_no_slot_or_empty_cluster_behind(db_url):
+    """Re-ingesting an article with new text removes its old quote's bucket entries (the foreign
+    key cascades), drops the cluster it leaves empty and shrinks the one it leaves; the new quote
+    takes slots and a cluster of its own."""
+    store = Store(db_url)
+    ingest_results(store, [_article(0, LINES[0]), _article(1, LINES[2]), _article(2, LINES[2])])
+    ingest_results(store, [_article(0, LINES[1]), _article(1, LINES[3])])
+    with store.engine.connect() as conn:
+        owners = set(conn.execute(select(lsh_slots.c.quote_id)).scalars())
+        ids = _quote_ids(conn)
+        sizes = dict(conn.execute(select(quote_clusters.c.canonical_text, quote_clusters.c.member_count)).all())
+    store.close()
+    assert owners == {ids[LINES[1]], ids[LINES[2]], ids[LINES[3]]}
+    assert sizes == {LINES[1]: 1, LINES[2]: 1, LINES[3]: 1}

@@ -14,7 +14,7 @@ from quotegraph.store.ingest import ingest_results
 TABLES = {"articles", "quotes", "people", "corpus_people", "organizations", "places", "mentions",
           "excluded", "dates", "failures", "corrections", "corpus_organizations",
           "person_keys", "input_files", "quote_targets", "quote_said_on",
-          "quote_clusters", "cluster_members", "lsh_buckets", "source_people", "organization_keys"}
+          "quote_clusters", "cluster_members", "lsh_slots", "source_people", "organization_keys"}
 
 
 def _head() -> str:

@@ -1,7 +1,8 @@
 """Tables for whom quotes are about, when they were said, and quote clusters across articles.
 
 Kept apart from schema.py (which imports this module so that ``metadata`` holds them all); the
-migration ``0002_about`` creates exactly these. docs/database.md and docs/provenance.md describe them.
+migrations ``0004_about`` and ``0007_clusters3`` create exactly these. docs/database.md and
+docs/provenance.md describe them.
 """
 
 from __future__ import annotations
@@ -57,13 +58,16 @@ cluster_members = Table(
     Column("norm_text", Text, nullable=False),
 )
 
-lsh_buckets = Table(
-    "lsh_buckets", metadata,
-    Column("id", Integer, primary_key=True),
+# A bucket's newest BUCKET_CAP quotes (store/clusters.py), one row per slot: the writes to a
+# bucket are numbered (seq) and the n-th overwrites slot n % BUCKET_CAP, so a bucket never holds
+# more rows than a look-up reads, and a look-up is a primary-key range of at most that many rows.
+lsh_slots = Table(
+    "lsh_slots", metadata,
+    Column("bucket", BigInteger, primary_key=True),  # band-salted key: one key space serves all bands
+    Column("slot", SmallInteger, primary_key=True),
+    Column("seq", Integer, nullable=False),  # writes to the bucket before this one
     _quote_fk(index=True),
-    Column("band", SmallInteger, nullable=False),
-    Column("bucket", BigInteger, nullable=False),  # band-salted key: one index serves all bands
+    sqlite_with_rowid=False,  # the primary key is the table: one B-tree, not a table and an index
 )
 
-Index("ix_lsh_buckets_bucket", lsh_buckets.c.bucket)
 Index("ix_quote_clusters_member_count", quote_clusters.c.member_count)

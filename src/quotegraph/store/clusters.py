@@ -13,15 +13,17 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import provenance as pv
 from . import schema as t
-from .about_tables import cluster_members, lsh_buckets, quote_clusters
+from .about_tables import cluster_members, lsh_slots, quote_clusters
 
 CANDIDATES = 50  # near-duplicate candidates confirmed per quote, those sharing most buckets first
-# Quotes read from one bucket: its newest. A bucket of a band that common wording hashes to keeps
+# Quotes a bucket keeps: its newest. A bucket of a band that common wording hashes to would keep
 # growing with the corpus (with 20 bands of 3 rows, unrelated quotes meet by chance in a few), and
-# reading all of it made the cost per quote grow too; LSH systems cap such buckets. A repeated
+# reading or even ranking all of it made the cost per quote grow too; LSH systems cap such
+# buckets. The cap is a fixed number of slots overwritten in rotation (``lsh_slots``). A repeated
 # quotation shares most of its 20 buckets with its earlier versions, so the cap loses nothing
 # while a quotation's versions are fewer than this.
 BUCKET_CAP = 20
@@ -32,13 +34,20 @@ BUCKET_CAP = 20
 SQLITE_CACHE_MIB = 1024
 
 
-def cluster_article(conn: Connection, article_id: int, replaced: bool = False) -> set[int]:
+def clusters_of_article(conn: Connection, article_id: int) -> set[int]:
+    """The clusters the article's stored quotes belong to (read before its quotes are replaced)."""
+    return set(conn.execute(select(cluster_members.c.cluster_id).distinct()
+                            .join(t.quotes, t.quotes.c.id == cluster_members.c.quote_id)
+                            .where(t.quotes.c.article_id == article_id)).scalars())
+
+
+def cluster_article(conn: Connection, article_id: int, lost: set[int] | None = None) -> set[int]:
     """Cluster the quotes of one stored article; returns the clusters it touched.
 
-    ``replaced``: the article's earlier quotes were just deleted, so clusters may have lost
-    members and are checked again.
+    ``lost``: the clusters of the article's earlier quotes, just deleted (``clusters_of_article``
+    before the deletion); they are checked again, and dropped when left empty.
     """
-    touched = _drop_stale(conn) if replaced else set()
+    touched = _drop_emptied(conn, lost) if lost else set()
     rows = conn.execute(select(t.quotes.c.id, t.quotes.c.text)
                         .where(t.quotes.c.article_id == article_id, t.quotes.c.type == "direct")
                         .order_by(t.quotes.c.start_char)).all()
@@ -59,18 +68,34 @@ class _New:
     cluster: int = 0
 
 
+_Entry = tuple[int, int, str]  # a bucket's quote: (quote, cluster, norm)
+
+
+@dataclass
+class _Bucket:
+    """One bucket as the database and the batch so far hold it: its newest entries, oldest first
+    (at most ``BUCKET_CAP``), and the number of writes it has had (the next write's ``seq``)."""
+
+    entries: list[_Entry] = field(default_factory=list)
+    writes: int = 0
+
+
 @dataclass
 class _Batch:
     """What the database and the batch so far hold for a batch's hashes and bucket keys."""
 
     exact: dict[str, int]  # norm hash -> cluster
-    buckets: dict[int, list[tuple[int, int, str]]]  # bucket key -> (quote, cluster, norm) sharing it
+    buckets: dict[int, _Bucket]
     made: list[_New] = field(default_factory=list)  # quotes that start a new cluster, in order
+    slots: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (key, slot) -> (seq, quote)
 
     def add(self, new: _New) -> None:
         self.exact.setdefault(new.digest, new.cluster)
         for key in new.keys:
-            self.buckets.setdefault(key, []).append((new.quote_id, new.cluster, new.norm))
+            bucket = self.buckets.setdefault(key, _Bucket())
+            bucket.entries = [*bucket.entries[1 - BUCKET_CAP :], (new.quote_id, new.cluster, new.norm)]
+            self.slots[key, bucket.writes % BUCKET_CAP] = (bucket.writes, new.quote_id)
+            bucket.writes += 1
 
 
 def cluster_quotes(conn: Connection, rows: list[tuple[int, str]]) -> set[int]:
@@ -95,8 +120,7 @@ def cluster_quotes(conn: Connection, rows: list[tuple[int, str]]) -> set[int]:
         new.cluster = ids.get(new.cluster, new.cluster)
     conn.execute(insert(cluster_members), [{"quote_id": n.quote_id, "cluster_id": n.cluster, "norm_hash": n.digest,
                                             "norm_text": n.norm} for n in news])
-    conn.execute(insert(lsh_buckets), [{"quote_id": n.quote_id, "band": band, "bucket": key}
-                                       for n in news for band, key in enumerate(n.keys)])
+    _write_slots(conn, batch.slots)
     return {n.cluster for n in news}
 
 
@@ -108,19 +132,12 @@ def cluster_quote(conn: Connection, quote_id: int, text: str) -> int | None:
 _CHUNK = 2_000  # bound parameters per IN list (SQLite allows 32,766, PostgreSQL 65,535)
 _EXACT = (select(cluster_members.c.norm_hash, cluster_members.c.cluster_id)
           .where(cluster_members.c.norm_hash.in_(bindparam("hashes", expanding=True))))
-# The newest BUCKET_CAP entries of each bucket, ranked over the bucket index alone (its entries
-# hold the row id; SQLite reads it as a covering index): an older entry of a crowded bucket costs
-# an index step, not a row fetched; only the kept ones are joined to their rows and members.
-_RANKED = (select(lsh_buckets.c.bucket, lsh_buckets.c.id,
-                  func.row_number().over(partition_by=lsh_buckets.c.bucket, order_by=lsh_buckets.c.id.desc())
-                  .label("rank"))
-           .where(lsh_buckets.c.bucket.in_(bindparam("keys", expanding=True))).subquery())
-_KEPT = lsh_buckets.alias("kept")
-_BUCKETS = (select(_RANKED.c.bucket, cluster_members.c.quote_id, cluster_members.c.cluster_id,
+# A bucket's slots are a range of the primary key (bucket, slot): at most BUCKET_CAP rows, read
+# through the key alone, however many quotes have passed through the bucket.
+_BUCKETS = (select(lsh_slots.c.bucket, lsh_slots.c.seq, cluster_members.c.quote_id, cluster_members.c.cluster_id,
                    cluster_members.c.norm_text)
-            .select_from(_RANKED).join(_KEPT, _KEPT.c.id == _RANKED.c.id)
-            .join(cluster_members, _KEPT.c.quote_id == cluster_members.c.quote_id)
-            .where(_RANKED.c.rank <= BUCKET_CAP))
+            .join(cluster_members, lsh_slots.c.quote_id == cluster_members.c.quote_id)
+            .where(lsh_slots.c.bucket.in_(bindparam("keys", expanding=True))))
 
 
 def _chunks(values: list, size: int = _CHUNK) -> list[list]:
@@ -136,18 +153,46 @@ def _exact_many(conn: Connection, digests: list[str]) -> dict[str, int]:
     return found
 
 
-def _buckets_many(conn: Connection, keys: list[int]) -> dict[int, list[tuple[int, int, str]]]:
-    found: dict[int, list[tuple[int, int, str]]] = {}
+def _buckets_many(conn: Connection, keys: list[int]) -> dict[int, _Bucket]:
+    """The stored buckets of these keys: their entries oldest first, and their write counts."""
+    rows: dict[int, list[tuple[int, _Entry]]] = {}
     for chunk in _chunks(keys):
-        for key, quote_id, cluster_id, norm in conn.execute(_BUCKETS, {"keys": chunk}):
-            found.setdefault(key, []).append((quote_id, cluster_id, norm))
-    return found
+        for key, seq, quote_id, cluster_id, norm in conn.execute(_BUCKETS, {"keys": chunk}):
+            rows.setdefault(key, []).append((seq, (quote_id, cluster_id, norm)))
+    return {key: _Bucket([entry for _, entry in sorted(found)], max(seq for seq, _ in found) + 1)
+            for key, found in rows.items()}
+
+
+def _upsert_slots(dialect):  # dialect: the sqlalchemy.dialects module (sqlite or postgresql)
+    statement = dialect.insert(lsh_slots)
+    return statement.on_conflict_do_update(index_elements=[lsh_slots.c.bucket, lsh_slots.c.slot],
+                                           set_={"seq": statement.excluded.seq,
+                                                 "quote_id": statement.excluded.quote_id})
+
+
+_SLOT_COLUMNS = ("bucket", "slot", "seq", "quote_id")  # the table's order, which the compiled VALUES follow
+_SQLITE_UPSERT = str(_upsert_slots(sqlite).compile(dialect=sqlite.dialect()))
+_PG_UPSERT = _upsert_slots(postgresql)
+
+
+def _write_slots(conn: Connection, slots: dict[tuple[int, int], tuple[int, int]]) -> None:
+    """Store the batch's bucket entries, each in its slot, over the entry it replaces (one
+    statement; the batch's last write to a slot is the one kept). In key order, so that
+    neighbouring rows go to the same index pages one after the other."""
+    rows = [(key, slot, seq, quote_id) for (key, slot), (seq, quote_id) in sorted(slots.items())]
+    if conn.dialect.name == "sqlite":
+        # sqlite3's own executemany on tuples: SQLAlchemy's handling of 20,000 parameter dicts
+        # an article cost twice the write itself (docs/benchmarks.md, "Quote clusters")
+        conn.exec_driver_sql(_SQLITE_UPSERT, rows)
+    else:  # SQLAlchemy batches the rows into multi-row statements on PostgreSQL
+        conn.execute(_PG_UPSERT, [dict(zip(_SLOT_COLUMNS, row, strict=True)) for row in rows])
 
 
 def _best(batch: _Batch, new: _New) -> int | None:
     """The cluster of the best confirmed near-duplicate among the ``CANDIDATES`` quotes sharing
     most buckets with ``new``."""
-    shared: Counter[tuple[int, int, str]] = Counter(m for key in new.keys for m in batch.buckets.get(key, ()))
+    shared: Counter[_Entry] = Counter(m for key in new.keys if key in batch.buckets
+                                      for m in batch.buckets[key].entries)
     top = shared.most_common(CANDIDATES)
     scored = [(pv.similarity(new.norm, norm), cluster_id) for (_, cluster_id, norm), _ in top]
     best = max(scored, default=(0.0, None))
@@ -164,15 +209,18 @@ def _insert_clusters(conn: Connection, made: list[_New]) -> dict[int, int]:
     return {-(i + 1): cluster_id for i, cluster_id in enumerate(ids.scalars())}
 
 
-def _drop_stale(conn: Connection) -> set[int]:
-    """Remove clusters left without members; return those whose member count changed."""
-    counts: dict[int, int] = dict(conn.execute(select(cluster_members.c.cluster_id, func.count())
-                               .group_by(cluster_members.c.cluster_id)).all())
-    stored = dict(conn.execute(select(quote_clusters.c.id, quote_clusters.c.member_count)).all())
-    empty = [cid for cid in stored if cid not in counts]
-    if empty:
-        conn.execute(delete(quote_clusters).where(quote_clusters.c.id.in_(empty)))
-    return {cid for cid, n in counts.items() if stored.get(cid) != n}
+def _drop_emptied(conn: Connection, lost: set[int]) -> set[int]:
+    """Remove those of these clusters left without members; return the others. Only these
+    clusters are read (an earlier version counted the members of every cluster in the corpus at
+    each replaced article)."""
+    kept: set[int] = set()
+    for chunk in _chunks(list(lost)):
+        kept.update(conn.execute(select(cluster_members.c.cluster_id).distinct()
+                                 .where(cluster_members.c.cluster_id.in_(chunk))).scalars())
+    empty = sorted(lost - kept)
+    for chunk in _chunks(empty):
+        conn.execute(delete(quote_clusters).where(quote_clusters.c.id.in_(chunk)))
+    return kept
 
 
 # --- summaries ------------------------------------------------------------------------------
@@ -273,7 +321,7 @@ def refresh(conn: Connection, cluster_ids: set[int]) -> None:
 def recluster(conn: Connection) -> int:
     """Cluster the whole corpus again from nothing, articles in ingest order; returns the count
     of clusters with more than one member."""
-    for table in (lsh_buckets, cluster_members, quote_clusters):
+    for table in (lsh_slots, cluster_members, quote_clusters):
         conn.execute(delete(table))
     for (article_id,) in conn.execute(select(t.articles.c.id).order_by(t.articles.c.id)).all():
         cluster_article(conn, article_id)

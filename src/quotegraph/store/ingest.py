@@ -30,7 +30,7 @@ from ..readers import ReadResult, article_files, read_file, read_paths
 from ..settings import Options
 from ..warc import is_warc
 from . import schema as t
-from .clusters import cluster_article
+from .clusters import cluster_article, clusters_of_article
 from .db import Store, now
 from .rebuild import rebuild_corpus
 from .targets import write_quote_extras
@@ -447,15 +447,17 @@ def write_result(store: Store, key: str, digest: str, result: dict, force: bool 
             "quote_count": len(result["quotes"]), "person_count": len(result["people"]),
             "ingested_at": now(),
         }
+        lost: set[int] | None = None  # clusters of the quotes being replaced
         if old is None:
             article_id = conn.execute(insert(t.articles).returning(t.articles.c.id), row).scalar_one()
         else:
             article_id = old.id
+            lost = clusters_of_article(conn, article_id)
             _delete_children(conn, article_id)
             conn.execute(update(t.articles).where(t.articles.c.id == article_id).values(row))
         _write_children(conn, article_id, result)
         write_quote_extras(conn, article_id, result)
-        cluster_article(conn, article_id, replaced=old is not None)
+        cluster_article(conn, article_id, lost)
         conn.execute(delete(t.failures).where(t.failures.c.source == result["source"]))
     return "new" if old is None else "updated"
 
