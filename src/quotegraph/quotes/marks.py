@@ -3,7 +3,10 @@
 Works on characters only (no parse), in one pass per paragraph:
 
 - double marks: straight ``"``, curly ``“ ”``, low-9 ``„``, and ``''`` (two apostrophes, as
-  some wire texts write a double mark); a straight mark opens or closes by its neighbours;
+  some wire texts write a double mark); a straight mark opens or closes by its neighbours, and a
+  closing mark that opens a paragraph opens a quote;
+- a quote inside a double-mark quote, in the other style or in curly marks inside curly ones,
+  stays part of the outer quote when the outer one closes after it (``_nested``);
 - single marks (``'…'`` / ``‘…’``, UK style) only outside double quotes, told apart from
   apostrophes (``don't``, ``Smiths'``, ``'90s``, ``rock 'n' roll``) by their neighbours;
 - a quote never crosses a paragraph break, except by the journalistic convention: a paragraph
