@@ -9,7 +9,19 @@ import pytest
 from quotegraph.about.entities import _occurrences
 from quotegraph.nlp import _ends_stretch, _longest_stretch, bound_sentences
 from quotegraph.quotes.marks import find_marked
-from quotegraph.syntax import by_sentence, column, per_doc, token_texts, tokens_with, word_ids
+from quotegraph.syntax import (
+    by_sentence,
+    column,
+    entities,
+    per_doc,
+    sentences,
+    string_mask,
+    token_lowers,
+    token_mask,
+    token_texts,
+    tokens_with,
+    word_ids,
+)
 
 ARTICLE = (
     "LONDON (Reuters) - Britain's finance minister Rachel Reeves said on Tuesday she would not raise "
@@ -96,6 +108,9 @@ def test_a_run_on_stretch_is_still_cut_and_a_short_one_is_not(nlp):
 def test_token_texts_are_the_tokens_texts(nlp):
     doc = nlp(ARTICLE + " caf\u00e9 \u201cglued\u201d\u00a0here")
     assert token_texts(doc) == [t.text for t in doc]
+    assert token_lowers(doc) == [t.lower_ for t in doc] and token_lowers(doc) != token_texts(doc)
+    assert token_texts(doc) is token_texts(doc) and column(doc, "IS_SPACE") is column(doc, "IS_SPACE")
+    assert column(doc, "IS_SPACE") == [int(t.is_space) for t in doc] and any(column(doc, "IS_SPACE"))
 
 
 def test_find_marked_hands_out_new_records_each_call():
@@ -118,3 +133,21 @@ def test_per_doc_reads_once_per_doc(nlp):
     one, two = nlp.tokenizer.tokenizer("One two."), nlp.tokenizer.tokenizer("Three four five.")
     assert [count_tokens(one), count_tokens(two), count_tokens(one)] == [3, 4, 3]
     assert calls == [one, two]
+
+
+def test_masks_say_per_token_what_each_token_says(nlp):
+    doc = nlp(ARTICLE)
+    verbs = token_mask(doc, "POS", word_ids(("VERB", "AUX")))
+    assert verbs.tolist() == [t.pos_ in ("VERB", "AUX") for t in doc] and verbs.sum() >= 5
+    unlabelled = token_mask(doc, "ENT_TYPE", frozenset({0}))
+    assert unlabelled.tolist() == [not t.ent_type_ for t in doc] and 0 < unlabelled.sum() < len(doc)
+    said = string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in {"say", "tell"})
+    assert said.tolist() == [t.lemma_.lower() in {"say", "tell"} for t in doc] and said.sum() >= 3
+
+
+def test_sentences_and_entities_are_those_of_the_doc_read_once(nlp):
+    doc = nlp(ARTICLE)
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert [(e.start, e.end, e.label_) for e in entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert sentences(doc) is sentences(doc) and entities(doc) is entities(doc)
+    assert len(entities(doc)) >= 4

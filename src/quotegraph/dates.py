@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from .models import DateMention
+from .syntax import entities
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -139,7 +140,7 @@ def resolve_date(text: str, published: date | None, future: bool = False) -> str
 def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     found = []
     cache: dict[tuple[str, bool], str | None] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         # TIME entities count only when they name a day (``last night``, ``Tuesday evening``)
         if ent.label_ != "DATE" and not (ent.label_ == "TIME" and _relative(ent.text, _ANY_DAY, False)):
             continue

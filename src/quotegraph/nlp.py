@@ -127,7 +127,8 @@ def _longest_stretch(doc: Doc) -> int:
         return 0
     table = doc.to_array([ORTH, SPACY, IS_QUOTE, IS_RIGHT_PUNCT])
     ids, index = np.unique(table[:, 0], return_inverse=True)
-    texts = [doc.vocab.strings[int(i)] for i in ids]
+    strings = doc.vocab.strings  # read once: spaCy builds the attribute on each access
+    texts = [strings[i] for i in ids.tolist()]
     has_break = np.array(["\n" in t for t in texts])[index]
     is_end = np.array([t in END_PUNCT for t in texts])[index]
     closing = table[:, 2].astype(bool) | table[:, 3].astype(bool)

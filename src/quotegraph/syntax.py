@@ -7,7 +7,7 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import TypeVar
 from weakref import WeakKeyDictionary
 
@@ -29,7 +29,6 @@ _KEEP_PREPS = frozenset({"for", "of", "at", "from", "with", "in", "to", "on"})
 _SUBTREE_KEEP = frozenset({"prep", "pobj", "cc", "conj", "case", "compound", "nummod", "poss"})
 _EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
-_ARRAYS: WeakKeyDictionary[Doc, dict[str, np.ndarray]] = WeakKeyDictionary()  # see _array
 _T = TypeVar("_T")
 
 
@@ -53,25 +52,77 @@ def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
     """``read(doc)`` made once per Doc and shared by every stage that asks (the Doc's tokens and
     entities are fixed once the pipeline has parsed it); the result must not be changed."""
     made: WeakKeyDictionary[Doc, _T] = WeakKeyDictionary()
+    # The Doc asked about last and its result: nearly every call asks about the Doc of the call
+    # before, and an identity test is much cheaper than a weak-key lookup. Holding that Doc
+    # keeps its id from being reused.
+    last: list = [None, None]
 
     @wraps(read)
     def once(doc: Doc) -> _T:
+        if last[0] is doc:
+            return last[1]
         if doc not in made:
             made[doc] = read(doc)
-        return made[doc]
+        last[0], last[1] = doc, made[doc]
+        return last[1]
 
     return once
 
 
+@per_doc
+def sentences(doc: Doc) -> list[SpacySpan]:
+    """``list(doc.sents)``, made once per Doc (spaCy makes a new Span per sentence on each read)."""
+    return list(doc.sents)
+
+
+@per_doc
+def entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, made once per Doc (spaCy makes a new Span per entity on each read)."""
+    return tuple(doc.ents)
+
+
+@per_doc
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the character offsets of its start and of the end of its text (``token.idx``,
+    ``token.idx + len(token)``): ``text[starts[i]:ends[j - 1]]`` is ``doc[i:j].text``."""
+    starts = _array(doc, "IDX")
+    return starts.tolist(), (starts + _array(doc, "LENGTH")).tolist()
+
+
+@per_doc
 def token_texts(doc: Doc) -> list[str]:
-    """Every token's text, read from the ORTH column (no Token made per token)."""
+    """Every token's text, read from the ORTH column (no Token made per token); made once per
+    Doc and shared: read it, never change it."""
+    return _strings_of(doc, "ORTH")
+
+
+@per_doc
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's ``lower_``, as ``token_texts`` (shared: never change it)."""
+    return _strings_of(doc, "LOWER")
+
+
+def _strings_of(doc: Doc, attr: str) -> list[str]:
+    """The strings of a column: each distinct id looked up in the string store once."""
+    ids = column(doc, attr)
     strings = doc.vocab.strings
-    return [strings[orth] for orth in column(doc, "ORTH")]
+    text_of = {i: strings[i] for i in set(ids)}
+    return [text_of[i] for i in ids]
+
+
+@per_doc
+def _arrays(doc: Doc) -> dict[str, np.ndarray]:
+    return {}
+
+
+@per_doc
+def _columns(doc: Doc) -> dict[str, list[int]]:
+    return {}
 
 
 def _array(doc: Doc, attr: str) -> np.ndarray:
     """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same)."""
-    held = _ARRAYS.setdefault(doc, {})
+    held = _arrays(doc)
     if attr not in held:
         held[attr] = doc.to_array(attr)
     return held[attr]
@@ -80,8 +131,12 @@ def _array(doc: Doc, attr: str) -> np.ndarray:
 def column(doc: Doc, attr: str) -> list[int]:
     """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
     spaCy stores: read in one call, without making a Token per read (hot loops test these ids
-    first and look at the Token only where one fits; 0 means unset)."""
-    return _array(doc, attr).tolist()
+    first and look at the Token only where one fits; 0 means unset). Made once per Doc and
+    attribute and shared: read it, never change it."""
+    held = _columns(doc)
+    if attr not in held:
+        held[attr] = _array(doc, attr).tolist()
+    return held[attr]
 
 
 def word_ids(words: Iterable[str]) -> frozenset[int]:
@@ -90,10 +145,36 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
     return frozenset(get_string_id(w) for w in words)
 
 
+def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:
+    """Per token, whether its ``attr`` is one of ``ids`` (``word_ids``), as a boolean array."""
+    return _in_sorted(_array(doc, attr), _sorted_ids(ids))
+
+
+def string_mask(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
+    """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma),
+    asked once per distinct string."""
+    strings = doc.vocab.strings
+    kept = sorted(v for v in set(column(doc, attr)) if keep(strings[v]))
+    return _in_sorted(_array(doc, attr), np.array(kept, dtype=np.uint64))
+
+
+@lru_cache(maxsize=256)
+def _sorted_ids(ids: frozenset[int]) -> np.ndarray:
+    return np.array(sorted(ids), dtype=np.uint64)
+
+
+def _in_sorted(values: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Per value, whether it is in the sorted array ``wanted`` (a binary search each: faster than
+    ``np.isin`` or ``np.unique`` on a Doc's few hundred tokens)."""
+    if not len(wanted):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(wanted, values), len(wanted) - 1)
+    return wanted[at] == values
+
+
 def tokens_with(doc: Doc, attr: str, ids: frozenset[int]) -> list[int]:
     """Indices, in order, of the tokens whose ``attr`` is one of ``ids`` (``word_ids``)."""
-    wanted = np.fromiter(ids, dtype=np.uint64, count=len(ids))
-    return np.flatnonzero(np.isin(_array(doc, attr), wanted)).tolist()
+    return np.flatnonzero(token_mask(doc, attr, ids)).tolist()
 
 
 def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tuple[int, SpacySpan, list[int]]]:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from ..quotes.marks import find_marked
-from ..syntax import by_sentence, tokens_with, word_ids
+from ..syntax import by_sentence, sentences, tokens_with, word_ids
 from .clusters import PersonDraft
 from .organizations import EntityDraft
 
@@ -71,7 +71,7 @@ class Context:
         ctx.timeline.sort(key=lambda x: x[0])
         ctx._timeline_starts = [s for s, _ in ctx.timeline]
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
-        ctx.sents = list(doc.sents)
+        ctx.sents = list(sentences(doc))
         ctx._starts = [s.start_char for s in ctx.sents]
         _find_sentence_subjects(ctx)
         return ctx
@@ -116,10 +116,16 @@ def _find_sentence_subjects(ctx: Context) -> None:
             if ctx.in_quote(tok.idx):
                 continue
             subject = ctx.person_at.get(i)
-            if subject is None:
+            if subject is None and _person_within(ctx, tok.left_edge.i, tok.right_edge.i):
                 # "The cabinet member, Raj Sethi, said": the name is in apposition
                 named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
                 subject = ctx.person_at[named[0].i] if named else None
             if subject is not None:
                 ctx.sent_subject[sent.start] = (i, subject)
                 break
+
+
+def _person_within(ctx: Context, first: int, last: int) -> bool:
+    """Whether a person is named at a token in ``first..last`` (a subtree's edges): only then
+    can the subtree hold a person in apposition, and its Tokens are worth making."""
+    return any(i in ctx.person_at for i in range(first, last + 1))

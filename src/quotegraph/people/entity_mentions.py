@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from ..syntax import per_doc
+from ..syntax import entities, per_doc
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
 from .name_tokens import NOT_PERSON_LABELS, bad_name, is_name_token, is_title_word, name_run
@@ -26,7 +26,7 @@ def org_prefixes(doc: Doc) -> set[str]:
     """Names of the article's organisations and places, and their leading words (``Maple Leaf``
     of ``Maple Leaf Foods``): a PERSON entity equal to one of them is that organisation."""
     found = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
             words = [w for w in ent.text.split() if w.lower() != "the"]
             for k in range(1, len(words) + 1):
@@ -73,7 +73,7 @@ def _first_name_before(doc: Doc, i: int) -> bool:
 def entity_mentions(doc: Doc) -> list[NameMention]:
     found = []
     orgs = org_prefixes(doc)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON":
             continue
         if len(ent) > 1 and ent.text.rstrip("’'s") in orgs:

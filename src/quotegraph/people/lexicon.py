@@ -1,7 +1,7 @@
 """Word lists the people rules share: honorifics, titles, role nouns, gendered nouns.
 
 Everything is lower-cased and without a final full stop, so ``Mr.``/``Mr`` and ``Coun.``/``Coun``
-look the same; ``norm`` does that folding.
+look the same; ``norm`` (quotegraph/offices.py) does that folding.
 """
 
 from __future__ import annotations
@@ -11,19 +11,8 @@ from ..lexicon import HONORIFICS as HONORIFICS
 from ..lexicon import KIN_NOUNS
 from ..lexicon import RANK_TITLES as RANK_TITLES
 from ..lexicon import ROLE_EXPANSIONS as ROLE_EXPANSIONS
-
-
-def norm(word: str) -> str:
-    """Lower-case, drop one final full stop: the form every table here is keyed by."""
-    word = word.lower()
-    return word[:-1] if word.endswith(".") and len(word) > 1 else word
-
-
-def courtesy_word(word: str) -> bool:
-    """A courtesy or rank word (``Mr``, ``Mrs.``, ``Sir``, ``Queen``): it states no office."""
-    n = norm(word)
-    return n in HONORIFICS or n in RANK_TITLES
-
+from ..offices import courtesy_word as courtesy_word
+from ..offices import norm as norm
 
 # Two-word honorifics, matched before the one-word ones.
 PHRASE_TITLES: dict[tuple[str, str], str | None] = {

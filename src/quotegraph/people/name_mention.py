@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..syntax import doc_text, token_bounds
+
 
 @dataclass(eq=False)  # each mention is its own: compared and hashed by identity
 class NameMention:
@@ -37,17 +39,20 @@ class NameMention:
 
 def make_mention(doc: Doc, i: int, j: int, hon_i: int | None = None, strong: bool = True) -> NameMention:
     """The mention of tokens ``i:j``, with the honorific from ``hon_i`` up to ``i`` if given."""
+    # read from the token offsets and the text: ``doc[i:j].text`` makes a Token per token
+    starts, ends = token_bounds(doc)
+    text = doc_text(doc)
     hon = None
-    if hon_i is not None:
-        hon = doc[hon_i:i].text.rstrip(", ")
+    if hon_i is not None and hon_i < i:
+        hon = text[starts[hon_i]:ends[i - 1]].rstrip(", ")
     return NameMention(
-        start=doc[i].idx,
-        end=doc[j - 1].idx + len(doc[j - 1].text),
+        start=starts[i],
+        end=ends[j - 1],
         first_token=i,
         last_token=j - 1,
-        tokens=tuple(doc[i:j].text.split()),
+        tokens=tuple(text[starts[i]:ends[j - 1]].split()) if j > i else (),
         honorific=hon or None,
-        hon_start=doc[hon_i].idx if hon and hon_i is not None else None,
+        hon_start=starts[hon_i] if hon and hon_i is not None else None,
         hon_token=hon_i if hon else None,
         strong=strong,
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import tokens_with, word_ids
+from ..syntax import column, entities, token_lowers, token_texts, tokens_with, word_ids
 from .entity_mentions import org_prefixes
 from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
 
@@ -24,6 +24,7 @@ _BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&\-]{1,11})\)")
 _SMALL_WORDS = {"of", "and", "the", "for", "&", "in", "on", "at", "de", "du"}
 _POSSESSIVE = ("'s", "’s")
 _SUFFIX_IDS = word_ids(ORG_SUFFIXES)
+_VERB_AUX_PUNCT = word_ids(("VERB", "AUX", "PUNCT"))
 
 
 @dataclass(eq=False)  # compared and hashed by identity, like PersonDraft
@@ -91,24 +92,25 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    # read from the token columns (no Token made); a token's whitespace_ is one space or none,
+    # so only a space token marks a line break or a blanked-out leftover
+    words, lowers = token_texts(doc), token_lowers(doc)
+    space, punct = column(doc, "IS_SPACE"), column(doc, "IS_PUNCT")
     for k in range(start, end):
-        if doc[k].text in {"(", ":"}:
+        if words[k] in {"(", ":"}:
             # "The Bureau of Meteorology (BoM": the acronym is read separately; "Kofi-Blay: Music",
             # an interview label and the turn after it
             end = k
             break
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_space):
+    while start < end and (lowers[start] in {"the", "a", "an"} or space[start]):
         start += 1
-    after = doc[end] if end < len(doc) else None
     # "McDonald's said": a possessive followed by a verb belongs to the name
-    keep_possessive = after is None or after.pos_ in {"VERB", "AUX", "PUNCT"}
-    while end > start and (
-        (doc[end - 1].text in _POSSESSIVE and not keep_possessive) or doc[end - 1].is_punct or doc[end - 1].is_space
-    ):
+    keep_possessive = end >= len(doc) or column(doc, "POS")[end] in _VERB_AUX_PUNCT
+    while end > start and ((words[end - 1] in _POSSESSIVE and not keep_possessive) or punct[end - 1] or space[end - 1]):
         end -= 1
-    while start < end and doc[start].is_space:
+    while start < end and space[start]:
         start += 1
-    if any(t.is_space or "\n" in t.whitespace_ for t in doc[start : max(start, end - 1)]):
+    if any(space[start:max(start, end - 1)]):
         return start, start  # runs across a line break or a blanked-out leftover
     return start, end
 
@@ -124,7 +126,7 @@ def find_organisations_and_places(doc: Doc, text: str,
     alias_of: dict[str, EntityDraft] = {}
     order: list[EntityDraft] = []
     prefixes = org_prefixes(doc)
-    for ent in list(doc.ents) + _suffix_names(doc, person_tokens):
+    for ent in list(entities(doc)) + _suffix_names(doc, person_tokens):
         label = ent.label_
         if label == "NORP" and ent.text.lower() in PARTY_WORDS:
             label = "ORG"

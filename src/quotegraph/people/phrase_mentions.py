@@ -4,10 +4,12 @@ lone capitalised subject (``Musa said``)."""
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from ..models import Span
+from ..syntax import token_mask, word_ids
 from .entity_mentions import org_prefixes
 from .gender import first_name_gender
 from .lexicon import NON_PERSON_WORDS, OFFICE_TITLES, ROLE_NOUNS, norm
@@ -27,6 +29,10 @@ from .name_tokens import (
 
 ROLE_PHRASE_WORDS = 6  # how far back a role word may stand in the phrase before a name
 _PLACE_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
+_SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
+_PROPN = word_ids(("PROPN",))
+_NO_LABEL = frozenset({0})
+_ROLE_NOUN_IDS = word_ids(ROLE_NOUNS)
 
 
 def _role_before(doc: Doc, k: int) -> bool:
@@ -73,7 +79,8 @@ def role_premodified_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     """``The Craigs' lawyer Wiremu Te Are said``: a capitalised run right after a lower-case role
     noun is a person's name even where the model typed it as an organisation."""
     found = []
-    for k in range(len(doc) - 2):
+    # only a role noun's text can open one: the other tokens are passed over on the arrays
+    for k in np.flatnonzero(token_mask(doc, "ORTH", _ROLE_NOUN_IDS)[:max(0, len(doc) - 2)]).tolist():
         end = _role_then_run(doc, words, k)
         if end > k + 1:
             found.append(make_mention(doc, k + 1, end))
@@ -138,9 +145,12 @@ def lone_subjects(doc: Doc, speakers: set[str], covered: set[int]) -> list[NameM
     (``Musa said``) or a known first name's (``Ana spoke from the stage``)."""
     found = []
     orgs = org_prefixes(doc)
-    for tok in doc:
-        if tok.i in covered or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.pos_ != "PROPN" or tok.ent_type_:
+    # unlabelled proper-noun subjects, read from token arrays: a Token only for those
+    unlabelled = token_mask(doc, "ENT_TYPE", _NO_LABEL) & token_mask(doc, "POS", _PROPN)
+    for i in np.flatnonzero(unlabelled & token_mask(doc, "DEP", _SUBJECT_IDS)).tolist():
+        if i in covered:
             continue
+        tok = doc[i]
         if not is_name_token(tok) or is_title_word(tok) or norm(tok.text) in NON_PERSON_WORDS or tok.text in orgs:
             continue
         if any(is_name_token(doc[k]) for k in (tok.i - 1, tok.i + 1) if 0 <= k < len(doc)):

@@ -21,36 +21,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import (
-    FAMILY_ROLE_WORDS,
-    HYPOTHETICAL_TITLE_WORDS,
-    ROLE_EXPANSIONS,
-    UNREAL_MODALS,
-    courtesy_word,
-    norm,
-)
+from ..offices import holds_office as holds_office
+from ..offices import office_word as office_word
+from .lexicon import FAMILY_ROLE_WORDS, HYPOTHETICAL_TITLE_WORDS, UNREAL_MODALS
 from .name_mention import NameMention
 
 _WORD = re.compile(r"[A-Za-z]+\.?")
 _MODIFIER_DEPS = frozenset({"compound", "poss"})
-
-
-def office_word(honorific: str | None) -> str | None:
-    """The office the honorific in front of a name holds (``Sen.`` -> senator), lower-case;
-    None for no honorific or a courtesy or rank word only (``Mr``, ``Dr``, ``Queen``)."""
-    if not honorific:
-        return None
-    word = norm(honorific.split()[-1])
-    if courtesy_word(word):
-        return None
-    return ROLE_EXPANSIONS.get(word, word)
-
-
-def holds_office(office: str, titles: Sequence[str], roles: Sequence[str]) -> bool:
-    """The person's titles or roles give them the office (``Secretary``, ``former secretary of
-    state``; not ``presidential candidate``)."""
-    words = {ROLE_EXPANSIONS.get(norm(w), norm(w)) for text in [*titles, *roles] for w in _WORD.findall(text)}
-    return office in words
 
 
 def before_first_naming(start: int, first_full: int) -> bool:

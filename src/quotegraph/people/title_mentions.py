@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from .lexicon import PHRASE_TITLES, ROLE_NOUNS, norm
 from .name_mention import NameMention, make_mention
-from .name_tokens import NOT_PERSON_LABELS, bad_name, is_title_word, name_run
+from .name_tokens import NOT_PERSON_LABELS, bad_name, is_title_text, is_title_word, name_run
 
 # Office titles that are also ordinary words in names of places and things ("Coach House",
 # "General Motors", "Major Oak").
@@ -67,12 +67,22 @@ def _name_after_title(doc: Doc, i: int, j: int) -> int:
     return j if inside_place or bad_name(doc, j, end) else end
 
 
+_PHRASE_STARTS = frozenset(first for first, _ in PHRASE_TITLES)
+
+
+def _may_open_title(word: str) -> bool:
+    """Whether ``title_chain`` can take a first step at a token with this text: its first step
+    tests only this (``_phrase_title``'s first word, ``_word_title``'s title word), so the other
+    tokens are passed over without making a Token (a token's ``lower_`` is its text lower-cased)."""
+    return word[:1].isupper() and (word.lower() in _PHRASE_STARTS or is_title_text(word))
+
+
 def honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     found = []
     i = 0
     n = len(doc)
     while i < n:
-        if not words[i][:1].isupper():
+        if not _may_open_title(words[i]):
             i += 1
             continue
         j = title_chain(doc, i)

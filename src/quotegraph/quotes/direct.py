@@ -35,7 +35,7 @@ from ..lexicon import (
     NAMING,
 )
 from ..models import Excluded, Quote
-from ..syntax import doc_text, negations
+from ..syntax import column, doc_text, negations
 from .assemble import assemble
 from .attribution import cued_speaker
 from .claims import denied_claim, reported_claim
@@ -123,7 +123,10 @@ _TITLE_WORDS = 8  # words of a quoted title that can be the subject of a sentenc
 def _title_as_subject(d: Layout, m: Marked) -> bool:
     """A quoted title (capitalised words) that is the subject of a verb other than a cue: a
     film or book, not a quotation."""
-    inside = [d.doc[i] for i in d.tokens_in(*m.inner)]
+    span = d.tokens_in(*m.inner)
+    if not 0 < sum(column(d.doc, "IS_ALPHA")[span.start:span.stop]) <= _TITLE_WORDS:
+        return False  # counted on the column: a long quotation makes no Token here
+    inside = [d.doc[i] for i in span]
     words = [t for t in inside if t.is_alpha]
     if not 0 < len(words) <= _TITLE_WORDS or not all(t.is_title or t.is_stop and t.is_lower for t in words):
         return False

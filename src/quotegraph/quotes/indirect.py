@@ -18,13 +18,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Token
 
 from ..intervals import Intervals
 from ..lexicon import ADDRESSEE_VERBS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import char_range, doc_text, subtree_range
+from ..syntax import char_range, doc_text, string_mask, subtree_range, token_mask, word_ids
 from .cues import BELIEF, GERUND_CLAUSE, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
 from .reported_speaker import reported_speaker
@@ -46,7 +47,8 @@ def find_indirect(doc: Doc, excluded: Sequence[Excluded], taken: Sequence[tuple[
     quotes: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     dateline = dateline_end(text)
-    for token in doc:
+    for i in _cue_candidates(doc, options.beliefs):
+        token = doc[i]
         found = _attribution(token, options.beliefs)
         if found is None:
             continue
@@ -94,6 +96,23 @@ def _shallow(quotes: list[Quote]) -> list[Quote]:
         at = quote.cue.start if quote.cue is not None else quote.start
         return bisect_right(starts, at) - bisect_right(ends, at)
     return [q for q in quotes if depth(q) <= MAX_NESTING]
+
+
+_VERBAL_IDS = word_ids(_VERBAL)
+_NO_CUE_DEPS = word_ids(("amod", "aux", "auxpass"))
+_ACCORDING = word_ids(("according",))
+
+
+def _cue_candidates(doc: Doc, beliefs: bool) -> list[int]:
+    """The tokens ``_attribution`` can take, in order, read from token arrays so that no Token is
+    made for the others: a verb not attached as a modifier or auxiliary whose lemma (as
+    ``_lemma`` reads it) is a cue, and in beliefs mode every ``according``."""
+    lemmas = SPEECH | BELIEF | _POLNEAR_ONLY if beliefs else SPEECH
+    mask = token_mask(doc, "POS", _VERBAL_IDS) & ~token_mask(doc, "DEP", _NO_CUE_DEPS)
+    mask &= string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in lemmas or lemma.lower() == "hop")
+    if beliefs:
+        mask |= token_mask(doc, "LOWER", _ACCORDING)
+    return np.flatnonzero(mask).tolist()
 
 
 def _attribution(token: Token, beliefs: bool):

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
 from ..models import Excluded, Quote, Span
-from ..syntax import doc_text
+from ..syntax import doc_text, entities
 
 _WORD = r"[A-Z][\w’'.\-]*"
 # a label opens a paragraph or follows the end of a sentence (or the colon of an introduction)
@@ -104,7 +104,7 @@ def find_turns(text: str, excluded: Sequence[Excluded]) -> list[Turn]:
 def _intro_people(doc: Doc, end: int) -> tuple[DocSpan | None, DocSpan | None]:
     """(interviewer, interviewee) named before the first turn: the name after ``to``/``with``/
     ``told`` is the interviewer, the first other person named the interviewee."""
-    names = [e for e in doc.ents if e.label_ in {"PERSON", "ORG"} and e.end_char <= end]
+    names = [e for e in entities(doc) if e.label_ in {"PERSON", "ORG"} and e.end_char <= end]
     asker = next((e for e in names if e.start > 0 and _asked_by(doc, e)), None)
     answerer = next((e for e in names if e is not asker and e.label_ == "PERSON"), None)
     return asker, answerer

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import doc_text
+from ..syntax import column, doc_text, sentences
 from .datelines import dateline_end
 from .marks import Marked, paragraphs
 
@@ -55,13 +55,12 @@ class Layout:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc_text(doc)
-        self.starts = [t.idx for t in doc]
+        self.starts = column(doc, "IDX")
         self.sent_start = [0] * len(doc)
         self.sent_end = [0] * len(doc)
-        for sent in doc.sents:
-            for i in range(sent.start, sent.end):
-                self.sent_start[i] = sent.start
-                self.sent_end[i] = sent.end
+        for sent in sentences(doc):
+            self.sent_start[sent.start:sent.end] = [sent.start] * len(sent)
+            self.sent_end[sent.start:sent.end] = [sent.end] * len(sent)
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         self.marked: list[Marked] = []  # quoted stretches, sorted, set by find_direct

@@ -15,6 +15,9 @@ Rules (wrong merges are worse than missed ones, since statistics count corpus pe
   does not contradict, or else the only one sharing a distinctive titled alias ("President
   Trump"; not "Mr"/"Mrs"). A gender read from pronouns alone yields to such a titled alias.
   Otherwise it stays its own corpus person, one per article.
+- An office title an article joined to a full name by the surname alone ("President Clinton" on
+  Hillary Clinton) is left out of that entry's aliases when a namesake of another first name
+  clearly holds the office across the corpus ("President Bill Clinton"; store/office_aliases.py).
 - The corrections log (store/corrections.py: merge, split, rename, delete, gender, reassign) is
   stored by name key and article key and re-applied by every rebuild, whatever ids rows get.
 
@@ -36,6 +39,7 @@ from ..lexicon import NAME_PREFIXES
 from ..models import label_kind
 from . import corrections
 from . import schema as t
+from .office_aliases import foreign_office_aliases
 from .summary import refresh_source_people
 
 SUFFIXES = frozenset("jr sr ii iii iv v".split())
@@ -136,6 +140,7 @@ def group_people(conn: Connection, rows: list | None = None, scoped: bool = True
     _join_middle_initials(uf)
     _apply_merges(uf, fixes.merges)
     by_id = {r.id: r for r in rows}
+    by_id.update(_without_foreign_offices(by_id, uf, primary))
     _attach_singles(singles, by_id, uf, primary)
     _apply_merges(uf, fixes.merges)
 
@@ -153,6 +158,15 @@ def group_people(conn: Connection, rows: list | None = None, scoped: bool = True
     root_ids = _write_groups(conn, groups, quote_counts, _overrides(fixes, uf), scope, list(by_id))
     refresh_source_people(conn, None if scope is None else scope | set(root_ids.values()))
     return {key: root_ids[uf.find(key)] for key in uf.parent if uf.find(key) in root_ids}
+
+
+def _without_foreign_offices(by_id: dict, uf: UnionFind, primary: dict[int, str]) -> dict:
+    """Full-name entries whose aliases lose an office title inferred from the surname that a
+    namesake of another first name holds across the corpus (store/office_aliases.py)."""
+    groups: dict[str, list] = defaultdict(list)
+    for pid, key in primary.items():
+        groups[uf.find(key)].append(by_id[pid])
+    return foreign_office_aliases(groups, name_key, surname)
 
 
 def _group_full_names(rows: list, fixes: corrections.Corrections, uf: UnionFind,
