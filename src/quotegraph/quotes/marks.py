@@ -3,7 +3,10 @@
 Works on characters only (no parse), in one pass per paragraph:
 
 - double marks: straight ``"``, curly ``“ ”``, low-9 ``„``, and ``''`` (two apostrophes, as
-  some wire texts write a double mark); a straight mark opens or closes by its neighbours;
+  some wire texts write a double mark); a straight mark opens or closes by its neighbours, and a
+  closing mark that opens a paragraph opens a quote;
+- a quote inside a double-mark quote, in the other style or in curly marks inside curly ones,
+  stays part of the outer quote when the outer one closes after it (``_nested``);
 - single marks (``'…'`` / ``‘…’``, UK style) only outside double quotes, told apart from
   apostrophes (``don't``, ``Smiths'``, ``'90s``, ``rock 'n' roll``) by their neighbours;
 - a quote never crosses a paragraph break, except by the journalistic convention: a paragraph
@@ -151,15 +154,21 @@ def _continuing(text: str, p_start: int, marks: list[tuple[int, int, str]], carr
 def _pair_doubles(text: str, marks: list[tuple[int, int, str]], open_at: int | None, cont_prev: bool,
                   found: list[Marked]) -> tuple[int | None, bool]:
     """Pair opening and closing double marks into ``found``; returns the mark still open."""
-    for pos, length, mark in marks:
+    skip_to = -1
+    for k, (pos, length, mark) in enumerate(marks):
         straight = mark in ('"', "''")
+        if k <= skip_to:
+            continue
         if open_at is None:
-            if mark == _DOUBLE_CLOSE and not _opener_shaped(text, pos, length):
-                continue  # a stray closing mark
+            if mark == _DOUBLE_CLOSE and not _opener_shaped(text, pos, length) and _before(text, pos) != "\n":
+                continue  # a stray closing mark (one opening a paragraph opens a quote: ``” … what I learned``)
             if straight and _closer_shaped(text, pos, length) and not _opener_shaped(text, pos, length):
                 continue
             open_at = pos
             continue
+        skip_to = _nested(text, marks, k, open_at)
+        if skip_to > k:
+            continue  # ``"... the question: “As you know ...” Forty-three ..."``: a quote inside
         if mark in _DOUBLE_OPEN and not (straight or _closer_shaped(text, pos, length)):
             open_at, cont_prev = pos, False  # the previous opening mark was never closed
             continue
@@ -171,6 +180,36 @@ def _pair_doubles(text: str, marks: list[tuple[int, int, str]], open_at: int | N
             found.append(Marked(open_at, end, cont_prev=cont_prev))
         open_at, cont_prev = None, False
     return open_at, cont_prev
+
+
+def _straight(mark: str) -> bool:
+    return mark in ('"', "''")
+
+
+def _nested(text: str, marks: list[tuple[int, int, str]], k: int, open_at: int) -> int:
+    """Index of the mark closing a quote nested at ``marks[k]`` inside the quote opened at
+    ``open_at``, or -1: a closing mark of the outer quote's style follows the inner quote in the
+    paragraph, and the inner quote is in the other style (curly in straight marks or straight in
+    curly ones) or in curly marks in curly ones (``“... what he calls “hell” than ...”``); not
+    ``“A," she said. "B.”``, where each mark pairs with the next."""
+    pos, length, mark = marks[k]
+    outer_straight, inner_straight = text[open_at] in "\"'", _straight(mark)
+    opens = _opener_shaped(text, pos, length) and not _closer_shaped(text, pos, length) if inner_straight \
+        else mark in _DOUBLE_OPEN
+    if not opens or inner_straight and outer_straight or not any(c.isalnum() for c in text[open_at:pos]):
+        return -1  # (``"“You don't win ...,” Rubio responded"``: a doubled mark, not a quote inside)
+    inner_close = _next_closer(text, marks, k, inner_straight)
+    if inner_close < 0 or _next_closer(text, marks, inner_close, outer_straight) < 0:
+        return -1
+    return inner_close
+
+
+def _next_closer(text: str, marks: list[tuple[int, int, str]], k: int, straight: bool) -> int:
+    """Index of the next mark after ``marks[k]`` in the given style when it closes, else -1."""
+    j = next((j for j in range(k + 1, len(marks)) if _straight(marks[j][2]) == straight), -1)
+    if j < 0 or marks[j][2] in _DOUBLE_OPEN or not _closer_shaped(text, marks[j][0], marks[j][1]):
+        return -1
+    return j
 
 
 def _left_open(text: str, p_end: int, open_at: int | None, cont_prev: bool) -> Marked | None:

@@ -110,6 +110,9 @@ def _named_role(found: Head, verb: Token, allowed: Allowed) -> Head:
     role, doc = found.token, found.token.doc
     if role.pos_ != "NOUN" or role.dep_ not in _SUBJECTS or not role.i < verb.i - 2 or doc[verb.i - 1].text != ",":
         return found
+    named = appositive_person(role, verb)
+    if named is not None and allowed(named):
+        return Head(named, "named-role")
     name = doc[verb.i - 2]
     k = verb.i - 2
     while k > role.i and doc[k].ent_type_ == "PERSON" and doc[k].text != ",":
@@ -117,6 +120,17 @@ def _named_role(found: Head, verb: Token, allowed: Allowed) -> Head:
     if k < verb.i - 2 and k > role.i and doc[k].text == "," and name.pos_ == "PROPN" and allowed(name):
         return Head(name, "named-role")
     return found
+
+
+def appositive_person(noun: Token, verb: Token) -> Token | None:
+    """``With 50 days until the election, Minyon Moore, a senior adviser ..., called``: a person's
+    name in apposition to a subject that is no person (the parse often takes the noun before
+    the name for the subject), or to an organisation named in it (``His former partner at
+    Lenox, Lawrence Cummings,``; not ``a lawyer for the man's mother, Jane Roe,``)."""
+    if noun.ent_type_ == "PERSON":
+        return None
+    return next((c for c in noun.subtree if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                 and c.i < verb.i and (c.head == noun or c.head.ent_type_ == "ORG")), None)
 
 
 def _according_object(cue: Token, allowed: Allowed) -> Head | None:

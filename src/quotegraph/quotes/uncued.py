@@ -28,6 +28,7 @@ from .layout import (
     skip_space,
 )
 from .speakers import (
+    appositive_person,
     can_speak,
     noun_run_before,
     speaker_head,
@@ -162,6 +163,8 @@ def _context_before(ctx: _Uncued) -> bool:
         prev = d.sent_start[first - 1]
         root = next((doc[i] for i in range(prev, first) if doc[i].dep_ == "ROOT"), None)
         subj = None if root is None else next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is not None and root is not None and subj.pos_ == "NOUN":
+            subj = appositive_person(subj, root) or subj  # ``His former partner, Lawrence Cummings, called``
         if subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.pos_ in ("PROPN", "PRON")
                                  and subj.lower_ not in NON_SPEAKING_PRONOUNS):
             ctx.attribute((mention_range(subj), "previous-sentence-subject"), SENTENCE_BEFORE_CONFIDENCE)
