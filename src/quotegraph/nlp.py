@@ -27,7 +27,7 @@ from .errors import ModelNotFound
 from .leftovers import find_leftovers
 from .lexicon import ROLE_EXPANSIONS
 from .quotes.layout import END_PUNCT
-from .syntax import known_text, tokens_with, word_ids
+from .syntax import known_text, string_mask, tokens_with, word_ids
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -125,16 +125,13 @@ def _longest_stretch(doc: Doc) -> int:
     from token arrays: the same test as ``_ends_stretch``, without a Token per token."""
     if not len(doc):
         return 0
-    table = doc.to_array([ORTH, SPACY, IS_QUOTE, IS_RIGHT_PUNCT])
-    ids, index = np.unique(table[:, 0], return_inverse=True)
-    strings = doc.vocab.strings  # read once: spaCy builds the attribute on each access
-    texts = [strings[i] for i in ids.tolist()]
-    has_break = np.array(["\n" in t for t in texts])[index]
-    is_end = np.array([t in END_PUNCT for t in texts])[index]
-    closing = table[:, 2].astype(bool) | table[:, 3].astype(bool)
+    table = doc.to_array([SPACY, IS_QUOTE, IS_RIGHT_PUNCT])
+    has_break = string_mask(doc, "ORTH", lambda text: "\n" in text)
+    is_end = string_mask(doc, "ORTH", lambda text: text in END_PUNCT)
+    closing = table[:, 1].astype(bool) | table[:, 2].astype(bool)
     after_end = np.zeros(len(doc), dtype=bool)
     after_end[1:] = is_end[:-1] & closing[1:] & ~is_end[1:]
-    ends = has_break | (table[:, 1].astype(bool) & (is_end | after_end))
+    ends = has_break | (table[:, 0].astype(bool) & (is_end | after_end))
     marks = np.flatnonzero(np.concatenate(([True], ends, [True])))
     return int(np.diff(marks).max())
 
