@@ -22,6 +22,7 @@ from .models import Article, ArticleResult, Entity, Person, Span
 from .nlp import load_pipeline
 from .settings import Options
 from .spans_outside import keep_off_leftovers
+from .syntax import release
 
 
 def _published_date(value: str | None) -> date | None:
@@ -92,7 +93,9 @@ class Extractor:
             warnings=list(article.warnings) + found.warnings,
             model=self.model,
         )
-        return annotate_quotes(doc, keep_off_leftovers(_resync_spans(result)), published)
+        annotated = annotate_quotes(doc, keep_off_leftovers(_resync_spans(result)), published)
+        release(doc)  # the last reader of the Doc's cached parse views
+        return annotated
 
 
 def _resync_spans(result: ArticleResult) -> ArticleResult:

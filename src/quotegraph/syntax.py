@@ -48,20 +48,30 @@ def known_text(doc: Doc, text: str) -> Doc:
     return doc
 
 
+# Docs whose per-Doc results are held at once. A held result (a Span, a Token) refers to its
+# Doc, so the cache keeps the Docs alive: it must be bounded, not weak. More than a batch of
+# ``nlp.pipe``, since each component runs over a whole batch before the next one starts.
+HELD_DOCS = 256
+_CACHES: list[tuple[dict, list]] = []  # each per_doc reader's results and its last Doc
+
+
 def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
     """``read(doc)`` made once per Doc and shared by every stage that asks (the Doc's tokens and
-    entities are fixed once the pipeline has parsed it); the result must not be changed."""
-    made: WeakKeyDictionary[Doc, _T] = WeakKeyDictionary()
+    entities are fixed once the pipeline has parsed it); the result must not be changed. Held
+    for the newest ``HELD_DOCS`` Docs, until ``release(doc)``."""
+    made: dict[Doc, _T] = {}
     # The Doc asked about last and its result: nearly every call asks about the Doc of the call
-    # before, and an identity test is much cheaper than a weak-key lookup. Holding that Doc
-    # keeps its id from being reused.
+    # before, and an identity test is much cheaper than a dict lookup.
     last: list = [None, None]
+    _CACHES.append((made, last))
 
     @wraps(read)
     def once(doc: Doc) -> _T:
         if last[0] is doc:
             return last[1]
         if doc not in made:
+            if len(made) >= HELD_DOCS:
+                del made[next(iter(made))]  # the oldest: dicts keep insertion order
             made[doc] = read(doc)
         last[0], last[1] = doc, made[doc]
         return last[1]
@@ -69,10 +79,27 @@ def per_doc(read: Callable[[Doc], _T]) -> Callable[[Doc], _T]:
     return once
 
 
+def release(doc: Doc) -> None:
+    """Drop what the per-Doc caches hold for ``doc`` (its last reader has finished with it), so
+    that it and its Spans can be freed."""
+    _TEXTS.pop(doc, None)
+    for made, last in _CACHES:
+        made.pop(doc, None)
+        if last[0] is doc:
+            last[0] = last[1] = None
+
+
 @per_doc
 def sentences(doc: Doc) -> list[SpacySpan]:
     """``list(doc.sents)``, made once per Doc (spaCy makes a new Span per sentence on each read)."""
     return list(doc.sents)
+
+
+@per_doc
+def tokens(doc: Doc) -> list[Token]:
+    """``list(doc)``, made once per Doc: ``doc[i]`` makes a new Token on every read, and the hot
+    loops of every stage read the same tokens many times. Shared: read it, never change it."""
+    return list(doc)
 
 
 @per_doc
