@@ -1,9 +1,9 @@
-"""The parse as the about stage reads it: token indices, heads, children and character-to-token
+"""The parse as the about stage reads it: token indices, heads and character-to-token
 lookups, each made once per Doc (``syntax.per_doc``).
 
-The about rules run per quote over the same article, so reading ``doc[i]``, ``token.head``,
-``token.children`` or ``doc.char_span`` there makes the same Token and Span objects again and
-again; these give the shared Tokens of ``syntax.tokens`` and plain token indices instead.
+The about rules run per quote over the same article, so reading ``doc.char_span`` or walking
+``token.head`` there makes the same Span and Token objects again and again; these give plain
+token indices instead, and the rules make a Token only for the few that fit.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as DocSpan
 
-from ..syntax import doc_text, per_doc, sentences, token_bounds, tokens
+from ..syntax import doc_text, per_doc, sentences, token_bounds
 
 
 @per_doc
@@ -25,58 +25,21 @@ def heads(doc: Doc) -> list[int]:
 
 
 @per_doc
-def kids(doc: Doc) -> list[list[int]]:
-    """Per token, the indices of its children in order (``token.children``)."""
-    found: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, head in enumerate(heads(doc)):
-        if head != i:
-            found[head].append(i)
-    return found
-
-
-def head_of(token: Token) -> Token:
-    """``token.head`` as the shared Token."""
-    return tokens(token.doc)[heads(token.doc)[token.i]]
-
-
-def children_of(token: Token) -> list[Token]:
-    """``list(token.children)`` as the shared Tokens."""
-    toks = tokens(token.doc)
-    return [toks[k] for k in kids(token.doc)[token.i]]
-
-
-def lefts_of(token: Token) -> list[Token]:
-    """``list(token.lefts)`` as the shared Tokens."""
-    toks = tokens(token.doc)
-    return [toks[k] for k in kids(token.doc)[token.i] if k < token.i]
-
-
-def rights_of(token: Token) -> list[Token]:
-    """``list(token.rights)`` as the shared Tokens."""
-    toks = tokens(token.doc)
-    return [toks[k] for k in kids(token.doc)[token.i] if k > token.i]
-
-
-@per_doc
-def _text_length(doc: Doc) -> int:
-    return len(doc_text(doc))
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    """The token whose text or trailing space holds ``char``; -1 outside the text."""
-    if char < 0 or char >= _text_length(doc):
-        return -1
-    return bisect_right(token_bounds(doc)[0], char) - 1
+def _offsets(doc: Doc) -> tuple[list[int], list[int], int]:
+    """Token start and end offsets (``syntax.token_bounds``) and the text's length."""
+    starts, ends = token_bounds(doc)
+    return starts, ends, len(doc_text(doc))
 
 
 def token_range(doc: Doc, start: int, end: int, contract: bool = False) -> tuple[int, int] | None:
     """The token range ``doc.char_span(start, end, alignment_mode=...)`` covers, ``"expand"``
     (tokens that overlap the characters) or ``contract`` (tokens wholly inside them); None where
-    char_span gives None."""
-    first, last = _token_at(doc, start), _token_at(doc, end - 1)
-    if first < 0 or last < 0:
+    char_span gives None. A token holds its text and its trailing space; tokens tile the text,
+    so the one holding a character is found by bisect."""
+    starts, ends, length = _offsets(doc)
+    if not (0 <= start < length and 0 < end <= length):
         return None
-    starts, ends = token_bounds(doc)
+    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
     if contract:
         first += starts[first] < start
         last -= end < ends[last]
@@ -84,12 +47,6 @@ def token_range(doc: Doc, start: int, end: int, contract: bool = False) -> tuple
     if start == ends[first]:  # the trailing space of a token is not part of it
         first += 1
     return first, last + 1
-
-
-def tokens_in(doc: Doc, start: int, end: int, contract: bool = False) -> list[Token]:
-    """The shared Tokens of ``doc.char_span(start, end, ...)`` (none where it gives None)."""
-    found = token_range(doc, start, end, contract)
-    return tokens(doc)[found[0] : found[1]] if found is not None else []
 
 
 def root_in(doc: Doc, start: int, end: int) -> Token | None:
