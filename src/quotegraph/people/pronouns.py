@@ -9,7 +9,7 @@ sentence whose previous sentence had that person as subject and named nobody aft
 from __future__ import annotations
 
 from ..models import Span
-from ..syntax import by_sentence, tokens_with, word_ids
+from ..syntax import by_sentence, token_bounds, tokens_with, word_ids
 from .clusters import PersonDraft
 from .context import Context
 from .evidence import GenderEvidence
@@ -25,8 +25,8 @@ def _same_sentence_subject(ctx: Context, sent, tok_i: int) -> PersonDraft | None
     if subject is None or subject[0] >= tok_i:
         return None
     idx, person = subject
-    doc = ctx.doc
-    others = ctx.people_between(doc[idx].idx + 1, doc[tok_i].idx) - {person}
+    starts = token_bounds(ctx.doc)[0]
+    others = ctx.people_between(starts[idx] + 1, starts[tok_i]) - {person}
     return None if others else person
 
 
@@ -48,7 +48,7 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
         idx, person = subject
         if gender and person.text_gender() not in (None, gender):
             continue
-        later = ctx.people_between(ctx.doc[idx].idx + 1, sent.end_char) - {person}
+        later = ctx.people_between(token_bounds(ctx.doc)[0][idx] + 1, sent.end_char) - {person}
         if later and lookback == 1:
             return None
         return person
