@@ -6,8 +6,11 @@ accepts the next token says how many tokens it takes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
+from ..offices import WORD_CACHE
 from .lexicon import (
     NON_PERSON_WORDS,
     OFFICE_TITLES,
@@ -39,6 +42,7 @@ def is_name_token(tok: Token) -> bool:
     return is_name_word(tok.text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_name_word(text: str) -> bool:
     """``is_name_token`` on a token's text (loops that hold the words read no Token)."""
     if not text or not text[0].isupper() or norm(text) in _NOT_NAMES:
@@ -53,6 +57,7 @@ def is_title_word(tok: Token) -> bool:
     return is_title_text(tok.text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_title_text(text: str) -> bool:
     return text[:1].isupper() and (courtesy_word(text) or norm(text) in OFFICE_TITLES)
 
@@ -76,6 +81,7 @@ def extends_name(tok: Token) -> bool:
     return extends_name_word(tok.text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def extends_name_word(text: str) -> bool:
     """``extends_name`` on a token's text (a token's ``lower_`` is its text lower-cased)."""
     return (

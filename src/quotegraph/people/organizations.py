@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import column, entities, token_lowers, token_texts, tokens_with, word_ids
+from ..syntax import column, entities, token_texts, tokens_with, word_ids
 from .entity_mentions import org_prefixes
 from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
 
@@ -93,8 +93,9 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # read from the token columns (no Token made); a token's whitespace_ is one space or none,
-    # so only a space token marks a line break or a blanked-out leftover
-    words, lowers = token_texts(doc), token_lowers(doc)
+    # so only a space token marks a line break or a blanked-out leftover. (A token's ``lower_``
+    # is its text lower-cased: lower-casing the one word tested is cheaper than the column.)
+    words = token_texts(doc)
     space, punct = column(doc, "IS_SPACE"), column(doc, "IS_PUNCT")
     for k in range(start, end):
         if words[k] in {"(", ":"}:
@@ -102,7 +103,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
             # an interview label and the turn after it
             end = k
             break
-    while start < end and (lowers[start] in {"the", "a", "an"} or space[start]):
+    while start < end and (words[start].lower() in {"the", "a", "an"} or space[start]):
         start += 1
     # "McDonald's said": a possessive followed by a verb belongs to the name
     keep_possessive = end >= len(doc) or column(doc, "POS")[end] in _VERB_AUX_PUNCT

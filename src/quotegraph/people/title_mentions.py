@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
+from ..offices import WORD_CACHE
 from .lexicon import PHRASE_TITLES, ROLE_NOUNS, norm
 from .name_mention import NameMention, make_mention
 from .name_tokens import NOT_PERSON_LABELS, bad_name, is_title_text, is_title_word, name_run
@@ -70,6 +73,7 @@ def _name_after_title(doc: Doc, i: int, j: int) -> int:
 _PHRASE_STARTS = frozenset(first for first, _ in PHRASE_TITLES)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def _may_open_title(word: str) -> bool:
     """Whether ``title_chain`` can take a first step at a token with this text: its first step
     tests only this (``_phrase_title``'s first word, ``_word_title``'s title word), so the other
