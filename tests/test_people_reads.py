@@ -1,5 +1,6 @@
 """The people stage's reads of a Doc give what spaCy's own calls give: ``char_tokens`` the tokens
-of ``doc.char_span(..., alignment_mode="expand")``, ``tokens_text`` the text of ``doc[i:j]``.
+of ``doc.char_span(..., alignment_mode="expand")``, ``tokens_text`` the text of ``doc[i:j]``,
+``space_after`` a token's ``whitespace_``.
 
 Checked on parsed articles in several styles, at every kind of character offset (inside a word,
 on a space, at a line break, on a blanked leftover, before the text, past its end)."""
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.people.reads import char_tokens, tokens_text
+from quotegraph.people.reads import char_tokens, space_after, tokens_text
 
 ARTICLES = [
     # British regional paper, double space after a full stop and a paragraph break
@@ -43,6 +44,12 @@ def test_tokens_text_is_the_text_of_the_token_slice(nlp, text):
     for i in range(len(doc) + 1):
         for j in range(len(doc) + 1):
             assert tokens_text(doc, i, j) == doc[i:j].text, (i, j)
+
+
+@pytest.mark.parametrize("text", ARTICLES)
+def test_space_after_is_the_whitespace_of_the_token(nlp, text):
+    doc = nlp(text)
+    assert [space_after(doc, k) for k in range(len(doc))] == [t.whitespace_ for t in doc]
 
 
 def test_char_tokens_on_an_empty_doc(nlp):

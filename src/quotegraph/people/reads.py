@@ -44,3 +44,10 @@ def tokens_text(doc: Doc, i: int, j: int) -> str:
         return ""
     starts, ends = token_bounds(doc)
     return doc_text(doc)[starts[i] : ends[j - 1]]
+
+
+def space_after(doc: Doc, k: int) -> str:
+    """``doc[k].whitespace_`` (``k`` from 0), cut from the text."""
+    starts, ends = token_bounds(doc)
+    text = doc_text(doc)
+    return text[ends[k] : starts[k + 1]] if k + 1 < len(starts) else text[ends[k] :]
