@@ -185,13 +185,11 @@ def _set_speakers(doc: Doc, quotes: list[Quote]) -> None:
 def _group(doc: Doc, items: Iterable[tuple[Span, str, str]]) -> SpanGroup:
     """Token spans covering each character span (widened to whole tokens), labelled, with the
     record's id as the span id."""
-    from .people.reads import char_tokens  # (the people package loads only when first used)
-
     spans: list[SpacySpan] = []
     for span, label, record_id in items:
-        found = char_tokens(doc, span.start, span.end)
-        if found is not None:
-            spans.append(SpacySpan(doc, found[0], found[1], label=label, span_id=record_id))
+        token_span = doc.char_span(span.start, span.end, label=label, alignment_mode="expand", span_id=record_id)
+        if token_span is not None:
+            spans.append(token_span)
     return SpanGroup(doc, spans=spans)
 
 

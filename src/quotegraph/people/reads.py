@@ -11,31 +11,30 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-from ..syntax import doc_text, token_bounds
+from ..syntax import doc_text, per_doc, token_bounds
 
 
-def _token_at(starts: list[int], size: int, char: int) -> int:
-    """The token whose text or trailing space holds ``char``; -1 outside the text (spaCy's
-    ``token_by_char``: the tokens and their spaces cover the text end to end)."""
-    if char < 0 or char >= size:
-        return -1
-    return bisect_right(starts, char) - 1
+@per_doc
+def _offsets(doc: Doc) -> tuple[list[int], list[int], int]:
+    """The token start and end offsets and the length of the text."""
+    starts, ends = token_bounds(doc)
+    return starts, ends, len(doc_text(doc))
 
 
 def char_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """Token range ``[i, j)`` of ``doc.char_span(start, end, alignment_mode="expand")``; None
-    where that gives None."""
-    starts, ends = token_bounds(doc)
-    size = len(doc_text(doc))
-    first, last = _token_at(starts, size, start), _token_at(starts, size, end - 1)
-    if first < 0 or last < 0:
+    where that gives None. (The token holding a character is the last one starting at or before
+    it, when the character is inside the text: tokens and their spaces cover it end to end.)"""
+    starts, ends, size = _offsets(doc)
+    if start < 0 or end < 1 or start >= size or end > size:
         return None
+    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1)
     if start == ends[first]:  # the space after a token is not part of it
         first += 1
-    if first > last + 1:  # an end before the start: spaCy's own answer (an error)
+    if first > last:  # an end before the start: spaCy's own answer (an error)
         span = doc.char_span(start, end, alignment_mode="expand")
         return None if span is None else (span.start, span.end)
-    return first, last + 1
+    return first, last
 
 
 def tokens_text(doc: Doc, i: int, j: int) -> str:
