@@ -158,7 +158,8 @@ class PeopleFinder:
                 item.mentions = [retext(m, text) for m in item.mentions]
             doc.spans[group] = _group(doc, ((m, key, item.id) for item in items for m in item.mentions))
         doc._.set(ENTITY_RECORDS, found)
-        _set_quotes(doc, quotes)
+        doc._.set(QUOTE_RECORDS, quotes)
+        _set_speakers(doc, quotes)  # only the speakers' labels changed: the other groups stand
         return doc
 
 
@@ -173,6 +174,11 @@ def _set_quotes(doc: Doc, quotes: list[Quote]) -> None:
     doc._.set(QUOTE_RECORDS, quotes)
     doc.spans[QUOTES] = _group(doc, ((p, q.type, q.id) for q in quotes for p in q.parts))
     doc.spans[CUES] = _group(doc, ((q.cue, "cue", q.id) for q in quotes if q.cue))
+    _set_speakers(doc, quotes)
+
+
+def _set_speakers(doc: Doc, quotes: list[Quote]) -> None:
+    """The span group of the quotes' speaker mentions, labelled with the resolved speaker's id."""
     doc.spans[SPEAKERS] = _group(doc, ((q.speaker, q.speaker_id or "speaker", q.id) for q in quotes if q.speaker))
 
 

@@ -9,18 +9,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .lexicon import HONORIFICS, RANK_TITLES, ROLE_EXPANSIONS
 
 _WORD = re.compile(r"[A-Za-z]+\.?")
+# Distinct words whose answers the word tests below (and those of people/name_tokens.py) keep:
+# the people stage asks about every token, most of them the same few hundred words.
+WORD_CACHE = 16384
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def norm(word: str) -> str:
     """Lower-case, drop one final full stop: the form every title table is keyed by."""
     word = word.lower()
     return word[:-1] if word.endswith(".") and len(word) > 1 else word
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def courtesy_word(word: str) -> bool:
     """A courtesy or rank word (``Mr``, ``Mrs.``, ``Sir``, ``Queen``): it states no office."""
     n = norm(word)

@@ -8,11 +8,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..models import Quote
 from ..quotes.marks import find_marked
-from ..syntax import by_sentence, sentences, tokens_with, word_ids
+from ..syntax import by_sentence, sentences, token_bounds, tokens_with, word_ids
 from .clusters import PersonDraft
 from .organizations import EntityDraft
 
@@ -110,19 +110,23 @@ def _find_sentence_subjects(ctx: Context) -> None:
     """Each sentence's first subject outside quotation marks that names a person (read from the
     subjects' indices: most tokens are none)."""
     doc = ctx.doc
+    starts = token_bounds(doc)[0]
     for _, sent, subjects in by_sentence(ctx.sents, tokens_with(doc, "DEP", _SUBJECT_IDS)):
         for i in subjects:
-            tok = doc[i]
-            if ctx.in_quote(tok.idx):
+            if ctx.in_quote(starts[i]):
                 continue
-            subject = ctx.person_at.get(i)
-            if subject is None and _person_within(ctx, tok.left_edge.i, tok.right_edge.i):
-                # "The cabinet member, Raj Sethi, said": the name is in apposition
-                named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
-                subject = ctx.person_at[named[0].i] if named else None
+            subject = ctx.person_at.get(i) or _apposed_person(ctx, doc[i])
             if subject is not None:
                 ctx.sent_subject[sent.start] = (i, subject)
                 break
+
+
+def _apposed_person(ctx: Context, tok: Token) -> PersonDraft | None:
+    """``The cabinet member, Raj Sethi, said``: the person named in apposition in the subject."""
+    if not _person_within(ctx, tok.left_edge.i, tok.right_edge.i):
+        return None
+    named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
+    return ctx.person_at[named[0].i] if named else None
 
 
 def _person_within(ctx: Context, first: int, last: int) -> bool:

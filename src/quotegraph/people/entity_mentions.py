@@ -6,10 +6,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from ..syntax import entities, per_doc
+from ..syntax import entities, per_doc, token_texts
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
 from .name_tokens import NOT_PERSON_LABELS, bad_name, is_name_token, is_title_word, name_run
+from .reads import tokens_text
 
 _NAMED_AFTER = {"foundation", "trust", "institute", "center", "centre", "award", "awards", "prize",
                 "memorial", "fund", "library", "school", "college", "university", "hospital",
@@ -28,7 +29,7 @@ def org_prefixes(doc: Doc) -> set[str]:
     found = set()
     for ent in entities(doc):
         if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
-            words = [w for w in ent.text.split() if w.lower() != "the"]
+            words = [w for w in tokens_text(doc, ent.start, ent.end).split() if w.lower() != "the"]
             for k in range(1, len(words) + 1):
                 if k < len(words) and words[k].lower() in _NAMED_AFTER:
                     break  # "the Bill Gates Foundation" is named after a person
@@ -76,9 +77,9 @@ def entity_mentions(doc: Doc) -> list[NameMention]:
     for ent in entities(doc):
         if ent.label_ != "PERSON":
             continue
-        if len(ent) > 1 and ent.text.rstrip("’'s") in orgs:
+        if len(ent) > 1 and tokens_text(doc, ent.start, ent.end).rstrip("’'s") in orgs:
             continue  # "Maple Leaf" after "Maple Leaf Foods"
-        if doc[ent.start].lower_ == "the":
+        if token_texts(doc)[ent.start].lower() == "the":
             continue  # "The Sam Laprade Show"
         i, end, j = _name_bounds(doc, ent)
         if _not_a_name(doc, i, end, j):

@@ -24,9 +24,17 @@ from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .known_as import known_as_mentions
 from .name_mention import NameMention, make_mention
-from .name_tokens import bad_name, extends_name, extends_name_word, is_name_token, is_name_word, is_title_word
+from .name_tokens import (
+    bad_name,
+    extends_name,
+    extends_name_word,
+    is_name_token,
+    is_name_word,
+    is_title_text,
+)
 from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading, trim_leading_cues
 from .phrase_mentions import appositive_mentions, lone_subjects, role_premodified_mentions, speaker_mentions
+from .reads import char_tokens
 from .title_mentions import honorific_mentions
 
 __all__ = ["NameMention", "find_name_mentions", "is_name_token", "org_prefixes"]
@@ -60,10 +68,11 @@ def _known(doc: Doc, candidates: list[NameMention], speakers: list[Span]) -> _Fo
     # a capitalised run ending in one of them is that person's full name even where the model
     # called it an organisation ("Callum Shaw's" ORG, "Seyi Makinde" ORG).
     found.lone = {m.tokens[0] for m in candidates if len(m.tokens) == 1}
+    words = token_texts(doc)
     for span in speakers:
-        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if sp is not None and len(sp) == 1 and is_name_token(sp[0]) and not is_title_word(sp[0]):
-            found.lone.add(sp[0].text)
+        sp = char_tokens(doc, span.start, span.end)
+        if sp is not None and sp[1] - sp[0] == 1 and is_name_word(words[sp[0]]) and not is_title_text(words[sp[0]]):
+            found.lone.add(words[sp[0]])
     for m in candidates:
         if len(m.tokens) > 1 and m.strong:
             found.known_by_last.setdefault(m.tokens[-1], []).append(m.tokens)

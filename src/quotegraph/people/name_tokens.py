@@ -6,8 +6,12 @@ accepts the next token says how many tokens it takes.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
+from ..offices import WORD_CACHE
+from ..syntax import token_texts
 from .lexicon import (
     NON_PERSON_WORDS,
     OFFICE_TITLES,
@@ -16,6 +20,7 @@ from .lexicon import (
     courtesy_word,
     norm,
 )
+from .reads import space_after
 
 # lower-case words inside a name: "Pieter van der Merwe", "Maria dela Cruz", "Ahmad bin Ali"
 PARTICLES = {"le", "de", "van", "von", "der", "den", "da", "di", "du", "bin", "binti", "bint", "ibn", "al", "la",
@@ -39,6 +44,7 @@ def is_name_token(tok: Token) -> bool:
     return is_name_word(tok.text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_name_word(text: str) -> bool:
     """``is_name_token`` on a token's text (loops that hold the words read no Token)."""
     if not text or not text[0].isupper() or norm(text) in _NOT_NAMES:
@@ -53,6 +59,7 @@ def is_title_word(tok: Token) -> bool:
     return is_title_text(tok.text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_title_text(text: str) -> bool:
     return text[:1].isupper() and (courtesy_word(text) or norm(text) in OFFICE_TITLES)
 
@@ -63,12 +70,13 @@ def is_particle(tok: Token) -> bool:
 
 def particles_then_name(doc: Doc, j: int) -> bool:
     """Lower-case particles from ``j`` on (a few, on one line) lead to a name word."""
+    words = token_texts(doc)
     k = j
-    while k < len(doc) and k - j < PARTICLE_LIMIT and is_particle(doc[k]):
-        if "\n" in doc[k].whitespace_:
+    while k < len(doc) and k - j < PARTICLE_LIMIT and words[k].lower() in PARTICLES and words[k].islower():
+        if "\n" in space_after(doc, k):
             return False
         k += 1
-    return k > j and k < len(doc) and is_name_token(doc[k])
+    return k > j and k < len(doc) and is_name_word(words[k])
 
 
 def extends_name(tok: Token) -> bool:
@@ -76,6 +84,7 @@ def extends_name(tok: Token) -> bool:
     return extends_name_word(tok.text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def extends_name_word(text: str) -> bool:
     """``extends_name`` on a token's text (a token's ``lower_`` is its text lower-cased)."""
     return (
@@ -86,39 +95,41 @@ def extends_name_word(text: str) -> bool:
 
 def bad_name(doc: Doc, i: int, j: int) -> bool:
     """Tokens ``i:j`` hold, or are followed by, a capitalised word that names no person."""
-    words = [norm(doc[k].text) for k in range(i, j)]
+    texts = token_texts(doc)
+    words = [norm(texts[k]) for k in range(i, j)]
     if any(w in NON_PERSON_WORDS for w in words):
         return True
-    return j < len(doc) and norm(doc[j].text) in NON_PERSON_WORDS and doc[j].text[:1].isupper()
+    return j < len(doc) and norm(texts[j]) in NON_PERSON_WORDS and texts[j][:1].isupper()
 
 
-# -- steps of a name run: each returns how many tokens it takes at ``j`` (0: not this rule) --------
+# -- steps of a name run: each returns how many tokens it takes at ``j`` (0: not this rule). They
+# read the token texts (a token's ``lower_`` is its text lower-cased); a Token only for its entity.
 def _plain_word(doc: Doc, i: int, j: int) -> int:
-    tok = doc[j]
-    return int(is_name_token(tok) and not is_title_word(tok) and tok.lower_ not in ROLE_NOUNS)
+    word = token_texts(doc)[j]
+    return int(is_name_word(word) and not is_title_text(word) and word.lower() not in ROLE_NOUNS)
 
 
 def _title_surname_in_person(doc: Doc, i: int, j: int) -> int:
     """"Howard Dean", "John Major": a surname that is also a title, inside a PERSON entity."""
-    tok = doc[j]
+    words = token_texts(doc)
     return int(
-        j > i and is_name_token(tok) and not (j + 1 < len(doc) and is_name_token(doc[j + 1]))
-        and doc[j - 1].ent_type_ == "PERSON" and tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I"
+        j > i and is_name_word(words[j]) and not (j + 1 < len(doc) and is_name_word(words[j + 1]))
+        and doc[j - 1].ent_type_ == "PERSON" and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I"
     )
 
 
 def _double_barrel(doc: Doc, i: int, j: int) -> int:
     """"Dlamini-Makamo" comes as three tokens."""
-    tok = doc[j]
+    words = token_texts(doc)
     joined = (
-        tok.text in HYPHENS and j > i and not doc[j - 1].whitespace_ and not tok.whitespace_
-        and j + 1 < len(doc) and is_name_token(doc[j + 1])
+        words[j] in HYPHENS and j > i and not space_after(doc, j - 1) and not space_after(doc, j)
+        and j + 1 < len(doc) and is_name_word(words[j + 1])
     )
     return 2 if joined else 0
 
 
 def _particle_word(doc: Doc, i: int, j: int) -> int:
-    return int(doc[j].lower_ in PARTICLES and j > i and particles_then_name(doc, j))
+    return int(token_texts(doc)[j].lower() in PARTICLES and j > i and particles_then_name(doc, j))
 
 
 _RUN_STEPS = (_plain_word, _title_surname_in_person, _double_barrel, _particle_word)
@@ -136,12 +147,13 @@ def name_run(doc: Doc, i: int, limit: int = NAME_RUN_LIMIT) -> int:
     """End (exclusive) of the run of name tokens starting at ``i``; ``i`` when none."""
     j = i
     while j < len(doc) and j - i < limit:
-        if j > i and "\n" in doc[j - 1].whitespace_:
+        if j > i and "\n" in space_after(doc, j - 1):
             break  # a name never runs across a line break
         step = _run_step(doc, i, j)
         if not step:
             break
         j += step
-    while j > i and doc[j - 1].lower_ in PARTICLES:
+    words = token_texts(doc)
+    while j > i and words[j - 1].lower() in PARTICLES:
         j -= 1
     return j

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..lexicon import QUOTING
 from ..quotes.cues import SPEECH
-from ..syntax import doc_text
+from ..syntax import doc_text, per_doc, token_bounds
 from .gender import first_name_gender
 from .name_mention import NameMention, make_mention
 
@@ -72,6 +72,12 @@ class HeadlineLines:
         return self.judged[line]
 
 
+@per_doc
+def _headlines(doc: Doc) -> HeadlineLines:
+    """The Doc's ``HeadlineLines``, shared by the trims (a line is judged once per Doc)."""
+    return HeadlineLines(doc_text(doc))
+
+
 def _body_span(m: NameMention, surnames: set[str], firsts: set[str]) -> tuple[int, int] | None:
     """The words of a headline mention that the body uses: the last known surname and the known
     first names before it; None when it holds no known surname."""
@@ -88,13 +94,13 @@ def _body_span(m: NameMention, surnames: set[str], firsts: set[str]) -> tuple[in
 def trim_headline_words(doc: Doc, candidates: list[NameMention]) -> None:
     """``Obama Says``, ``Derelict Obama``, ``Obama Speech`` in a headline: a name the body never
     writes is cut to the surname the body uses (and first names it uses before it)."""
-    headline = HeadlineLines(doc_text(doc))
-    body = [m for m in candidates if not headline(doc[m.first_token].idx)]
+    headline, starts = _headlines(doc), token_bounds(doc)[0]
+    body = [m for m in candidates if not headline(starts[m.first_token])]
     names = {m.tokens for m in body}
     surnames = {m.tokens[-1] for m in body}
     firsts = {w for m in body for w in m.tokens[:-1]}
     for m in candidates:
-        if len(m.tokens) < 2 or m.tokens in names or not headline(doc[m.first_token].idx):
+        if len(m.tokens) < 2 or m.tokens in names or not headline(starts[m.first_token]):
             continue
         kept = _body_span(m, surnames, firsts)
         if kept is None or kept == (0, len(m.tokens) - 1):
@@ -147,10 +153,10 @@ def trim_headline_cues(doc: Doc, candidates: list[NameMention]) -> None:
     """In a headline the verb follows the name in capitals: ``Marco Rubio Responds`` is cut at
     the speech word to ``Marco Rubio``; a headline mention left with nothing, or starting with a
     function word (``General Reveals``, ``Just Announced Who``, ``Who Once Mocked``), is dropped."""
-    headline = HeadlineLines(doc_text(doc))
+    headline, starts = _headlines(doc), token_bounds(doc)[0]
     kept = []
     for m in candidates:
-        if not headline(doc[m.first_token].idx):
+        if not headline(starts[m.first_token]):
             kept.append(m)
             continue
         cue = next((k for k, w in enumerate(m.tokens) if speech_word(w)), len(m.tokens))

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import column, entities, token_lowers, token_texts, tokens_with, word_ids
+from ..syntax import column, entities, token_bounds, token_texts, tokens_with, word_ids
 from .entity_mentions import org_prefixes
 from .lexicon import OFFICE_TITLES, ORG_SUFFIXES, PARTY_WORDS, ROLE_NOUNS, norm
+from .reads import tokens_text
 
 _ORG_LABELS = {"ORG"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -93,8 +94,9 @@ def _extend_left(doc: Doc, start: int) -> int:
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # read from the token columns (no Token made); a token's whitespace_ is one space or none,
-    # so only a space token marks a line break or a blanked-out leftover
-    words, lowers = token_texts(doc), token_lowers(doc)
+    # so only a space token marks a line break or a blanked-out leftover. (A token's ``lower_``
+    # is its text lower-cased: lower-casing the one word tested is cheaper than the column.)
+    words = token_texts(doc)
     space, punct = column(doc, "IS_SPACE"), column(doc, "IS_PUNCT")
     for k in range(start, end):
         if words[k] in {"(", ":"}:
@@ -102,7 +104,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
             # an interview label and the turn after it
             end = k
             break
-    while start < end and (lowers[start] in {"the", "a", "an"} or space[start]):
+    while start < end and (words[start].lower() in {"the", "a", "an"} or space[start]):
         start += 1
     # "McDonald's said": a possessive followed by a verb belongs to the name
     keep_possessive = end >= len(doc) or column(doc, "POS")[end] in _VERB_AUX_PUNCT
@@ -126,11 +128,12 @@ def find_organisations_and_places(doc: Doc, text: str,
     alias_of: dict[str, EntityDraft] = {}
     order: list[EntityDraft] = []
     prefixes = org_prefixes(doc)
+    words, (starts, ends) = token_texts(doc), token_bounds(doc)
     for ent in list(entities(doc)) + _suffix_names(doc, person_tokens):
-        label = ent.label_
-        if label == "NORP" and ent.text.lower() in PARTY_WORDS:
+        label, ent_text = ent.label_, tokens_text(doc, ent.start, ent.end)
+        if label == "NORP" and ent_text.lower() in PARTY_WORDS:
             label = "ORG"
-        if label == "PERSON" and len(ent) > 1 and ent.text in prefixes:
+        if label == "PERSON" and len(ent) > 1 and ent_text in prefixes:
             label = "ORG"  # a short form of an organisation's name the model took for a person
         if label not in _ORG_LABELS and label not in _PLACE_LABELS:
             continue
@@ -139,10 +142,10 @@ def find_organisations_and_places(doc: Doc, text: str,
             start = _extend_left(doc, start)
         if end <= start or any(i in person_tokens for i in range(start, end)):
             continue
-        if not doc[start].text[:1].isupper() and not doc[start].text[:1].isdigit():
+        if not words[start][:1].isupper() and not words[start][:1].isdigit():
             continue
-        name = doc[start:end].text
-        span = Span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), name)
+        name = tokens_text(doc, start, end)
+        span = Span(starts[start], ends[end - 1], name)
         kind = "org" if label in _ORG_LABELS else "place"
         table = orgs if kind == "org" else places
         key = name.lower()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.tokens import Doc
-from spacy.tokens import Span as DocSpan
 
 from ..models import Span
 from ..syntax import token_mask, word_ids
@@ -26,6 +25,7 @@ from .name_tokens import (
     is_title_word,
     name_run,
 )
+from .reads import char_tokens, tokens_text
 
 ROLE_PHRASE_WORDS = 6  # how far back a role word may stand in the phrase before a name
 _PLACE_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -87,37 +87,38 @@ def role_premodified_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
     return found
 
 
-def _joined_name_start(sp: DocSpan, doc: Doc, start: int) -> int:
+def _joined_name_start(lo: int, doc: Doc, start: int) -> int:
     """Start of a name word left of a hyphen or lower-case particles ("van der") that end just
-    before ``start``; ``start`` when there is none."""
+    before ``start`` (and after token ``lo``); ``start`` when there is none."""
     k = start - 1
-    while k > sp.start and start - k <= PARTICLE_LIMIT and (doc[k].text in HYPHENS or is_particle(doc[k])):
+    while k > lo and start - k <= PARTICLE_LIMIT and (doc[k].text in HYPHENS or is_particle(doc[k])):
         k -= 1
-    if k == start - 1 or k < sp.start or not extends_name(doc[k]):
+    if k == start - 1 or k < lo or not extends_name(doc[k]):
         return start
     return k
 
 
-def _name_start(doc: Doc, sp: DocSpan, end: int) -> int:
-    """Start of the run of name words that ends at ``end`` inside the speaker mention ``sp``."""
+def _name_start(doc: Doc, lo: int, end: int) -> int:
+    """Start of the run of name words that ends at ``end`` inside the speaker mention that
+    starts at token ``lo``."""
     start = end
-    while start > sp.start:
+    while start > lo:
         if extends_name(doc[start - 1]):
             start -= 1
             continue
-        k = _joined_name_start(sp, doc, start)
+        k = _joined_name_start(lo, doc, start)
         if k == start:
             break
         start = k
     return start
 
 
-def _speaker_name(doc: Doc, sp: DocSpan) -> NameMention | None:
-    end = sp.end
-    while end > sp.start and doc[end - 1].is_punct:
+def _speaker_name(doc: Doc, lo: int, end: int) -> NameMention | None:
+    """The name that ends the speaker mention of tokens ``lo:end``, if one."""
+    while end > lo and doc[end - 1].is_punct:
         end -= 1
-    start = _name_start(doc, sp, end)
-    words = [w for w in doc[start:end].text.split() if w not in PARTICLES]
+    start = _name_start(doc, lo, end)
+    words = [w for w in tokens_text(doc, start, end).split() if w not in PARTICLES]
     if not 2 <= len(words) <= 3 or bad_name(doc, start, end):
         return None
     labelled = any(t.ent_type_ in _PLACE_LABELS for t in doc[start:end])
@@ -131,10 +132,10 @@ def speaker_mentions(doc: Doc, speakers: list[Span]) -> list[NameMention]:
     (``The ANC's Regional Executive Council's Thandeka Dlamini-Makamo said``)."""
     found = []
     for span in speakers:
-        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if sp is None or len(sp) < 2:
+        sp = char_tokens(doc, span.start, span.end)
+        if sp is None or sp[1] - sp[0] < 2:
             continue
-        m = _speaker_name(doc, sp)
+        m = _speaker_name(doc, *sp)
         if m is not None:
             found.append(m)
     return found

@@ -9,7 +9,7 @@ sentence whose previous sentence had that person as subject and named nobody aft
 from __future__ import annotations
 
 from ..models import Span
-from ..syntax import by_sentence, tokens_with, word_ids
+from ..syntax import by_sentence, column, token_bounds, tokens_with, word_ids
 from .clusters import PersonDraft
 from .context import Context
 from .evidence import GenderEvidence
@@ -17,6 +17,7 @@ from .lexicon import PRONOUN_GENDER
 
 _LOOKBACK = 3  # sentences
 _PRONOUN_IDS = word_ids(PRONOUN_GENDER)
+_PRONOUN_DEPS = word_ids(("nsubj", "nsubjpass", "poss"))
 _CATAPHORA_REACH = 400  # characters after a pronoun with no one before it in which its name may come
 
 
@@ -25,9 +26,17 @@ def _same_sentence_subject(ctx: Context, sent, tok_i: int) -> PersonDraft | None
     if subject is None or subject[0] >= tok_i:
         return None
     idx, person = subject
-    doc = ctx.doc
-    others = ctx.people_between(doc[idx].idx + 1, doc[tok_i].idx) - {person}
+    starts = token_bounds(ctx.doc)[0]
+    others = ctx.people_between(starts[idx] + 1, starts[tok_i]) - {person}
     return None if others else person
+
+
+def _all_quoted(ctx: Context, start: int, end: int) -> bool:
+    """Every token ``start:end`` is inside quotation marks, punctuation or space (read from the
+    token columns: no Token made)."""
+    doc = ctx.doc
+    starts, punct, space = token_bounds(doc)[0], column(doc, "IS_PUNCT"), column(doc, "IS_SPACE")
+    return all(ctx.in_quote(starts[k]) or punct[k] or space[k] for k in range(start, end))
 
 
 def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: int = 1) -> PersonDraft | None:
@@ -37,7 +46,7 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
     while k >= 0 and seen < lookback:
         sent = ctx.sents[k]
         k -= 1
-        if all(ctx.in_quote(t.idx) or t.is_punct or t.is_space for t in sent):
+        if _all_quoted(ctx, sent.start, sent.end):
             continue  # a sentence of quoted words
         seen += 1
         subject = ctx.sent_subject.get(sent.start)
@@ -48,7 +57,7 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
         idx, person = subject
         if gender and person.text_gender() not in (None, gender):
             continue
-        later = ctx.people_between(ctx.doc[idx].idx + 1, sent.end_char) - {person}
+        later = ctx.people_between(token_bounds(ctx.doc)[0][idx] + 1, sent.end_char) - {person}
         if later and lookback == 1:
             return None
         return person
@@ -57,16 +66,16 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
 
 def collect_pronoun_evidence(ctx: Context) -> None:
     """Add pronoun evidence and pronoun mentions to the people they plainly refer to."""
-    pronouns = [i for i in tokens_with(ctx.doc, "LOWER", _PRONOUN_IDS) if i not in ctx.person_at]
+    # the subject and possessive pronouns outside quotation marks, read from the token columns
+    deps, starts = column(ctx.doc, "DEP"), token_bounds(ctx.doc)[0]
+    pronouns = [i for i in tokens_with(ctx.doc, "LOWER", _PRONOUN_IDS)
+                if i not in ctx.person_at and deps[i] in _PRONOUN_DEPS and not ctx.in_quote(starts[i])]
     for n, sent, found in by_sentence(ctx.sents, pronouns):
         for i in found:
             tok = ctx.doc[i]
-            if tok.dep_ not in {"nsubj", "nsubjpass", "poss"} or ctx.in_quote(tok.idx):
-                continue
             gender = PRONOUN_GENDER[tok.lower_]
-            named_before = any(j in ctx.person_at for j in range(sent.start, i))
-            person = _same_sentence_subject(ctx, sent, tok.i)
-            if person is None and not named_before and tok.dep_ != "poss":
+            person = _same_sentence_subject(ctx, sent, i)
+            if person is None and tok.dep_ != "poss" and not any(j in ctx.person_at for j in range(sent.start, i)):
                 person = _previous_subject(ctx, n, None)
             if person is not None and _stated_gender(person) in (None, gender):
                 add_pronoun(person, gender, Span(tok.idx, tok.idx + len(tok.text), tok.text))

@@ -16,6 +16,7 @@ from .clusters import PersonDraft
 from .context import Context
 from .lexicon import PRONOUN_GENDER
 from .pronouns import add_pronoun
+from .reads import char_tokens
 from .sources import KEPT, speaker_kind
 from .speaker_lookup import Speaker
 from .speaker_rules import Resolver
@@ -82,10 +83,10 @@ def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> No
     subject pronoun, after its speaker, speaks of the speaker."""
     if q.speaker is None or q.speaker.start > q.start or ctx.in_quote(q.start):
         return
-    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    span = char_tokens(ctx.doc, q.start, q.end)
     if span is None:
         return
-    for tok in span[:3]:
+    for tok in ctx.doc[span[0] : min(span[0] + 3, span[1])]:
         if tok.lower_ in {"he", "she"} and tok.dep_ in {"nsubj", "nsubjpass"}:
             if person.text_gender() in (None, PRONOUN_GENDER[tok.lower_]):
                 add_pronoun(person, PRONOUN_GENDER[tok.lower_], Span(tok.idx, tok.idx + len(tok.text), tok.text))
@@ -95,7 +96,7 @@ def _reported_subject_pronoun(ctx: Context, q: Quote, person: PersonDraft) -> No
 def _note_description(ctx: Context, person: PersonDraft, span: Span) -> None:
     """A speaker description (``the judge``) resolved to a person is one of their mentions
     (unless it holds one of their names)."""
-    sp = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if sp is not None and any(ctx.person_at.get(t.i) is person for t in sp):
+    sp = char_tokens(ctx.doc, span.start, span.end)
+    if sp is not None and any(ctx.person_at.get(i) is person for i in range(*sp)):
         return
     person.add_other(span)

@@ -12,7 +12,9 @@ from collections.abc import Callable, Container
 
 from spacy.tokens import Doc, Token
 
+from ..syntax import token_texts
 from .lexicon import OFFICE_TITLES, ROLE_NOUNS, ROLE_PHRASES, norm
+from .reads import tokens_text
 
 POSSESSIVE = {"'s", "’s"}
 CONNECTORS = {"of", "for", "at", "and", "&", "in"}
@@ -38,20 +40,24 @@ def _capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-# -- step rules: the token left of the phrase is doc[j - 1]; an int is the answer, None: next rule --
+# -- step rules: the token left of the phrase is doc[j - 1]; an int is the answer, None: next rule.
+# They test the token texts first (``token_texts``; a token's ``lower_`` is its text lower-cased)
+# and make a Token only where a tag or a dependency decides.
 def _possessive(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """"The ANC's Regional ...": a possessive after a capitalised word."""
-    if doc[j - 1].text not in POSSESSIVE:
+    words = token_texts(doc)
+    if words[j - 1] not in POSSESSIVE:
         return None
-    return 1 if j - 2 >= 0 and doc[j - 2].i not in stop and _capitalised(doc[j - 2]) else STOP
+    return 1 if j - 2 >= 0 and (j - 2) not in stop and words[j - 2][:1].isupper() else STOP
 
 
 def _article_in_name(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """"of the Treasury", "for the district": an article after a connector."""
-    if doc[j - 1].lower_ != "the" or j - 2 < 0:
+    words = token_texts(doc)
+    if words[j - 1].lower() != "the" or j - 2 < 0:
         return None
-    before = doc[j - 2].lower_
-    if j < len(doc) and _capitalised(doc[j]) and before in CONNECTORS:
+    before = words[j - 2].lower()
+    if j < len(doc) and words[j][:1].isupper() and before in CONNECTORS:
         return 1
     return 1 if before in {"of", "for", "at"} else None
 
@@ -59,27 +65,26 @@ def _article_in_name(doc: Doc, j: int, stop: Container[int]) -> int | None:
 def _connector(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """``of``/``and``/``for`` only when a role word stands left of them (``Member of Parliament``,
     ``President and CEO``, ``Minister in-charge``, ``Minister for Women and Child Development``)."""
-    low = doc[j - 1].lower_
+    words = token_texts(doc)
+    low = words[j - 1].lower()
     if low not in CONNECTORS:
         return None
-    left = doc[j - 2] if j - 2 >= 0 else None
-    right = doc[j] if j < len(doc) else None
-    title_case = low in {"and", "&"} and left is not None and right is not None and (
-        _capitalised(left) and _capitalised(right)
-    )
-    if left is not None and left.i not in stop and (is_role_word(left) or left.lower_ == "charge" or title_case):
-        return 1
-    return STOP
+    if j - 2 < 0 or (j - 2) in stop:
+        return STOP
+    left = words[j - 2]
+    title_case = low in {"and", "&"} and j < len(doc) and left[:1].isupper() and words[j][:1].isupper()
+    return 1 if is_role_word(doc[j - 2]) or left.lower() == "charge" or title_case else STOP
 
 
 def _connector_in_name(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """A connector inside an organisation's name (``at the Ministry of State for Presidential
     Affairs``): capitalised words on both sides, an article after it allowed."""
-    if doc[j - 1].lower_ not in CONNECTORS or j - 2 < 0 or j >= len(doc):
+    words = token_texts(doc)
+    if words[j - 1].lower() not in CONNECTORS or j - 2 < 0 or j >= len(doc):
         return None
-    right = doc[j + 1] if doc[j].lower_ == "the" and j + 1 < len(doc) else doc[j]
-    left = doc[j - 2]
-    if left.i in stop or not (_capitalised(left) and _capitalised(right)) or left.pos_ in FUNCTION_POS:
+    right = words[j + 1] if words[j].lower() == "the" and j + 1 < len(doc) else words[j]
+    if (j - 2) in stop or not (words[j - 2][:1].isupper() and right[:1].isupper()) \
+            or doc[j - 2].pos_ in FUNCTION_POS:
         return None
     return 1
 
@@ -87,21 +92,22 @@ def _connector_in_name(doc: Doc, j: int, stop: Container[int]) -> int | None:
 def _coordinated_object(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """``head of administration and personnel``: ``and`` between two nouns after ``of``/``for``;
     the step at that connector still needs a role word left of it."""
-    if doc[j - 1].lower_ != "and" or j - 3 < 0:
+    words = token_texts(doc)
+    if words[j - 1].lower() != "and" or j - 3 < 0:
         return None
-    noun, before = doc[j - 2], doc[j - 3]
-    if noun.pos_ in {"NOUN", "PROPN"} and before.lower_ in {"of", "for"} and noun.i not in stop:
+    if words[j - 3].lower() in {"of", "for"} and (j - 2) not in stop and doc[j - 2].pos_ in {"NOUN", "PROPN"}:
         return 1
     return None
 
 
 def _in_charge(doc: Doc, j: int, stop: Container[int]) -> int | None:
-    return 2 if doc[j - 1].text in {"-", "–"} and j - 2 >= 0 and doc[j - 2].lower_ == "in" else None
+    words = token_texts(doc)
+    return 2 if words[j - 1] in {"-", "–"} and j - 2 >= 0 and words[j - 2].lower() == "in" else None
 
 
 def _hyphen(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """"Clerk-Treasurer", "co-founder": a hyphen between two words with no space around it."""
-    if doc[j - 1].text not in {"-", "‑"} or j - 2 < 0 or (j - 2) in stop:
+    if token_texts(doc)[j - 1] not in {"-", "‑"} or j - 2 < 0 or (j - 2) in stop:
         return None
     joined = not doc[j - 2].whitespace_ and not doc[j - 1].whitespace_ and doc[j - 2].is_alpha
     return 2 if joined else STOP
@@ -109,12 +115,13 @@ def _hyphen(doc: Doc, j: int, stop: Container[int]) -> int | None:
 
 def _title_full_stop(doc: Doc, j: int, stop: Container[int]) -> int | None:
     """"Coun." keeps its full stop."""
-    return 1 if doc[j - 1].text == "." and j - 2 >= 0 and norm(doc[j - 2].text) in OFFICE_TITLES else None
+    words = token_texts(doc)
+    return 1 if words[j - 1] == "." and j - 2 >= 0 and norm(words[j - 2]) in OFFICE_TITLES else None
 
 
 def _function_word(doc: Doc, j: int, stop: Container[int]) -> int | None:
-    t = doc[j - 1]
-    if t.lower_ in _NEVER_ROLE or (t.tag_ in {"IN", "RP", "TO", "CC", "DT"} and not _capitalised(t)):
+    word = token_texts(doc)[j - 1]
+    if word.lower() in _NEVER_ROLE or (not word[:1].isupper() and doc[j - 1].tag_ in {"IN", "RP", "TO", "CC", "DT"}):
         return STOP
     return None
 
@@ -156,32 +163,33 @@ def walk_left(doc: Doc, i: int, stop: Container[int]) -> int:
     j = i
     lo = max(0, i - MAX_ROLE)
     while j - 1 >= lo:
-        t = doc[j - 1]
-        if t.i in stop or t.is_sent_end and t.i != i and not _title_full_stop(doc, j, stop):
+        if (j - 1) in stop or (j - 1) != i and doc[j - 1].is_sent_end and not _title_full_stop(doc, j, stop):
             break  # the parser may end a sentence at "Brig." in "director Brig. Gen. X"
         step = _step(doc, j, stop)
         if step == STOP:
             break
         j -= step
-    while j <= i and (doc[j].lower_ in CONNECTORS or doc[j].lower_ in DETS or doc[j].text in POSSESSIVE):
+    words = token_texts(doc)
+    while j <= i and (words[j].lower() in CONNECTORS or words[j].lower() in DETS or words[j] in POSSESSIVE):
         j += 1
     return j
 
 
 def role_text(doc: Doc, start: int, end: int) -> str | None:
     """The role phrase doc[start:end] if it holds a role word, without a final possessive."""
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].text in CLAUSE_END):
-        if doc[end - 1].text == "." and end - 2 >= start and norm(doc[end - 2].text) in OFFICE_TITLES:
+    words = token_texts(doc)
+    while end > start and (words[end - 1] in POSSESSIVE or words[end - 1] in CLAUSE_END):
+        if words[end - 1] == "." and end - 2 >= start and norm(words[end - 2]) in OFFICE_TITLES:
             break  # "Coun." keeps its full stop
         end -= 1
     for k in range(start, end):
-        if doc[k].lower_ in _RELATIVES and k > start:
+        if words[k].lower() in _RELATIVES and k > start:
             end = k
             break
-    while end > start and (doc[end - 1].lower_ in DETS or doc[end - 1].lower_ in CONNECTORS):
+    while end > start and (words[end - 1].lower() in DETS or words[end - 1].lower() in CONNECTORS):
         end -= 1
-    while start < end and (doc[start].lower_ in DETS or doc[start].lower_ in CONNECTORS):
+    while start < end and (words[start].lower() in DETS or words[start].lower() in CONNECTORS):
         start += 1
     if end <= start or not any(is_role_word(doc[k]) for k in range(start, end)):
         return None
-    return doc[start:end].text
+    return tokens_text(doc, start, end)

@@ -12,10 +12,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..models import Span
+from ..syntax import token_texts
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import GENERIC_ORG_NOUNS, OFFICE_TITLES, POST_NOMINALS, ROLE_EXPANSIONS, ROLE_NOUNS, norm
 from .organizations import EntityDraft
+from .reads import char_tokens
 
 ARTICLES = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
@@ -68,9 +70,8 @@ class SpeakerLookup:
         self.org_at: dict[int, EntityDraft] = {}
         for o in ctx.orgs:
             for s in o.mentions:
-                sp = ctx.doc.char_span(s.start, s.end, alignment_mode="expand")
-                for t in sp if sp is not None else []:
-                    self.org_at.setdefault(t.i, o)
+                for i in range(*(char_tokens(ctx.doc, s.start, s.end) or (0, 0))):
+                    self.org_at.setdefault(i, o)
         self.org_order = {o: k for k, o in enumerate(ctx.orgs)}
         self.org_by_name = _org_index(ctx)  # names, aliases and first words
         self.previous_group: list[PersonDraft | EntityDraft] = []  # the last speaker naming several people
@@ -78,21 +79,21 @@ class SpeakerLookup:
     def named(self, span: Span) -> list[PersonDraft]:
         doc = self.ctx.doc
         found: list[PersonDraft] = []
-        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        sp = char_tokens(doc, span.start, span.end)
         if sp is None:
             return found
-        i = sp.start
-        while i < sp.end:
+        i, end = sp
+        while i < end:
             p = self.ctx.person_at.get(i)
             if p is None:
                 i += 1
                 continue
             j = i
-            while j < sp.end and self.ctx.person_at.get(j) is p:
+            while j < end and self.ctx.person_at.get(j) is p:
                 j += 1
-            if j < sp.end and norm(doc[j].text) in POST_NOMINALS:
+            if j < end and norm(doc[j].text) in POST_NOMINALS:
                 j += 1  # "Judge Hopkins QC"
-            if j < sp.end and (doc[j].text in _POSSESSIVE or doc[j].pos_ in _NAME_MODIFIED):
+            if j < end and (doc[j].text in _POSSESSIVE or doc[j].pos_ in _NAME_MODIFIED):
                 i = j  # "Mr Mwangi's lawyer", "Clinton spokesman Nick Merrill": not the named one
                 continue
             if p not in found:
@@ -103,21 +104,21 @@ class SpeakerLookup:
     def apposed(self, span: Span) -> PersonDraft | None:
         """``The Minister for Housing, Darragh O'Brien, said``: the name set off right after."""
         doc = self.ctx.doc
-        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-        if sp is None or sp.end + 1 >= len(doc) or doc[sp.end].text != ",":
+        sp = char_tokens(doc, span.start, span.end)
+        if sp is None or sp[1] + 1 >= len(doc) or token_texts(doc)[sp[1]] != ",":
             return None
-        return self.ctx.person_at.get(sp.end + 1)
+        return self.ctx.person_at.get(sp[1] + 1)
 
     def modified_person(self, span: Span) -> PersonDraft | None:
         """``LiUNA Local 3000`` cut from ``LiUNA Local 3000 representative Ann Waller``: a span
         followed, within the same noun phrase, by a role word and a name stands for that person."""
         doc = self.ctx.doc
-        sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+        sp = char_tokens(doc, span.start, span.end)
         if sp is None:
             return None
-        last = doc[sp.end - 1]
+        last = doc[sp[1] - 1]
         role = last.lower_ in ROLE_NOUNS and last.pos_ == "NOUN"  # "The Craigs' lawyer" + "Wiremu Te Are"
-        for tok in doc[sp.end : sp.end + MODIFIER_REACH]:
+        for tok in doc[sp[1] : sp[1] + MODIFIER_REACH]:
             if tok.i in self.ctx.person_at:
                 return self.ctx.person_at[tok.i] if role else None
             if tok.pos_ not in _NAME_MODIFIED:
@@ -131,8 +132,8 @@ class SpeakerLookup:
         return starts[k - 1] if k else -1
 
     def org_in(self, span: Span) -> EntityDraft | None:
-        sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-        found = [self.org_at[t.i] for t in sp if t.i in self.org_at] if sp is not None else []
+        sp = char_tokens(self.ctx.doc, span.start, span.end)
+        found = [self.org_at[i] for i in range(*sp) if i in self.org_at] if sp is not None else []
         if found:
             return min(found, key=self.org_order.__getitem__)  # the organisation listed first
         low = ARTICLES.sub("", span.text.strip()).lower().rstrip("’'s ")

@@ -86,8 +86,10 @@ class Resolver(SpeakerLookup):
             if len(found) == 1 and isinstance(found[0], EntityDraft):
                 self.group_speaker = (list(found), None)
             return
+        if not name:
+            return
         sp = self.ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-        if name and sp is not None and (sp.root.tag_ in {"NNS", "NNPS"} or sp.root.lower_ in _GROUP_NOUNS):
+        if sp is not None and (sp.root.tag_ in {"NNS", "NNPS"} or sp.root.lower_ in _GROUP_NOUNS):
             self.group_speaker = ([], name)
 
     def resolve(self, span: Span, previous: Speaker | None) -> Found:

@@ -15,6 +15,7 @@ from collections.abc import Container
 from spacy.tokens import Doc, Token
 
 from ..models import Span
+from ..syntax import token_texts
 from .evidence import GenderEvidence
 from .facts import MentionFacts
 from .honorific_titles import honorific_facts
@@ -41,8 +42,9 @@ _AS_VERBS = {"serve", "work", "act", "appoint", "name", "elect", "install", "swe
 
 
 def _gender_from_role(doc: Doc, start: int, end: int, facts: MentionFacts) -> None:
+    words = token_texts(doc)  # (a token's ``lower_`` is its text lower-cased)
     for k in range(start, end):
-        g = GENDERED_NOUNS.get(doc[k].lower_)
+        g = GENDERED_NOUNS.get(words[k].lower())
         if g and doc[k].pos_ in {"NOUN", "PROPN"}:
             tok = doc[k]
             facts.evidence.append(GenderEvidence(g, "noun", tok.lower_, Span(tok.idx, tok.idx + len(tok), tok.text)))
@@ -95,28 +97,27 @@ def _appositive_before(doc: Doc, m: NameMention, stop: Container[int], facts: Me
 
 
 def _appositive_after(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
+    words = token_texts(doc)  # (a token's ``lower_`` is its text lower-cased)
     j = m.last_token + 1
-    if j < len(doc) and doc[j].text in POSSESSIVE:
-        return
-    if j >= len(doc) or doc[j].text != ",":
+    if j >= len(doc) or words[j] != ",":  # (a possessive is no comma)
         return
     k = j + 1
     # skip an age ", 45," and go on to the description
-    if k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
+    if k + 1 < len(doc) and words[k + 1] == "," and doc[k].like_num:
         k += 2
     start = k
     end = k
-    while end < len(doc) and end - start < MAX_ROLE and doc[end].text not in CLAUSE_END:
-        if doc[end].pos_ in {"VERB", "AUX"} or doc[end].lower_ in {"who", "which", "whose", "that"}:
+    while end < len(doc) and end - start < MAX_ROLE and words[end] not in CLAUSE_END:
+        if words[end].lower() in {"who", "which", "whose", "that"} or doc[end].pos_ in {"VERB", "AUX"}:
             return
         if end in stop:
             return  # a list of names: "X, national police chief Gen. Y, Pres. Z"
         end += 1
-    if end < len(doc) and doc[end].text in QUOTE_MARKS and end > start and doc[end - 1].lower_ in CONNECTORS:
+    if end < len(doc) and words[end] in QUOTE_MARKS and end > start and words[end - 1].lower() in CONNECTORS:
         end -= 1  # "the star of 'Finding Neverland,'": the role without the quoted title
-    elif end >= len(doc) or doc[end].text not in {",", ".", ";", ")", "—", "–"} or end == start:
+    elif end >= len(doc) or words[end] not in {",", ".", ";", ")", "—", "–"} or end == start:
         return
-    first = start + 1 if doc[start].lower_ in DETS else start
+    first = start + 1 if words[start].lower() in DETS else start
     # the description's head: the first role word, with only modifiers (and possessives:
     # "the group's deputy director") before it
     for h in range(first, end):
@@ -137,10 +138,11 @@ def _modifier(tok: Token) -> bool:
 
 def _bracketed(doc: Doc, m: NameMention, stop: Container[int], facts: MentionFacts) -> None:
     """``[Trustee] Dennis George``: a role the editor put in brackets before the name."""
+    words = token_texts(doc)
     close = m.left_token - 1
-    if close < 1 or doc[close].text != "]":
+    if close < 1 or words[close] != "]":
         return
-    open_ = next((k for k in range(close - 1, max(-1, close - MAX_ROLE), -1) if doc[k].text == "["), None)
+    open_ = next((k for k in range(close - 1, max(-1, close - MAX_ROLE), -1) if words[k] == "["), None)
     if open_ is None or any(k in stop for k in range(open_, close)):
         return
     role = role_text(doc, open_ + 1, close)
@@ -153,9 +155,10 @@ _COURT_SIDES = {"defending", "prosecuting", "representing", "mitigating"}
 
 
 def _court_side(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
+    words = token_texts(doc)
     j = m.last_token + 1
-    if j + 2 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in _COURT_SIDES and doc[j + 2].text == ",":
-        facts.roles.append(doc[j + 1].text)
+    if j + 2 < len(doc) and words[j] == "," and words[j + 1].lower() in _COURT_SIDES and words[j + 2] == ",":
+        facts.roles.append(words[j + 1])
 
 
 def _copular(doc: Doc, m: NameMention, facts: MentionFacts) -> None:
