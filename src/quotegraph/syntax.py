@@ -112,8 +112,8 @@ def entities(doc: Doc) -> tuple[SpacySpan, ...]:
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Per token, the character offsets of its start and of the end of its text (``token.idx``,
     ``token.idx + len(token)``): ``text[starts[i]:ends[j - 1]]`` is ``doc[i:j].text``."""
-    starts = _array(doc, "IDX")
-    return starts.tolist(), (starts + _array(doc, "LENGTH")).tolist()
+    starts = column_array(doc, "IDX")
+    return starts.tolist(), (starts + column_array(doc, "LENGTH")).tolist()
 
 
 @per_doc
@@ -130,11 +130,31 @@ def token_lowers(doc: Doc) -> list[str]:
 
 
 def _strings_of(doc: Doc, attr: str) -> list[str]:
-    """The strings of a column: each distinct id looked up in the string store once."""
+    """The strings of a column (see ``strings_of``)."""
     ids = column(doc, attr)
-    strings = doc.vocab.strings
-    text_of = {i: strings[i] for i in set(ids)}
+    text_of = strings_of(doc, ids)
     return [text_of[i] for i in ids]
+
+
+# id -> string of every id asked about so far. An id is the hash of its string, the same in
+# every Vocab, so one table serves all Docs; a string-store lookup costs several microseconds,
+# a dict hit a fraction of one. Emptied when it grows past MAX_STRINGS.
+MAX_STRINGS = 1 << 20
+_STRINGS: dict[int, str] = {}
+
+
+def strings_of(doc: Doc, ids: Iterable[int]) -> dict[int, str]:
+    """A table holding the string of each of ``ids`` (string-store ids of ``doc``'s Vocab): each
+    id is looked up in the string store once per process. Read it, never change it."""
+    wanted = set(ids)
+    missing = wanted.difference(_STRINGS)
+    if missing:
+        if len(_STRINGS) + len(missing) > MAX_STRINGS:
+            _STRINGS.clear()
+            missing = wanted
+        store = doc.vocab.strings
+        _STRINGS.update((i, store[i]) for i in missing)
+    return _STRINGS
 
 
 @per_doc
@@ -147,8 +167,9 @@ def _columns(doc: Doc) -> dict[str, list[int]]:
     return {}
 
 
-def _array(doc: Doc, attr: str) -> np.ndarray:
-    """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same)."""
+def column_array(doc: Doc, attr: str) -> np.ndarray:
+    """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same).
+    Shared: read it, never change it."""
     held = _arrays(doc)
     if attr not in held:
         held[attr] = doc.to_array(attr)
@@ -162,7 +183,7 @@ def column(doc: Doc, attr: str) -> list[int]:
     attribute and shared: read it, never change it."""
     held = _columns(doc)
     if attr not in held:
-        held[attr] = _array(doc, attr).tolist()
+        held[attr] = column_array(doc, attr).tolist()
     return held[attr]
 
 
@@ -174,15 +195,16 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 
 def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:
     """Per token, whether its ``attr`` is one of ``ids`` (``word_ids``), as a boolean array."""
-    return _in_sorted(_array(doc, attr), _sorted_ids(ids))
+    return _in_sorted(column_array(doc, attr), _sorted_ids(ids))
 
 
 def string_mask(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
     """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma),
     asked once per distinct string."""
-    strings = doc.vocab.strings
-    kept = sorted(v for v in set(column(doc, attr)) if keep(strings[v]))
-    return _in_sorted(_array(doc, attr), np.array(kept, dtype=np.uint64))
+    distinct = set(column(doc, attr))
+    strings = strings_of(doc, distinct)
+    kept = sorted(v for v in distinct if keep(strings[v]))
+    return _in_sorted(column_array(doc, attr), np.array(kept, dtype=np.uint64))
 
 
 @lru_cache(maxsize=256)
