@@ -155,7 +155,7 @@ def join_title_abbreviations(doc: Doc) -> Doc:
     if joined:  # in one array write: the Token setter scans the whole Doc on every call
         starts = doc.to_array([SENT_START])
         starts[joined] = _NOT_SENT_START
-        doc.from_array([SENT_START], starts)
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # (uint64, as to_array made it)
     return doc
 
 
