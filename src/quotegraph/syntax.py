@@ -103,6 +103,24 @@ def tokens(doc: Doc) -> list[Token]:
 
 
 @per_doc
+def head_indices(doc: Doc) -> list[int]:
+    """Per token, the index of its head (``token.head.i``; a root is its own head), read from the
+    HEAD column: walks up the tree by index make no Token per step."""
+    relative = column_array(doc, "HEAD").astype(np.int64)  # (offsets, stored as unsigned)
+    return (relative + np.arange(len(doc))).tolist()
+
+
+@per_doc
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the token range ``[start, end)`` of its sentence (``token.sent``, no Span made)."""
+    starts, ends = [0] * len(doc), [0] * len(doc)
+    for sent in sentences(doc):
+        starts[sent.start:sent.end] = [sent.start] * len(sent)
+        ends[sent.start:sent.end] = [sent.end] * len(sent)
+    return starts, ends
+
+
+@per_doc
 def entities(doc: Doc) -> tuple[SpacySpan, ...]:
     """``doc.ents``, made once per Doc (spaCy makes a new Span per entity on each read)."""
     return tuple(doc.ents)
@@ -242,12 +260,14 @@ def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tupl
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
     """``tok``, then its head, its head's head ...: at most ``limit`` tokens, ending at the root.
     The limit bounds the walk on deep (or broken) parses."""
-    node = tok
+    toks, heads = tokens(tok.doc), head_indices(tok.doc)
+    node, i = tok, tok.i
     for _ in range(limit):
         yield node
-        if node.head.i == node.i:
+        if heads[i] == i:
             return
-        node = node.head
+        i = heads[i]
+        node = toks[i]
 
 
 def governs(head: Token, tok: Token, limit: int) -> bool:
@@ -282,7 +302,7 @@ def mention_range(head: Token) -> tuple[int, int]:
     noun = antecedent(head)
     if noun is not None:
         return mention_range(noun)[0], head.i + 1
-    doc = head.doc
+    doc = tokens(head.doc)  # (the shared Tokens: ``doc[i]`` on a Doc makes one per read)
     start = head.i
     # leftwards: determiners, titles, first names, possessives; stop at punctuation
     while start > 0:
@@ -380,4 +400,5 @@ def is_passive(verb: Token) -> bool:
 
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of the tokens ``[start, end)``."""
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    starts, ends = token_bounds(doc)
+    return starts[start], ends[end - 1]
