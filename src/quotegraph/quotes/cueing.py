@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     LISTENER_VERBS,
@@ -17,11 +17,12 @@ from ..lexicon import (
     SPEECH,
 )
 from ..syntax import governs as syntax_governs
-from ..syntax import path_up
+from ..syntax import path_up, per_doc, string_mask, token_mask, word_ids
 from .layout import END_PUNCT, Layout
 from .marks import Marked
 
 _CUES = SPEECH | QUOTING
+_ACCORDING = word_ids(("according",))
 
 
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
@@ -34,7 +35,17 @@ TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
 
 GOVERN_REACH = 12  # tokens walked up from a quote's first word looking for the cue that governs it
 
+@per_doc
+def _may_cue(doc: Doc) -> list[bool]:
+    """Per token, whether ``is_cue`` can hold: its lemma is a cue or it is ``according`` (read from
+    columns, so the other tests run only on these few tokens)."""
+    cued = string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in _CUES)
+    return (cued | token_mask(doc, "LOWER", _ACCORDING)).tolist()
+
+
 def is_cue(tok: Token) -> bool:
+    if not _may_cue(tok.doc)[tok.i]:
+        return False
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not (
