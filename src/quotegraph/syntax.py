@@ -217,12 +217,24 @@ def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:
 
 
 def string_mask(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
-    """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma),
-    asked once per distinct string."""
+    """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma).
+    ``keep`` must answer from the string alone: it is asked once per distinct string for as
+    long as it lives (a module-level function: once per process; a lambda made per call: once
+    per call)."""
     distinct = set(column(doc, attr))
-    strings = strings_of(doc, distinct)
-    kept = sorted(v for v in distinct if keep(strings[v]))
+    decided = _DECIDED.get(keep)
+    if decided is None or len(decided) > MAX_STRINGS:
+        decided = _DECIDED[keep] = {}
+    new = distinct.difference(decided)
+    if new:
+        strings = strings_of(doc, new)
+        decided.update((v, keep(strings[v])) for v in new)
+    kept = sorted(v for v in distinct if decided[v])
     return _in_sorted(column_array(doc, attr), np.array(kept, dtype=np.uint64))
+
+
+# Per keep function of string_mask, its answer for each id asked (dropped with the function)
+_DECIDED: WeakKeyDictionary[Callable[[str], bool], dict[int, bool]] = WeakKeyDictionary()
 
 
 @lru_cache(maxsize=256)

@@ -35,11 +35,15 @@ TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
 
 GOVERN_REACH = 12  # tokens walked up from a quote's first word looking for the cue that governs it
 
+def _cue_lemma(lemma: str) -> bool:
+    return lemma.lower() in _CUES
+
+
 @per_doc
 def _may_cue(doc: Doc) -> list[bool]:
     """Per token, whether ``is_cue`` can hold: its lemma is a cue or it is ``according`` (read from
     columns, so the other tests run only on these few tokens)."""
-    cued = string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in _CUES)
+    cued = string_mask(doc, "LEMMA", _cue_lemma)
     return (cued | token_mask(doc, "LOWER", _ACCORDING)).tolist()
 
 

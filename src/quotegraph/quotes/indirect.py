@@ -117,13 +117,20 @@ _NO_CUE_DEPS = word_ids(("amod", "aux", "auxpass"))
 _ACCORDING = word_ids(("according",))
 
 
+def _speech_cue_lemma(lemma: str) -> bool:
+    return lemma.lower() in SPEECH or lemma.lower() == "hop"
+
+
+def _belief_cue_lemma(lemma: str) -> bool:
+    return lemma.lower() in _BELIEF_CUES or lemma.lower() == "hop"
+
+
 def _cue_candidates(doc: Doc, beliefs: bool) -> list[int]:
     """The tokens ``_attribution`` can take, in order, read from token arrays so that no Token is
     made for the others: a verb not attached as a modifier or auxiliary whose lemma (as
     ``_lemma`` reads it) is a cue, and in beliefs mode every ``according``."""
-    lemmas = SPEECH | BELIEF | _POLNEAR_ONLY if beliefs else SPEECH
     mask = token_mask(doc, "POS", _VERBAL_IDS) & ~token_mask(doc, "DEP", _NO_CUE_DEPS)
-    mask &= string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in lemmas or lemma.lower() == "hop")
+    mask &= string_mask(doc, "LEMMA", _belief_cue_lemma if beliefs else _speech_cue_lemma)
     if beliefs:
         mask |= token_mask(doc, "LOWER", _ACCORDING)
     return np.flatnonzero(mask).tolist()
@@ -176,6 +183,7 @@ def _attribution(token: Token, beliefs: bool):
 
 
 _POLNEAR_ONLY = OBJECT | XCOMP | frozenset(PREP_OBJECT)
+_BELIEF_CUES = SPEECH | BELIEF | _POLNEAR_ONLY  # the cue lemmas in beliefs mode
 
 
 def _lemma(token: Token) -> str:
