@@ -7,12 +7,13 @@ Each synthetic quote is a base with edits (a word changed, dropped or added, a s
 excerpt, case and punctuation changed), so clusters grow the way repeated
 quotations do; each quote's base is one of the ``LIVE`` quotations introduced last, so clusters
 reach the same size (about ``VERSIONS``) however large the corpus. Every quote is stored (an
-article row per 1,000 quotes, its quote rows in one insert) and clustered an article at a time
+article row per ``--per-article`` quotes, its quote rows in one insert) and clustered and
+committed an article at a time
 with the code ingest uses (``store.clusters.cluster_quotes``); the figures are per block
 (100,000 quotes by default), each as wall-clock and CPU seconds per 100,000 quotes (the database's own work
 is in this process too: SQLite runs in-process).
 
-usage: python benchmarks/clusters.py TEXT_DIR [--quotes N] [--block N] [--db URL] [--json OUT]
+usage: python benchmarks/clusters.py TEXT_DIR [--quotes N] [--block N] [--per-article N] [--db URL] [--json OUT]
 full run of the issue: python benchmarks/clusters.py ../shared/polnear/train/text --quotes 1000000
 """
 
@@ -148,16 +149,16 @@ def _live_base(n: int, rng: random.Random) -> int:
     return rng.randrange(newest - LIVE, newest + 1)
 
 
-def run(folder: Path, total: int, url: str, block: int = 100_000) -> list[dict]:
-    """Store and cluster ``total`` quotes an article (``PER_ARTICLE`` quotes) at a time, as ingest
+def run(folder: Path, total: int, url: str, block: int = 100_000, per_article: int = PER_ARTICLE) -> list[dict]:
+    """Store and cluster ``total`` quotes an article (``per_article`` quotes) at a time, as ingest
     does: quote rows, then ``cluster_quotes`` and ``refresh`` on the article's quotes."""
     rng = random.Random(14)
     pool = bases(real_quotes(folder), total // VERSIONS + LIVE + 1, rng)
     store = Store(url)
     blocks, started, cpu_started, done = [], time.perf_counter(), time.process_time(), 0
     with store.engine.connect() as conn:
-        for n in range(0, total, PER_ARTICLE):
-            texts = [variant(pool[_live_base(n + i, rng)], rng) for i in range(min(PER_ARTICLE, total - n))]
+        for n in range(0, total, per_article):
+            texts = [variant(pool[_live_base(n + i, rng)], rng) for i in range(min(per_article, total - n))]
             refresh(conn, cluster_quotes(conn, _store_article(conn, n, total, texts, rng)))
             conn.commit()
             if (n + len(texts)) % block == 0 or n + len(texts) == total:
@@ -176,11 +177,15 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="Folder of real article .txt files to take quotes from.")
     parser.add_argument("--quotes", type=int, default=1_000_000)
     parser.add_argument("--block", type=int, default=100_000, help="Report the figures every N quotes.")
+    parser.add_argument("--per-article", type=int, default=PER_ARTICLE,
+                        help="Quotes stored, clustered and committed together (a news article has 5 to 30).")
     parser.add_argument("--db", default="sqlite:////tmp/quotegraph-clusters-bench.db",
                         help="Database URL (a fresh file is best; PostgreSQL works too).")
     parser.add_argument("--json", type=Path, help="Also write the per-block figures here.")
     args = parser.parse_args()
-    blocks = run(args.folder, args.quotes, args.db, args.block)
+    if args.block % args.per_article:
+        parser.error("--block must be a multiple of --per-article")
+    blocks = run(args.folder, args.quotes, args.db, args.block, args.per_article)
     if args.json:
         args.json.write_text(json.dumps(blocks, indent=2) + "\n", encoding="utf-8")
 

@@ -110,17 +110,26 @@ def test_a_repeated_quotation_finds_its_version_past_a_crowded_bucket(db_url, cr
     assert len(set(clusters.values())) == len(LINES)
 
 
-def test_a_replaced_article_leaves_no_slot_or_empty_cluster_behind(db_url):
-    """Re-ingesting an article with new text removes its old quote's bucket entries (the foreign
-    key cascades), drops the cluster it leaves empty and shrinks the one it leaves; the new quote
-    takes slots and a cluster of its own."""
+def test_a_replaced_article_leaves_no_live_slot_or_empty_cluster_behind(db_url):
+    """Re-ingesting an article with new text takes its old quote out of every look-up (its slots
+    stay until the rotation overwrites them, but the join to the members skips them), drops the
+    cluster it leaves empty and shrinks the one it leaves; the new quote takes slots and a cluster
+    of its own, and the old wording, stored again, starts a new cluster rather than reviving one."""
     store = Store(db_url)
     ingest_results(store, [_article(0, LINES[0]), _article(1, LINES[2]), _article(2, LINES[2])])
+    with store.engine.connect() as conn:
+        gone = _quote_ids(conn)[LINES[0]]
     ingest_results(store, [_article(0, LINES[1]), _article(1, LINES[3])])
     with store.engine.connect() as conn:
-        owners = set(conn.execute(select(lsh_slots.c.quote_id)).scalars())
+        keys = list(conn.execute(select(lsh_slots.c.bucket).distinct()).scalars())
+        seen = {q for bucket in _buckets_many(conn, keys).values() for q, _, _ in bucket.entries}
         ids = _quote_ids(conn)
         sizes = dict(conn.execute(select(quote_clusters.c.canonical_text, quote_clusters.c.member_count)).all())
-    store.close()
-    assert owners == {ids[LINES[1]], ids[LINES[2]], ids[LINES[3]]}
+    assert seen == {ids[LINES[1]], ids[LINES[2]], ids[LINES[3]]}
+    assert gone not in ids.values()
     assert sizes == {LINES[1]: 1, LINES[2]: 1, LINES[3]: 1}
+    ingest_results(store, [_article(3, LINES[0])])
+    with store.engine.connect() as conn:
+        sizes = dict(conn.execute(select(quote_clusters.c.canonical_text, quote_clusters.c.member_count)).all())
+    store.close()
+    assert sizes == {LINES[0]: 1, LINES[1]: 1, LINES[2]: 1, LINES[3]: 1}

@@ -61,12 +61,16 @@ cluster_members = Table(
 # A bucket's newest BUCKET_CAP quotes (store/clusters.py), one row per slot: the writes to a
 # bucket are numbered (seq) and the n-th overwrites slot n % BUCKET_CAP, so a bucket never holds
 # more rows than a look-up reads, and a look-up is a primary-key range of at most that many rows.
+# ``quote_id`` has no foreign key and no index: each quote writes about 20 slots at random places,
+# and an index on it doubled the pages every write dirties (a key also looks each one up). The
+# slot of a deleted quote is left behind: the look-up joins the slots to ``cluster_members``, so
+# it is skipped, and the bucket's rotation overwrites it in time.
 lsh_slots = Table(
     "lsh_slots", metadata,
     Column("bucket", BigInteger, primary_key=True),  # band-salted key: one key space serves all bands
     Column("slot", SmallInteger, primary_key=True),
     Column("seq", Integer, nullable=False),  # writes to the bucket before this one
-    _quote_fk(index=True),
+    Column("quote_id", Integer, nullable=False),
     sqlite_with_rowid=False,  # the primary key is the table: one B-tree, not a table and an index
 )
 
