@@ -272,14 +272,14 @@ def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tupl
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
     """``tok``, then its head, its head's head ...: at most ``limit`` tokens, ending at the root.
     The limit bounds the walk on deep (or broken) parses."""
-    toks, heads = tokens(tok.doc), head_indices(tok.doc)
+    doc, heads = tok.doc, head_indices(tok.doc)
     node, i = tok, tok.i
     for _ in range(limit):
         yield node
         if heads[i] == i:
             return
         i = heads[i]
-        node = toks[i]
+        node = doc[i]
 
 
 def governs(head: Token, tok: Token, limit: int) -> bool:
@@ -314,7 +314,7 @@ def mention_range(head: Token) -> tuple[int, int]:
     noun = antecedent(head)
     if noun is not None:
         return mention_range(noun)[0], head.i + 1
-    doc = tokens(head.doc)  # (the shared Tokens: ``doc[i]`` on a Doc makes one per read)
+    doc = head.doc
     start = head.i
     # leftwards: determiners, titles, first names, possessives; stop at punctuation
     while start > 0:

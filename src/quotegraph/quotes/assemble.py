@@ -17,7 +17,7 @@ def assemble(d: Layout, items: list[Item]) -> list[Quote]:
     for item in items:
         if item.type != "scare":
             _place(d, groups, item)
-    text, doc = d.text, d.tok
+    text, doc = d.text, d.doc
     quotes = []
     for group in groups:
         head = group[0]
@@ -108,7 +108,7 @@ def _continues(d: Layout, prev: Item, head: Item, item: Item) -> bool:
     frame = _attribution_words(d, prev, item)
     if frame is None:
         return False
-    doc = d.tok
+    doc = d.doc
     spk = head.speaker or (0, 0)
     cue_i = prev.cue.i if prev.cue is not None else -1
     others = [i for i in frame if i != cue_i and not spk[0] <= i < spk[1]]
@@ -140,7 +140,7 @@ def _attribution_words(d: Layout, prev: Item, item: Item) -> list[int] | None:
     """The words of the attribution sentence between ``prev`` and ``item`` (its frame, and the
     rest of that sentence when it ran past the frame's length), or None when anything else
     stands between them: another sentence, a line break."""
-    doc = d.tok
+    doc = d.doc
     between = unmarked(d, prev.frame_end, item.start)
     if between.strip():
         rest = [i for i in d.tokens_in(prev.frame_end, item.start) if not doc[i].is_space]
@@ -169,5 +169,5 @@ def _subordinate(tok: Token, cue_i: int) -> bool:
 
 
 def _long_enough(d: Layout, item: Item) -> bool:
-    doc = d.tok
+    doc = d.doc
     return sum(1 for i in d.tokens_in(item.start, item.end) if doc[i].is_alpha) >= MIN_ORPHAN_WORDS

@@ -78,11 +78,11 @@ def _inverted_after_quote(ctx: _Cued) -> Found | None:
     """``"...," said X`` -> the noun phrase after the cue. A participle (``saying the city``) or a
     listener verb (``told AFP``) is never inverted, except ``"Why?" asked the boy``."""
     d, cue, after, allowed = ctx.d, ctx.cue, ctx.after, ctx.allowed
-    first_after = next((i for i in after if not d.tok[i].is_punct), -1)
+    first_after = next((i for i in after if not d.doc[i].is_punct), -1)
     inverts = not non_finite(cue) and (
         cue.lemma_ not in LISTENING or cue.lemma_ == "ask" and cue.i == first_after)
     if inverts and ctx.cue_after and after and (cue.i == first_after or (
-            cue.i > 0 and d.tok[cue.i - 1].text == ","
+            cue.i > 0 and d.doc[cue.i - 1].text == ","
             and not any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) and c.pos_ not in ("VERB", "AUX")
                         for c in cue.children))):
         head = noun_run_after(cue)
@@ -95,7 +95,7 @@ def _inverted_after_quote(ctx: _Cued) -> Found | None:
 
 def _name_heading(ctx: _Cued) -> Found | None:
     """``Pollsters agree - Carl Bialik: "..."``: a name heading the quote."""
-    doc, before, cue = ctx.d.tok, ctx.before, ctx.cue
+    doc, before, cue = ctx.d.doc, ctx.before, ctx.cue
     if ctx.cue_after or len(before) < 2 or doc[before[-1]].text != ":" or doc[before[-2]].pos_ != "PROPN" \
             or before[-2] == cue.i:
         return None
@@ -110,7 +110,7 @@ def _name_heading(ctx: _Cued) -> Found | None:
 def _clause_opening(ctx: _Cued) -> Found | None:
     """``Kolisi, who had said ... earlier, said: "..."`` / ``"...," Gene Sperling, a top adviser,
     said.``: a cue with no subject of its own after a comma -> the noun phrase opening the clause."""
-    doc, cue, frame, allowed = ctx.d.tok, ctx.cue, ctx.frame, ctx.allowed
+    doc, cue, frame, allowed = ctx.d.doc, ctx.cue, ctx.frame, ctx.allowed
     own = any(c.dep_ in ("nsubj", "nsubjpass") and allowed(c) for c in cue.children)
     if own or not frame or cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
@@ -134,7 +134,7 @@ def _person_before_cue(ctx: _Cued) -> Found | None:
     head, cue, allowed = ctx.head, ctx.cue, ctx.allowed
     if head is None:
         return None
-    left = left_of(ctx.d.tok, cue)
+    left = left_of(ctx.d.doc, cue)
     if left is not None and left.ent_type_ == "PERSON" and left.i != head.token.i and allowed(left) \
             and not head.token.left_edge.i <= left.i <= head.token.right_edge.i and left.i in ctx.frame:
         return mention_range(left), "person-before-cue"
@@ -154,7 +154,7 @@ def _next_to_cue(ctx: _Cued) -> Found | None:
 def _apposition_name(ctx: _Cued) -> Found | None:
     """``Col. Steven H. Warren, a military spokesman in Baghdad, said``: the name before the
     apposition; ``her senior adviser, Jake Sullivan, said``: the name in apposition."""
-    doc, cue, allowed = ctx.d.tok, ctx.cue, ctx.allowed
+    doc, cue, allowed = ctx.d.doc, ctx.cue, ctx.allowed
     if cue.i <= 1 or doc[cue.i - 1].text != ",":
         return None
     for i in range(cue.i - 2, max(0, cue.i - _APPOSITION_REACH), -1):
@@ -177,7 +177,7 @@ def _phrase_before(ctx: _Cued) -> Found | None:
 
 def _sentence_subject(ctx: _Cued) -> Found | None:
     """``..., adding: "..."``: the closest named subject before the cue in its sentence."""
-    d, cue, doc = ctx.d, ctx.cue, ctx.d.tok
+    d, cue, doc = ctx.d, ctx.cue, ctx.d.doc
     for i in range(cue.i - 1, max(d.sent_start[cue.i], cue.i - _SUBJECT_REACH) - 1, -1):
         tok = doc[i]
         if tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "PRON", "NOUN") and ctx.allowed(tok) \

@@ -39,7 +39,7 @@ def reported_claim(d: Layout, item: Item) -> bool:
 
 def _claim_clause(d: Layout, item: Item) -> tuple[Token, Token] | None:
     """The claim noun and its clause that hold the quote, the nearest one above it."""
-    first = d.tok[d.token_at(item.mark.inner[0])]
+    first = d.doc[d.token_at(item.mark.inner[0])]
     for clause in path_up(first, 8):
         noun = clause.head
         if clause.dep_ in _CLAIM_CLAUSE and noun.i < clause.i and noun.lemma_.lower() in CLAIM_NOUNS \
@@ -49,7 +49,7 @@ def _claim_clause(d: Layout, item: Item) -> tuple[Token, Token] | None:
 
 
 def _take(d: Layout, item: Item, noun: Token, clause: Token, cue: Token, rule: str) -> None:
-    start, end = d.tok[clause.left_edge.i].idx, d.char_end(clause.right_edge.i)
+    start, end = d.doc[clause.left_edge.i].idx, d.char_end(clause.right_edge.i)
     item.attribute((mention_range(noun), rule))
     item.cue, item.own_cue = cue, True
     item.type, item.rule, item.confidence = "mixed", "mixed-denied-claim", CLAIM_CONFIDENCE

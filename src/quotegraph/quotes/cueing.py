@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..lexicon import (
     LISTENER_VERBS,
@@ -17,12 +17,11 @@ from ..lexicon import (
     SPEECH,
 )
 from ..syntax import governs as syntax_governs
-from ..syntax import path_up, per_doc, string_mask, token_mask, word_ids
+from ..syntax import path_up
 from .layout import END_PUNCT, Layout
 from .marks import Marked
 
 _CUES = SPEECH | QUOTING
-_ACCORDING = word_ids(("according",))
 
 
 _NOT_CUE_DEPS = frozenset({"amod", "compound", "aux", "auxpass"})  # so-called, ...
@@ -35,21 +34,7 @@ TRAIL_ATTRIBUTED = set(",?!\u2014-\u2013\u2026")
 
 GOVERN_REACH = 12  # tokens walked up from a quote's first word looking for the cue that governs it
 
-def _cue_lemma(lemma: str) -> bool:
-    return lemma.lower() in _CUES
-
-
-@per_doc
-def _may_cue(doc: Doc) -> list[bool]:
-    """Per token, whether ``is_cue`` can hold: its lemma is a cue or it is ``according`` (read from
-    columns, so the other tests run only on these few tokens)."""
-    cued = string_mask(doc, "LEMMA", _cue_lemma)
-    return (cued | token_mask(doc, "LOWER", _ACCORDING)).tolist()
-
-
 def is_cue(tok: Token) -> bool:
-    if not _may_cue(tok.doc)[tok.i]:
-        return False
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB") and not (
@@ -78,22 +63,22 @@ def colon_paragraph(d: Layout, marked: list[Marked], para: int) -> list[int]:
     k = bisect_left(d.mark_starts, p_end)  # the last quote of that paragraph
     lo = marked[k - 1].end if k > 0 and p_start <= marked[k - 1].start and marked[k - 1].end <= p_end else p_start
     first = d.sent_start[j]
-    while first <= j and d.tok[first].idx < lo:
+    while first <= j and d.doc[first].idx < lo:
         first += 1
-    return [i for i in range(first, j + 1) if not d.tok[i].is_space]
+    return [i for i in range(first, j + 1) if not d.doc[i].is_space]
 
 
 def governs(d: Layout, cue: Token, m: Marked) -> bool:
     """Whether ``cue`` is an ancestor of the first word inside the marks."""
-    return syntax_governs(cue, d.tok[d.token_at(m.inner[0])], GOVERN_REACH)
+    return syntax_governs(cue, d.doc[d.token_at(m.inner[0])], GOVERN_REACH)
 
 
 def attributes_back(d: Layout, cue: Token, after: list[int], ends_sentence: bool) -> bool:
     """Whether a cue after a quote attributes it (``, she said.``) rather than opening a
     sentence of its own (``"We won." Smith said the team ...``)."""
     pos = after.index(cue.i)
-    words = [i for i in after if not d.tok[i].is_punct]
-    if words and d.tok[words[0]].pos_ == "CCONJ":
+    words = [i for i in after if not d.doc[i].is_punct]
+    if words and d.doc[words[0]].pos_ == "CCONJ":
         return False  # ``..., and he said he hoped ...``: a report of its own
     if not ends_sentence:
         return True  # ``"...," Adam Green, co-founder of the ... Committee, said in a statement.``
@@ -112,7 +97,7 @@ def clause_between(d: Layout, after: list[int], cue: Token) -> bool:
     """Whether a verb of another clause stands between a quote and a later cue (``"...,"
     echoing commentators who have suggested``), so that the cue is not the quote's
     attribution. Verbs inside the speaker's noun phrase (``Smith, who chairs X, said``) are fine."""
-    doc = d.tok
+    doc = d.doc
     if cue.i > 0 and doc[cue.i - 1].text == ",":
         return False  # ``"...," Smith, now 81 and retired in Leeds, said``: an apposition before the cue
     first = next((i for i in after if not doc[i].is_punct), None)
@@ -145,7 +130,7 @@ _NOUN_LIKE_CUES = frozenset({"states", "notes", "writes", "says", "adds", "expla
 def any_verb_cue(d: Layout, before: list[int], after: list[int], trail: str):
     """Any verb with a subject framing a quote as an attribution: ``Clinton cracked, "..."``,
     ``"...," Beck riffed.`` (short frames only, so narration is not taken for a cue)."""
-    doc = d.tok
+    doc = d.doc
     if before and doc[before[-1]].text in (",", ":") and len(before) >= 2:
         k = len(before) - 2
         while k > 0 and doc[before[k]].dep_ in ("prt", "advmod") and doc[before[k]].head.i == before[k - 1]:
@@ -175,7 +160,7 @@ def any_verb_cue(d: Layout, before: list[int], after: list[int], trail: str):
 def governing_cue(d: Layout, before: list[int], m: Marked) -> Token | None:
     """The cue before a quote: one that governs the quote's first word if any, else the
     closest one (``continue``/``begin`` only intransitive: ``he continued: "..."``)."""
-    doc = d.tok
+    doc = d.doc
     cues = [doc[i] for i in before if is_cue(doc[i]) and not (
         doc[i].lemma_ in ("continue", "begin") and any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in doc[i].children))]
     if len(cues) <= 1:

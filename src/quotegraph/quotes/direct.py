@@ -88,7 +88,7 @@ def _frame(d: Layout, marked: list[Marked], k: int) -> Item:
     if after:
         item.frame_end = d.char_end(after[-1])
     inner = d.text[m.inner[0]:m.inner[1]]
-    if before and (d.tok[before[-1]].tag_ == "POS" or d.tok[before[-1]].lower_ in ("'s", "\u2019s")) \
+    if before and (d.doc[before[-1]].tag_ == "POS" or d.doc[before[-1]].lower_ in ("'s", "\u2019s")) \
             and is_name(inner):
         item.type = "scare"  # ``ABC's "Good Morning America"``: a title, not a quotation
         return item
@@ -126,7 +126,7 @@ def _title_as_subject(d: Layout, m: Marked) -> bool:
     span = d.tokens_in(*m.inner)
     if not 0 < sum(column(d.doc, "IS_ALPHA")[span.start:span.stop]) <= _TITLE_WORDS:
         return False  # counted on the column: a long quotation makes no Token here
-    inside = [d.tok[i] for i in span]
+    inside = [d.doc[i] for i in span]
     words = [t for t in inside if t.is_alpha]
     if not 0 < len(words) <= _TITLE_WORDS or not all(t.is_title or t.is_stop and t.is_lower for t in words):
         return False
@@ -159,7 +159,7 @@ def _neighbours(d: Layout, marked: list[Marked], k: int, para: int) -> tuple[int
 def _before_frame(d: Layout, marked: list[Marked], m: Marked, para: int, prev_end: int) -> list[int]:
     """The sentence up to the opening mark (not before the previous quote), or a paragraph
     before ending in a colon."""
-    doc, p_start = d.tok, d.paras[para][0]
+    doc, p_start = d.doc, d.paras[para][0]
     if m.cont_prev:
         return []
     j = d.token_at(m.start - 1) if m.start > p_start else -1
@@ -181,18 +181,18 @@ def _after_frame(d: Layout, m: Marked, next_start: int) -> list[int]:
     if not m.closed:
         return after
     for i in d.tokens_in(m.end, next_start):
-        tok = d.tok[i]
+        tok = d.doc[i]
         if tok.is_space:
             if "\n" in tok.text:
                 break
             continue
         after.append(i)
-        if tok.text in END_PUNCT and not _title_stop(d.tok, i) or len(after) >= MAX_FRAME:
+        if tok.text in END_PUNCT and not _title_stop(d.doc, i) or len(after) >= MAX_FRAME:
             break
     return after
 
 
-def _title_stop(doc: Sequence[Token], i: int) -> bool:
+def _title_stop(doc: Doc, i: int) -> bool:
     """The full stop of an abbreviated title (``Police Col. Harold Depositar told``), which
     does not end the sentence."""
     prev = doc[i - 1] if i > 0 else None
@@ -205,7 +205,7 @@ def _choose_cue(d: Layout, m: Marked, before: list[int], after: list[int]) -> tu
     """The cue of a quote and whether it follows the quote: one after it that attributes it
     back wins when the quote ends in ``,?!`` (unless the cue before governs the quote), else the
     cue before it, else any verb framing it."""
-    doc, text = d.tok, d.text
+    doc, text = d.doc, d.text
     trail = text[m.inner[0]:m.inner[1]].rstrip()[-1:] or " "
     before_cue = governing_cue(d, before, m)
     after_cue = next((doc[i] for i in after if is_cue(doc[i])), None)
@@ -241,7 +241,7 @@ def _attribute_cued(d: Layout, marked: list[Marked], item: Item, before: list[in
 
 def _mixed_before_trailing_cue(d: Layout, item: Item, before: list[int]) -> None:
     """``The plan was "dead," he said.``: words of the clause before the mark make it mixed."""
-    doc, m = d.tok, item.mark
+    doc, m = d.doc, item.mark
     lead = [i for i in before if doc[i].is_alpha]
     if lead and d.text[m.start - 1:m.start].strip() == "" and doc[before[-1]].text not in (",", ":", "\u2014", ";"):
         item.type, item.start, item.rule = "mixed", doc[lead[0]].idx, "mixed-trailing-cue"

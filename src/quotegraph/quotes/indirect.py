@@ -35,8 +35,6 @@ from ..syntax import (
     subtree_range,
     token_bounds,
     token_mask,
-    token_texts,
-    tokens,
     word_ids,
 )
 from .cues import BELIEF, GERUND_CLAUSE, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
@@ -147,7 +145,7 @@ def _attribution(token: Token, beliefs: bool):
     if not (lemma in SPEECH or (beliefs and (belief or lemma in _POLNEAR_ONLY))):
         return None
     doc = token.doc
-    following = tokens(doc)[token.i + 1] if token.i + 1 < len(doc) else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     needed = NEEDS_PARTICLE.get(lemma)
     if needed and (following is None or following.lower_ not in needed):
         return None
@@ -248,7 +246,7 @@ def _left_open(cue: Token, content: tuple[int, int]) -> bool:
     question the speaker did not answer reports nothing they said."""
     heads = head_indices(cue.doc)
     first = next((i for i in range(content[0], content[1]) if heads[i] == cue.i), None)
-    clause = None if first is None else tokens(cue.doc)[first]
+    clause = None if first is None else cue.doc[first]
     if clause is None or not any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in clause.children):
         return False
     refused = cue.dep_ == "xcomp" and cue.head.lemma_ in _REFUSALS
@@ -275,7 +273,7 @@ def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]
     deps, heads = column(doc, "DEP"), head_indices(doc)
     for i in range(max(start, at + 1), end):  # (read from columns: a Token only where one fits)
         if deps[i] in _JOINED_IDS and heads[i] != at and start <= heads[i] < end:
-            tok = tokens(doc)[i]
+            tok = doc[i]
             if _is_cue_lemma(tok) and any(c.dep_ == "nsubj" for c in tok.children) and tok.left_edge.i > start:
                 return start, tok.left_edge.i
     return content
@@ -348,10 +346,10 @@ def _is_question(token: Token) -> bool:
     first, last = starts[token.i], ends[token.i] - 1
     if column(doc, "POS")[last] == _SPACE_ID and last > first:
         last -= 1
-    if token_texts(doc)[last] != "?":
+    if doc[last].text != "?":
         return False
     return any(c.dep_ == "aux" and c.lemma_ in _QUESTION_AUX and c.i < token.i
-               for c in token.children) or token.dep_ == "ROOT" and tokens(doc)[first].tag_.startswith("W")
+               for c in token.children) or token.dep_ == "ROOT" and doc[first].tag_.startswith("W")
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

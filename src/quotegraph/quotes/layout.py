@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import column, doc_text, sentences, tokens
+from ..syntax import column, doc_text, sentences
 from .datelines import dateline_end
 from .marks import Marked, paragraphs
 
@@ -54,7 +54,6 @@ class Layout:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.tok = tokens(doc)  # the Doc's tokens, made once: read ``d.tok[i]``, not ``d.doc[i]``
         self.text = doc_text(doc)
         self.starts = column(doc, "IDX")
         self.sent_start = [0] * len(doc)
@@ -81,7 +80,7 @@ class Layout:
         return max(0, bisect_right(self.para_starts, char) - 1)
 
     def char_end(self, i: int) -> int:
-        tok = self.tok[i]
+        tok = self.doc[i]
         return tok.idx + len(tok.text)
 
 

@@ -16,7 +16,7 @@ _ADJUNCT = frozenset({"npadvmod", "advmod", "prep", "dative", "agent", "nsubj", 
 
 def mixed_or_direct(d: Layout, item: Item, cue: Token, before: list[int], next_start: int) -> None:
     """Decide whether the words between ``cue`` and the opening mark make a mixed quote."""
-    doc, m = d.tok, item.mark
+    doc, m = d.doc, item.mark
     gap = [i for i in before if i > cue.i]
     speaker = item.speaker or (0, 0)
     content_start = None
@@ -52,7 +52,7 @@ def _clause_end(d: Layout, item: Item, clause: Token) -> int:
     mid-clause, never past the sentence, the paragraph or the next report (``... and said
     that ...``); a cue that heads the quote's own clause (``that the ad "..." suggests``) is
     part of it."""
-    doc, m = d.tok, item.mark
+    doc, m = d.doc, item.mark
     end_tok = clause.right_edge.i
     last = d.sent_end[d.token_at(m.end - 1)] - 1
     quote_last = d.token_at(m.end - 1)

@@ -4,9 +4,7 @@ of respondents speaks through."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..lexicon import (
     NON_SPEAKING_PRONOUNS,
@@ -23,7 +21,7 @@ _SURVEYS = frozenset({"poll", "survey", "study"})
 def poll_for_respondents(d: Layout, found: Found) -> Found:
     """``In a CNN poll, 31% of Republicans said ...``: a share of respondents speaks through the
     poll, which is the source; the poll's noun phrase in the same sentence replaces them."""
-    doc = d.tok
+    doc = d.doc
     speaker = found[0]
     words = doc[speaker[0]:speaker[1]]
     if not any(t.lower_ in ("percent", "%", "per") or t.like_num for t in words[:4]):
@@ -37,7 +35,7 @@ def poll_for_respondents(d: Layout, found: Found) -> Found:
 
 def phrase_before_cue(d: Layout, cue: Token, after: list[int]) -> Found | None:
     """``a voice-over in the ad states``: the head of the words between the quote and the cue."""
-    doc = d.tok
+    doc = d.doc
     span = [i for i in after if i < cue.i and not doc[i].is_punct]
     heads = [i for i in span if doc[i].pos_ in ("NOUN", "PROPN", "PRON") and not span[0] <= doc[i].head.i <= span[-1]]
     if not heads:
@@ -53,7 +51,7 @@ def phrase_before_cue(d: Layout, cue: Token, after: list[int]) -> Found | None:
 def noun_phrase_before(d: Layout, cue: Token, allowed) -> Token | None:
     """A cue the parse left without a subject: the noun phrase that ends right before it
     (``an official who spoke anonymously said``, ``Mr. Trump, asked about X, had said``)."""
-    doc, first = d.tok, d.sent_start[cue.i]
+    doc, first = d.doc, d.sent_start[cue.i]
     if cue.tag_ == "VBG" or any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "\u2019s") for c in cue.children):
         return None  # a participle has no subject of its own; ``X was charged``: X heard it (``he's said`` is active)
     j = cue.i - 1
@@ -82,7 +80,7 @@ def noun_phrase_before(d: Layout, cue: Token, allowed) -> Token | None:
     return None
 
 
-def left_of(doc: Sequence[Token], cue: Token) -> Token | None:
+def left_of(doc: Doc, cue: Token) -> Token | None:
     """The word before ``cue``, past a parenthesis (``Sen. Jane Roe (D-MA) said``)."""
     left = cue.i - 1
     if left > 0 and doc[left].text == ")":
@@ -96,7 +94,7 @@ def left_of(doc: Sequence[Token], cue: Token) -> Token | None:
 def nearby_speaker(d: Layout, cue: Token, frame: list[int]) -> tuple[int, int] | None:
     """When the parse gives the cue no subject: a name or pronoun right next to it (past a
     parenthesis: ``Sen. Jane Roe (D-MA) said``)."""
-    doc = d.tok
+    doc = d.doc
     left = left_of(doc, cue)
     for i in (left.i if left is not None else -1, cue.i + 1, cue.i + 2):
         pos = ("PROPN", "PRON")

@@ -82,7 +82,7 @@ class _Uncued:
 def attribute_uncued(d: Layout, item: Item, before: list[int]) -> None:
     """A quote with no cue of its own: the first rule of ``_UNCUED_RULES`` that settles it; a
     short one opening a sentence with no speaker is a scare quote."""
-    words = sum(1 for i in d.tokens_in(*item.mark.inner) if d.tok[i].is_alpha)
+    words = sum(1 for i in d.tokens_in(*item.mark.inner) if d.doc[i].is_alpha)
     item.confidence, item.rule = CONTEXT_CONFIDENCE, "uncued-marks"
     ctx = _Uncued(d, item, before, words)
     if any(rule(ctx) for rule in _UNCUED_RULES):
@@ -105,7 +105,7 @@ def _signed(ctx: _Uncued) -> bool:
 def _colon_intro(ctx: _Uncued) -> bool:
     """``Trump was blunt: "..."``: the subject of the introducing clause; ``- Philip Bump:
     "..."``, ``the report:``: the heading before the colon."""
-    doc, before = ctx.d.tok, ctx.before
+    doc, before = ctx.d.doc, ctx.before
     if not before or doc[before[-1]].text != ":":
         return False
     inside = set(before)
@@ -182,14 +182,14 @@ def _context_before(ctx: _Uncued) -> bool:
 
 def _outlet(d: Layout, mention: tuple[int, int]) -> bool:
     """A newspaper or agency reporting the story (``The Rotorua Daily Post``)."""
-    last = d.tok[mention[1] - 1]
+    last = d.doc[mention[1] - 1]
     return last.ent_type_ in ("ORG", "") and last.pos_ == "PROPN" and last.lower_ in OUTLET_WORDS
 
 
 def _paragraph_subject(d: Layout, para: int) -> tuple[int, int] | None:
     """``The Craigs have also had a lot of business from cruise ships.`` then a paragraph that is
     only a quote: the named subject of the last sentence of a paragraph that reports nothing."""
-    doc = d.tok
+    doc = d.doc
     tokens = [i for i in d.tokens_in(*d.paras[para]) if not doc[i].is_space]
     if not tokens:
         return None
@@ -212,7 +212,7 @@ _UNCUED_RULES: tuple[Callable[[_Uncued], bool], ...] = (
 def _sign_off(d: Layout, item: Item) -> Found | None:
     """``"..." — Maria Lopez, 34, Phoenix`` or a quote paragraph followed by a name line
     (``- Sanders.``): the name signing the quote."""
-    doc, text = d.tok, d.text
+    doc, text = d.doc, d.text
     p_start, p_end = d.paras[item.para]
     if text[item.mark.end:p_end].strip():
         tokens = [i for i in d.tokens_in(item.mark.end, p_end) if not doc[i].is_space]
@@ -254,7 +254,7 @@ _WORDS_OF = frozenset({"word", "remark", "comment", "statement", "plea", "messag
 def _named_after(d: Layout, item: Item) -> Found | None:
     """``"It is our matter now!" These were the words of the magistrate, Jacob Mamabolo, ...``:
     the next sentence points back at the quote and names who said it."""
-    doc = d.tok
+    doc = d.doc
     after = [i for i in d.tokens_in(item.mark.end, len(d.text))[:40] if not doc[i].is_space]
     if not after or doc[after[0]].lower_ not in _BACK_REFERENCE:
         return None
@@ -278,7 +278,7 @@ def _last_reporter(d: Layout, para: int, before_token: int | None = None) -> tup
     """The speaker of the last speech cue of paragraph ``para`` (``Judge Neilan said the tape
     was court property.`` followed by a paragraph that is only a quote), or of its part
     before token ``before_token``."""
-    doc = d.tok
+    doc = d.doc
     p_start, p_end = d.paras[para]
     if before_token is not None:
         p_end = doc[before_token].idx
