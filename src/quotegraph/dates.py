@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from .models import DateMention
-from .syntax import entities
+from .syntax import entities, token_lowers
 
 _MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -123,8 +123,8 @@ def _relative(text: str, published: date, future: bool) -> str | None:
 
 
 def _future(ent) -> bool:
-    sent = ent.sent
-    return any(t.lower_ in _FUTURE for t in sent if t.i < ent.end) or ent.root.head.tag_ == "MD"
+    sent, lowers = ent.sent, token_lowers(ent.doc)  # the sentence's words up to the date, no Token each
+    return any(lowers[i] in _FUTURE for i in range(sent.start, min(sent.end, ent.end))) or ent.root.head.tag_ == "MD"
 
 
 def resolve_date(text: str, published: date | None, future: bool = False) -> str | None:

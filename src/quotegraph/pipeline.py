@@ -9,7 +9,6 @@ command line and ``nlp.add_pipe`` users share one path.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -18,7 +17,7 @@ from spacy.tokens import Doc
 from .about import annotate_quotes
 from .components import add_components, records_of
 from .dates import find_dates
-from .models import Article, ArticleResult, Entity, Person, Span
+from .models import Article, ArticleResult, DateMention, Entity, Person, Span
 from .nlp import load_pipeline
 from .settings import Options
 from .spans_outside import keep_off_leftovers
@@ -107,7 +106,8 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
     text = result.text
 
     def fix(span: Span) -> Span:
-        return replace(span, text=text[span.start : span.end])
+        piece = text[span.start : span.end]
+        return span if span.text == piece else Span(span.start, span.end, piece)  # frozen: share it
 
     for quote in result.quotes:
         quote.text = text[quote.start : quote.end]
@@ -117,7 +117,12 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
     entities: list[Person | Entity] = [*result.people, *result.organizations, *result.places]
     for entity in entities:
         entity.mentions = [fix(m) for m in entity.mentions]
-    result.dates = [replace(d, text=text[d.start : d.end]) for d in result.dates]
+    result.dates = [_date_text(d, text) for d in result.dates]
     for warning in result.warnings:
         warning.spans = [fix(s) for s in warning.spans]
     return result
+
+
+def _date_text(mention: DateMention, text: str) -> DateMention:
+    piece = text[mention.start : mention.end]
+    return mention if mention.text == piece else DateMention(mention.start, mention.end, piece, mention.value)

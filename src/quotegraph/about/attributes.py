@@ -19,6 +19,7 @@ from ..models import ArticleResult
 from ..people.lexicon import OFFICE_TITLES, ROLE_NOUNS
 from .descriptions import NOT_AN_ORGANISATION
 from .entities import IndexedMention
+from .reads import token_range
 
 _MODIFIERS = {"compound", "amod", "nmod"}
 
@@ -72,8 +73,8 @@ def names_an_office(doc: Doc, start: int, end: int) -> bool:
 
 def _last_word(doc: Doc, start: int, end: int) -> Token | None:
     """The last token of the mention at ``start:end`` (None when no token lies there)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span[-1] if span is not None and len(span) else None
+    bounds = token_range(doc, start, end)
+    return doc[bounds[1] - 1] if bounds is not None and bounds[1] > bounds[0] else None
 
 
 def _describes(doc: Doc, start: int, end: int) -> bool:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote
+from ..syntax import column, word_ids
+from .reads import root_in, sentence_of, token_range
 
 # the cue hangs off another verb that carries the report (``accused X, saying ...``,
 # ``apologised on Tuesday and confirmed ...``)
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}  # nationalities (``Kiwi``) are not targets either
+_PLACE_IDS = word_ids(_PLACE_LABELS)
 _LINKS = {"conj", "advcl", "xcomp", "acl", "pcomp", "relcl"}
 # An organisation as the place where something happens or goes is a venue, not a target
 # (``in Mullingar District Court``, ``on the way to the hospital``); ``to`` only after motion.
@@ -32,11 +37,12 @@ class QuoteClause:
     @classmethod
     def of(cls, doc: Doc, quote: Quote, text: str) -> QuoteClause:
         cue = None
-        if quote.cue is not None:
-            span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-            if span is not None and len(span):
-                cue = next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
-        return cls(doc, quote, cue, cue.sent if cue is not None else None, text)
+        bounds = token_range(doc, quote.cue.start, quote.cue.end) if quote.cue is not None else None
+        if bounds is not None and bounds[1] > bounds[0]:
+            pos = column(doc, "POS")
+            verb = next((i for i in range(*bounds) if pos[i] in (VERB, AUX)), None)
+            cue = doc[verb] if verb is not None else doc[bounds[0] : bounds[1]].root
+        return cls(doc, quote, cue, sentence_of(doc, cue.i) if cue is not None else None, text)
 
     def quoted(self, start: int, end: int) -> bool:
         """Whether ``start..end`` lies in the quote's content (its parts, or all of it)."""
@@ -45,8 +51,9 @@ class QuoteClause:
             return True
         return self.quote.start <= start and end <= self.quote.end
 
+    @cached_property
     def verbs(self) -> list[Token]:
-        """The cue and the verbs it is linked to in its clause, nearest first."""
+        """The cue and the verbs it is linked to in its clause, nearest first (read once per quote)."""
         if self.cue is None:
             return []
         found = [self.cue]
@@ -71,10 +78,9 @@ class QuoteClause:
     def is_venue(self, start: int, end: int) -> bool:
         """The phrase is the object of a place preposition on a verb (``appeared in X``, not
         ``a stake in X``), or of ``to`` after a word of motion."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
+        noun = root_in(self.doc, start, end)
+        if noun is None:
             return False
-        noun = span.root
         # ``Cardiff`` of ``Cardiff Crown Court``, ``the Children`` of ``the Children's Zoo``
         while noun.dep_ in ("compound", "amod", "poss") and noun.head.i != noun.i:
             noun = noun.head
@@ -87,5 +93,8 @@ class QuoteClause:
 
     def is_place(self, start: int, end: int) -> bool:
         """The model calls this span a place or building (``Government House``)."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        return span is not None and any(t.ent_type_ in _PLACE_LABELS for t in span)
+        bounds = token_range(self.doc, start, end)
+        if bounds is None:
+            return False
+        labels = column(self.doc, "ENT_TYPE")
+        return any(labels[i] in _PLACE_IDS for i in range(*bounds))

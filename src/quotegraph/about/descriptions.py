@@ -16,6 +16,8 @@ from spacy.tokens import Doc, Token
 from ..lexicon import KIN_NOUNS, ROLE_EXPANSIONS, SINGLE_OFFICES
 from ..models import ArticleResult, Person
 from ..people.lexicon import ORG_NOUNS, courtesy_word
+from ..syntax import tokens_with, word_ids
+from .reads import token_range
 
 _DETERMINERS = {"the", "this", "that"}
 # words for the person a court case is against, and the verbs that make someone that person
@@ -24,6 +26,7 @@ CHARGING_VERBS = {"accuse", "charge", "arrest"}
 # nouns of ORG_NOUNS that stand for places, families or statements rather than an organisation
 NOT_AN_ORGANISATION = {"state", "city", "county", "family", "campaign", "spokesperson", "statement", "station"}
 DESCRIBING_NOUNS = ORG_NOUNS - NOT_AN_ORGANISATION  # ``the water`` never stands for Irish Water
+_NSUBJPASS = word_ids(["nsubjpass"])
 _ROLE_END = re.compile(r"\s+(?:of|for|in|at|to|with|on)\s.*$")  # ``minister in-charge`` of ``... of the district``
 
 
@@ -78,10 +81,11 @@ def charged_person(doc: Doc, result: ArticleResult) -> Described | None:
     """The one person with a mention that is the subject of a passive ``accused``, ``charged`` or
     ``arrested`` (``He is accused of stabbing ...``)."""
     charged = set()
+    passive = tokens_with(doc, "DEP", _NSUBJPASS)  # few per article: test a mention's tokens by index
     for person in result.people:
         for m in person.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(_charged(t) for t in span):
+            bounds = token_range(doc, m.start, m.end)
+            if bounds is not None and any(_charged(doc[i]) for i in passive if bounds[0] <= i < bounds[1]):
                 charged.add(Described(person.id, person.name))
     return charged.pop() if len(charged) == 1 else None
 

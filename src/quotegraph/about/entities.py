@@ -6,8 +6,9 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
+from ..intervals import Intervals
 from ..models import ArticleResult
 from .descriptions import Descriptions
 
@@ -94,15 +95,15 @@ def _unrecorded(result: ArticleResult, recorded: list[IndexedMention]) -> list[I
     names += [(n, IndexedMention(0, 0, o.id, o.name)) for o in result.organizations for n in {o.name, *o.aliases}]
     names = [(n, entity) for n, entity in names if len(n) > 2 and n[0].isupper()]
     owners = Counter(n for n, _ in {(n, entity.entity_id) for n, entity in names})
-    taken = [(m.start, m.end) for m in recorded]
-    extra: list[IndexedMention] = []
+    taken = Intervals((m.start, m.end) for m in recorded)  # a binary search, not a scan per occurrence
+    extra: list[IndexedMention] = []  # the few found here, also taken
     for name, entity in names:
         if owners[name] > 1:
             continue
         for start, end in _occurrences(name, result.text):
-            if _standalone(result.text, start, end) and not any(s < end and start < e for s, e in taken):
-                taken.append((start, end))
-                extra.append(replace(entity, start=start, end=end))
+            if (_standalone(result.text, start, end) and not taken.overlaps(start, end)
+                    and not any(m.start < end and start < m.end for m in extra)):
+                extra.append(IndexedMention(start, end, entity.entity_id, entity.name, entity.gender))
     return extra
 
 

@@ -14,14 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as DocSpan
 
+from ..intervals import Intervals
 from ..lexicon import SPEECH
 from ..models import ArticleResult, Entity, Span
 from ..people.lexicon import MEMBER_NOUNS, OFFICE_TITLES, ORG_NOUNS, ROLE_NOUNS
-from ..syntax import doc_text, token_texts
+from ..syntax import column, doc_text, token_bounds, token_lowers, token_texts
 from .descriptions import DESCRIBING_NOUNS
+from .reads import token_range
 
 # nouns of a body (people/lexicon.py ORG_NOUNS less those that stand for places) and of inquiries
 ORGANISATION_WORDS = DESCRIBING_NOUNS | {"tribunal", "inquiry", "panel", "division", "unit"}
@@ -49,31 +51,31 @@ def found_organisations(doc: Doc, result: ArticleResult, taken: list[tuple[int, 
     that the article shows to be an organisation, with every whole-word occurrence as a mention
     (ids follow the article's organisations)."""
     known = _known_words(result)
+    spans = Intervals(taken)
     found: dict[str, list[Name]] = {}
     for quote in result.quotes:
         for part in quote.parts or [Span(quote.start, quote.end, quote.text)]:
-            span = doc.char_span(part.start, part.end, alignment_mode="contract")
-            for name in _names(span) if span is not None else []:
-                if not _overlaps(doc, name, taken) and not set(name.text.lower().split()) & known:
+            bounds = token_range(doc, part.start, part.end, contract=True)
+            for name in _names(doc, *bounds) if bounds is not None else []:
+                if not _overlaps(doc, name, spans) and not set(name.text.lower().split()) & known:
                     found.setdefault(name.text, [])
     if not found:
         return []
-    words, text_of_doc = token_texts(doc), doc_text(doc)
     for text in list(found):
-        occurrences = list(_occurrences(doc, text_of_doc, words, text))
+        occurrences = list(_occurrences(doc, text))
         if any(_ent_type(doc, n) in _NOT_NAMES for n in occurrences) or not any(
                 _is_organisation(doc[n.end - 1]) for n in occurrences):
             del found[text]
         else:
-            found[text] = [n for n in occurrences if not _overlaps(doc, n, taken)]
+            found[text] = [n for n in occurrences if not _overlaps(doc, n, spans)]
     count = max((int(o.id[1:]) for o in result.organizations if o.id[1:].isdigit()), default=0)
     return [Entity(f"o{count + i}", text, mentions=[_span(doc, result.text, n) for n in names])
             for i, (text, names) in enumerate(found.items(), start=1)]
 
 
 def _span(doc: Doc, text: str, name: Name) -> Span:
-    last = doc[name.end - 1]
-    return Span.of(text, doc[name.start].idx, last.idx + len(last))
+    starts, ends = token_bounds(doc)
+    return Span.of(text, starts[name.start], ends[name.end - 1])
 
 
 def _known_words(result: ArticleResult) -> set[str]:
@@ -83,60 +85,72 @@ def _known_words(result: ArticleResult) -> set[str]:
     return {w for n in names for w in n.lower().split()}
 
 
-def _names(span: DocSpan) -> list[Name]:
-    """Runs of proper nouns in ``span``, office words at either end left off (``the Garda
-    Commissioner`` gives ``Garda``); a lone role word (``the Chancellor``) is no name."""
-    runs: list[list[Token]] = []
-    for token in span:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+def _names(doc: Doc, start: int, end: int) -> list[Name]:
+    """Runs of proper nouns in tokens ``start..end``, office words at either end left off (``the
+    Garda Commissioner`` gives ``Garda``); a lone role word (``the Chancellor``) is no name."""
+    pos, texts = column(doc, "POS"), token_texts(doc)
+    runs: list[list[int]] = []
+    for i in range(start, end):
+        if pos[i] != PROPN or not texts[i][:1].isupper():
             continue
-        if runs and runs[-1][-1].i + 1 == token.i:
-            runs[-1].append(token)
+        if runs and runs[-1][-1] + 1 == i:
+            runs[-1].append(i)
         else:
-            runs.append([token])
+            runs.append([i])
+    lowers, (starts, ends), text = token_lowers(doc), token_bounds(doc), doc_text(doc)
     names = []
     for run in runs:
-        if len(run) == 1 and run[0].lower_ in _GENERIC:  # ``Zoo officials``: a description, not a name
+        if len(run) == 1 and lowers[run[0]] in _GENERIC:  # ``Zoo officials``: a description, not a name
             continue
-        while len(run) > 1 and run[0].lower_ in _OFFICE_WORDS:
+        while len(run) > 1 and lowers[run[0]] in _OFFICE_WORDS:
             run = run[1:]
-        while len(run) > 1 and run[-1].lower_ in _OFFICE_WORDS:
+        while len(run) > 1 and lowers[run[-1]] in _OFFICE_WORDS:
             run = run[:-1]
-        if len(run) == 1 and run[0].lower_ in _GENERIC:
+        if len(run) == 1 and lowers[run[0]] in _GENERIC:
             continue
-        names.append(Name(run[0].i, run[-1].i + 1, span.doc[run[0].i : run[-1].i + 1].text))
+        names.append(Name(run[0], run[-1] + 1, text[starts[run[0]] : ends[run[-1]]]))
     return names
 
 
-def _occurrences(doc: Doc, doc_text: str, tokens: list[str], text: str) -> Iterator[Name]:
-    """Each whole-word run of ``text`` in the article; ``tokens`` are its token texts, read once
+def _occurrences(doc: Doc, text: str) -> Iterator[Name]:
+    """Each whole-word run of ``text`` in the article, looked up from where its first word stands
     (a Token made per token and name is the slow way)."""
-    words = text.split()
-    for i, word in enumerate(tokens):
+    words, tokens_of_doc = text.split(), token_texts(doc)
+    for i in _indices(tokens_of_doc, words[0]):
         end = i + len(words)
-        if word == words[0] and tokens[i:end] == words and _whole(doc, doc_text, i, end):
+        if tokens_of_doc[i:end] == words and _whole(doc, i, end):
             yield Name(i, end, text)
 
 
-def _whole(doc: Doc, text: str, start: int, end: int) -> bool:
+def _indices(items: list[str], item: str) -> Iterator[int]:
+    """Where ``item`` stands in ``items``, in order (``list.index`` searches without a Python loop)."""
+    at = -1
+    while True:
+        try:
+            at = items.index(item, at + 1)
+        except ValueError:
+            return
+        yield at
+
+
+def _whole(doc: Doc, start: int, end: int) -> bool:
     """Not a piece of a longer name: no proper noun other than an office word next to it
-    (``Garda`` in ``Garda Siochana`` is another name) and no hyphen (``X`` of ``Bre-X``);
-    ``text`` is ``doc.text``, read once through syntax.doc_text."""
-    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    (``Garda`` in ``Garda Siochana`` is another name) and no hyphen (``X`` of ``Bre-X``)."""
+    text, (starts, ends) = doc_text(doc), token_bounds(doc)
+    first, last = starts[start], ends[end - 1]
     if (first > 0 and text[first - 1] in "-‐–") or text[last : last + 1] in ("-", "‐"):
         return False
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    return all(t is None or t.pos_ != "PROPN" or t.lower_ in _OFFICE_WORDS for t in (before, after))
+    pos, lowers = column(doc, "POS"), token_lowers(doc)
+    return all(pos[i] != PROPN or lowers[i] in _OFFICE_WORDS for i in (start - 1, end) if 0 <= i < len(doc))
 
 
 def _ent_type(doc: Doc, name: Name) -> str:
     return doc[name.end - 1].ent_type_
 
 
-def _overlaps(doc: Doc, name: Name, taken: list[tuple[int, int]]) -> bool:
-    start, end = doc[name.start].idx, doc[name.end - 1].idx + len(doc[name.end - 1])
-    return any(s < end and start < e for s, e in taken)
+def _overlaps(doc: Doc, name: Name, taken: Intervals) -> bool:
+    starts, ends = token_bounds(doc)
+    return taken.overlaps(starts[name.start], ends[name.end - 1])
 
 
 def _described(name: Token) -> bool:

@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.symbols import NOUN, PRON, PROPN
+from spacy.tokens import Doc, Token
 
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
 from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
-from ..syntax import doc_text
+from ..syntax import column, doc_text, per_doc, token_bounds, token_lowers, tokens_with, word_ids
 from .attributes import names_an_office
 from .clause import QuoteClause
 from .descriptions import nominal_participle
 from .entities import EntityIndex, IndexedMention
+from .reads import heads, token_range
 
 # Verbs of judgment or appeal whose object is what the quote is about.
 JUDGMENT_VERBS = {
@@ -46,6 +48,8 @@ AUDIENCES = {
     "reader", "delegate", "officer", "official", "family", "parent", "voter", "colleague", "guest",
 }
 _OBJECTS = {"dobj", "dative", "obj", "iobj"}
+_POSS, = word_ids(["poss"])
+_PREP = word_ids(["prep"])
 _NOUNS = {"NOUN", "PROPN", "PRON"}
 
 
@@ -87,11 +91,15 @@ def _owner_of_a_person(clause: QuoteClause, start: int, end: int) -> bool:
     """``her elderly mother``, ``his predecessor``: the possessive stands for someone the words are
     not about, the person the noun names is (``his behaviour`` is about him); nor is the ``His``
     of ``His Excellency`` a pronoun."""
-    span = clause.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) != 1 or span[0].dep_ != "poss" or span[0].pos_ != "PRON":
+    doc = clause.doc
+    bounds = token_range(doc, start, end)
+    if bounds is None or bounds[1] - bounds[0] != 1 or column(doc, "DEP")[bounds[0]] != _POSS:
         return False
-    head = span[0].head
-    return head.lemma_.lower() in ROLE_NOUNS or (span[0].lower_, head.lower_) in PHRASE_TITLES
+    word = doc[bounds[0]]
+    if word.pos_ != "PRON":
+        return False
+    head = word.head
+    return head.lemma_.lower() in ROLE_NOUNS or (word.lower_, head.lower_) in PHRASE_TITLES
 
 
 def _is_speaker(clause: QuoteClause, target: Target) -> bool:
@@ -140,18 +148,27 @@ _OBJECT_PRONOUNS = {"him": "male", "her": "female", "he": "male", "she": "female
 def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
     """Third-person singular pronouns in a direct quote's words (``He was excellent``); in reported
     speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
-    span = clause.doc.char_span(clause.quote.start, clause.quote.end, alignment_mode="expand")
-    direct = clause.quote.type == "direct"
-    return [t for t in span or [] if t.lower_ in _OBJECT_PRONOUNS and t.pos_ == "PRON" and (direct or t.dep_ == "poss")]
+    doc, quote = clause.doc, clause.quote
+    bounds = token_range(doc, quote.start, quote.end)
+    if bounds is None:
+        return []
+    lowers, pos, dep = token_lowers(doc), column(doc, "POS"), column(doc, "DEP")
+    direct = quote.type == "direct"
+    return [doc[i] for i in range(*bounds)
+            if lowers[i] in _OBJECT_PRONOUNS and pos[i] == PRON and (direct or dep[i] == _POSS)]
 
 
 def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]:
     """Nouns in the quoted words that name no entity themselves but may describe one (``the
     ministry``, ``the Chancellor``)."""
-    parts = clause.quote.parts or [Span(clause.quote.start, clause.quote.end, clause.quote.text)]
-    spans = [clause.doc.char_span(p.start, p.end, alignment_mode="contract") for p in parts]
-    return [t for span in spans if span is not None for t in span
-            if t.pos_ in ("NOUN", "PROPN") and not index.within(t.idx, t.idx + len(t))]
+    doc, quote = clause.doc, clause.quote
+    pos, (starts, ends) = column(doc, "POS"), token_bounds(doc)
+    found = []
+    for part in quote.parts or [Span(quote.start, quote.end, quote.text)]:
+        bounds = token_range(doc, part.start, part.end, contract=True)
+        found += [doc[i] for i in range(*bounds) if pos[i] in (NOUN, PROPN) and not index.within(starts[i], ends[i])
+                  ] if bounds is not None else []
+    return found
 
 
 def _resolve(clause: QuoteClause, noun: Token, index: EntityIndex,
@@ -215,7 +232,7 @@ def _names_group(clause: QuoteClause, mention: IndexedMention, lemma: str) -> bo
 
 
 def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
-    for verb in clause.verbs():
+    for verb in clause.verbs:
         lemma = verb.lemma_.lower()
         for child in verb.children:
             if lemma in JUDGMENT_VERBS and child.dep_ in _OBJECTS:
@@ -226,15 +243,38 @@ def _about_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
 
 
 def _addressee_objects(clause: QuoteClause) -> Iterator[tuple[str, Token]]:
-    for verb in clause.verbs():
+    for verb in clause.verbs:
         lemma = verb.lemma_.lower()
         if lemma in TELLING_VERBS:
             for child in verb.children:
                 if child.dep_ in _OBJECTS and (child.pos_ in _NOUNS or nominal_participle(child)):
                     yield lemma, child
-        for token in verb.subtree:
-            if _address_preposition(token) and _near(token, verb):
-                yield from ((f"{token.head.lemma_.lower()} {token.lower_}", n) for n in _prep_objects(token, verb))
+        for token in _near_prepositions(verb):
+            yield from ((f"{token.head.lemma_.lower()} {token.lower_}", n) for n in _prep_objects(token, verb))
+
+
+def _near_prepositions(verb: Token) -> list[Token]:
+    """The address prepositions of ``verb.subtree`` that belong to the verb itself or to a noun two
+    steps below it, not to a clause further down (``said the letter to X`` inside the reported
+    words is not an address); in subtree order."""
+    doc, heads_of = verb.doc, heads(verb.doc)
+    near = [i for i in _address_prepositions(doc) if verb.i in _three_up(heads_of, i)]
+    if len(near) > 1:  # subtree order is text order unless the parse crosses itself
+        order = {t.i: k for k, t in enumerate(verb.subtree)}
+        near = sorted((i for i in near if i in order), key=order.__getitem__)
+    return [doc[i] for i in near]
+
+
+def _three_up(heads_of: list[int], i: int) -> tuple[int, int, int]:
+    """The head of token ``i``, its head and the next."""
+    head = heads_of[i]
+    return head, heads_of[head], heads_of[heads_of[head]]
+
+
+@per_doc
+def _address_prepositions(doc: Doc) -> list[int]:
+    """The tokens that are ``_address_preposition``s, read once per article."""
+    return [i for i in tokens_with(doc, "DEP", _PREP) if _address_preposition(doc[i])]
 
 
 def _address_preposition(token: Token) -> bool:
@@ -245,13 +285,6 @@ def _address_preposition(token: Token) -> bool:
     if token.lower_ == "to":
         return True
     return token.lower_ == "with" and (token.head.pos_ == "NOUN" or token.head.lemma_.lower() in ("speak", "talk"))
-
-
-def _near(prep: Token, verb: Token) -> bool:
-    """The preposition belongs to the verb itself or to a noun two steps below it, not to a
-    clause further down (``said the letter to X`` inside the reported words is not an address)."""
-    head = prep.head
-    return verb.i in (head.i, head.head.i, head.head.head.i)
 
 
 def _prep_objects(prep: Token, verb: Token) -> Iterator[Token]:
@@ -270,6 +303,18 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _phrase(noun: Token) -> tuple[int, int]:
     """The noun with its determiners, modifiers and compounds to the left (``the police chief``)."""
+    made = _phrases(noun.doc)
+    if noun.i not in made:  # each noun's phrase is asked by quote after quote
+        made[noun.i] = _phrase_of(noun)
+    return made[noun.i]
+
+
+@per_doc
+def _phrases(doc: Doc) -> dict[int, tuple[int, int]]:
+    return {}
+
+
+def _phrase_of(noun: Token) -> tuple[int, int]:
     left = noun
     for child in noun.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "case"):

@@ -9,6 +9,7 @@ from ..dates import is_explicit
 from ..lexicon import SPEECH
 from ..models import DateMention, SaidOn, Span
 from .clause import QuoteClause
+from .reads import root_in
 
 Basis = Literal["explicit", "relative"]
 # verbs that open an interview or talk whose lines follow without a cue of their own
@@ -32,16 +33,17 @@ def _tied_date(clause: QuoteClause, dates: list[DateMention]) -> DateMention | N
     cue = clause.cue
     if clause.sentence is None or cue is None:
         return None
-    verbs = clause.verbs()
+    verbs = clause.verbs
     sent = clause.sentence
     tied = []
+    first, last = sent.start_char, sent.end_char
     for mention in dates:
-        in_sentence = sent.start_char <= mention.start and mention.end <= sent.end_char
-        outside = not clause.quoted(mention.start, mention.end) and _same_paragraph(clause, mention, cue.idx)
-        if not in_sentence or not outside:
+        if not (first <= mention.start and mention.end <= last):  # the cheap test first
             continue
-        span = clause.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and clause.governed_by(span.root, verbs):
+        if clause.quoted(mention.start, mention.end) or not _same_paragraph(clause, mention, cue.idx):
+            continue
+        root = root_in(clause.doc, mention.start, mention.end)
+        if root is not None and clause.governed_by(root, verbs):
             tied.append(mention)
     return min(tied, key=lambda m: abs(m.start - cue.idx), default=None)
 
