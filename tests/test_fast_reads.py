@@ -7,15 +7,21 @@ import re
 import pytest
 
 from quotegraph.about.entities import _occurrences
-from quotegraph.nlp import _ends_stretch, _longest_stretch, bound_sentences
+from quotegraph.nlp import _ends_stretch, _longest_stretch, analysis_text, bound_sentences, join_title_abbreviations
+from quotegraph.quotes.interviews import _LABEL, _label_matches
 from quotegraph.quotes.marks import find_marked
 from quotegraph.syntax import (
     by_sentence,
+    char_range,
     column,
     entities,
+    head_indices,
+    path_up,
     per_doc,
+    sentence_bounds,
     sentences,
     string_mask,
+    strings_of,
     token_lowers,
     token_mask,
     token_texts,
@@ -151,3 +157,93 @@ def test_sentences_and_entities_are_those_of_the_doc_read_once(nlp):
     assert [(e.start, e.end, e.label_) for e in entities(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
     assert sentences(doc) is sentences(doc) and entities(doc) is entities(doc)
     assert len(entities(doc)) >= 4
+
+
+def test_head_indices_and_sentence_bounds_are_those_of_the_tokens(nlp):
+    doc = nlp(ARTICLE)
+    assert head_indices(doc) == [t.head.i for t in doc]
+    starts, ends = sentence_bounds(doc)
+    assert [(starts[t.i], ends[t.i]) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
+    assert len(set(starts)) == len(list(doc.sents)) >= 4
+
+
+def test_path_up_walks_the_heads_to_the_root_within_its_limit(nlp):
+    doc = nlp(ARTICLE)
+    deepest = max(doc, key=lambda t: len(list(t.ancestors)))
+    walked = [t.i for t in path_up(deepest, 50)]
+    assert walked == [deepest.i] + [a.i for a in deepest.ancestors] and len(walked) >= 3
+    assert [t.i for t in path_up(deepest, 2)] == walked[:2]
+
+
+def test_char_range_is_the_span_of_the_tokens(nlp):
+    doc = nlp(ARTICLE)
+    for start, end in ((0, 1), (3, 9), (len(doc) - 4, len(doc))):
+        span = doc[start:end]
+        assert char_range(doc, start, end) == (span.start_char, span.end_char)
+
+
+def _said_or_told(lemma: str) -> bool:
+    _ASKED.append(lemma)
+    return lemma.lower() in {"say", "tell"}
+
+
+_ASKED: list[str] = []
+
+
+def test_string_mask_asks_a_module_function_once_per_string_across_docs(nlp):
+    first, second = nlp(ARTICLE), nlp("She said no. They told us. He says yes and she said so again.")
+    for doc in (first, second, first):
+        mask = string_mask(doc, "LEMMA", _said_or_told)
+        assert mask.tolist() == [t.lemma_.lower() in {"say", "tell"} for t in doc] and mask.sum() >= 2
+    assert len(_ASKED) == len(set(_ASKED))  # each lemma asked once, the second Doc's new ones only
+    assert {"say", "tell"} <= {lemma.lower() for lemma in _ASKED}
+
+
+def test_strings_of_holds_the_string_of_each_id(nlp):
+    doc = nlp(ARTICLE + " caf\u00e9")
+    table = strings_of(doc, column(doc, "ORTH"))
+    assert [table[i] for i in column(doc, "ORTH")] == [t.text for t in doc]
+
+
+def _blanked_char_by_char(text, blank):
+    odd = "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"
+    chars = [" " if c in odd else c for c in text]
+    for start, end in blank:
+        for i in range(start, end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+@pytest.mark.parametrize("blank", [(), [(0, 5)], [(30, 60), (2, 12)], [(5, 40), (20, 70), (69, 71)]])
+def test_analysis_text_blanks_as_a_char_by_char_pass_does(blank):
+    text = "Photo:\u00a0PA\r\nHe said\u2009it was over.\nSign up\u202fnow\n\nShe said \u201cno.\u201d\n" * 2
+    out = analysis_text(text, blank)
+    assert out == _blanked_char_by_char(text, blank) and len(out) == len(text)
+    assert out.count("\n") == text.count("\n")
+
+
+def test_joined_abbreviations_change_only_the_word_after_them(nlp):
+    tokenizer = nlp.tokenizer.tokenizer
+    text = "He met Brig. Gen. Smith and Atty. Jones.\nThen Pres. Duterte spoke. Col. said no."
+    before = [t.is_sent_start for t in tokenizer(text)]
+    doc = join_title_abbreviations(tokenizer(text))
+    after = [t.is_sent_start for t in doc]
+    changed = {t.text for t, old, new in zip(doc, before, after, strict=True) if old != new}
+    assert changed == {"Gen.", "Smith", "Jones", "Duterte"}  # ``Col. said``: not capitalised
+    assert all(after[t.i] is False for t in doc if t.text in changed)
+
+
+INTERVIEW = (
+    "Jane Roe spoke to the Herald about the strike.\n"
+    "Q: Why now?\nA: Because the talks failed. Note: we tried.\n"
+    "HERALD: And next?\nROE: We wait.\u201d Q: Really?\n"
+    "A line: with a colon. Mr. Smith: yes.\n:\nNo colon here\nX:\ty"
+)
+
+
+@pytest.mark.parametrize("text", [INTERVIEW, INTERVIEW.replace("\n", "\r\n"), "", "no colons at all\n"])
+def test_label_matches_are_those_of_the_whole_text_search(text):
+    whole = [(m.start(), m.end(), m.group("label")) for m in _LABEL.finditer(text)]
+    assert [(m.start(), m.end(), m.group("label")) for m in _label_matches(text)] == whole
+    assert len(whole) >= 4 or not text.count(":")

@@ -11,6 +11,7 @@ pipeline's config can name them, and ``install_tokenizer`` applies them to a loa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_QUOTE, IS_RIGHT_PUNCT, ORTH, SPACY
+from spacy.attrs import IS_QUOTE, IS_RIGHT_PUNCT, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex
@@ -27,7 +28,7 @@ from .errors import ModelNotFound
 from .leftovers import find_leftovers
 from .lexicon import ROLE_EXPANSIONS
 from .quotes.layout import END_PUNCT
-from .syntax import known_text, string_mask, tokens_with, word_ids
+from .syntax import column_array, doc_text, known_text, token_mask, tokens_with, word_ids
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -35,7 +36,8 @@ TEXT_EXT = "quotegraph_text"  # the article text when blanking changed what spaC
 
 # Characters that spaCy's tokenizer does not treat as spaces; replaced one for one so that
 # offsets into the analysed text are offsets into the article text.
-_SPACE_LIKE = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x2009: " ", 0x200A: " ", 0x2002: " ", 0x2003: " "}
+_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u2002\u2003]")
+_NOT_BREAK = re.compile("[^\r\n]")  # what blanking replaces: line breaks stay, as paragraphs
 
 # The parser respects sentence starts set before it, and every later stage walks sentences,
 # subtrees and ancestors: without a bound, one run-on sentence of n tokens costs n squared in
@@ -62,6 +64,9 @@ _ABBREVIATED_HONORIFICS = frozenset({"mr", "mrs", "ms", "mx", "messrs", "mme", "
 TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(sorted(
     f"{word.capitalize()}." for word in (frozenset(ROLE_EXPANSIONS) - _WHOLE_WORDS) | _ABBREVIATED_HONORIFICS))
 _TITLE_IDS = word_ids(TITLE_ABBREVIATIONS)
+_END_IDS = word_ids(END_PUNCT)
+_LINE_BREAK = re.compile("\n")
+_NOT_SENT_START = np.uint64(2**64 - 1)  # -1 (not a sentence start) as to_array/from_array hold it
 
 
 def register_extensions() -> None:
@@ -74,14 +79,9 @@ def register_extensions() -> None:
 def analysis_text(text: str, blank: Sequence[tuple[int, int]] = ()) -> str:
     """The string spaCy parses: same length as ``text``, odd spaces normalised, ``blank`` spans
     (leftovers) replaced by spaces so no quote, speaker or entity can come from them."""
-    out = text.translate(_SPACE_LIKE)
-    if blank:
-        chars = list(out)
-        for start, end in blank:
-            for i in range(start, end):
-                if chars[i] not in "\r\n":
-                    chars[i] = " "
-        out = "".join(chars)
+    out = _ODD_SPACE.sub(" ", text)  # (scans without building a copy where there is none)
+    for start, end in blank:  # each span blanked alone: spans may come in any order or overlap
+        out = out[:start] + _NOT_BREAK.sub(" ", out[start:end]) + out[end:]
     return out
 
 
@@ -126,8 +126,8 @@ def _longest_stretch(doc: Doc) -> int:
     if not len(doc):
         return 0
     table = doc.to_array([SPACY, IS_QUOTE, IS_RIGHT_PUNCT])
-    has_break = string_mask(doc, "ORTH", lambda text: "\n" in text)
-    is_end = string_mask(doc, "ORTH", lambda text: text in END_PUNCT)
+    has_break = _line_break_tokens(doc)
+    is_end = token_mask(doc, "ORTH", _END_IDS)
     closing = table[:, 1].astype(bool) | table[:, 2].astype(bool)
     after_end = np.zeros(len(doc), dtype=bool)
     after_end[1:] = is_end[:-1] & closing[1:] & ~is_end[1:]
@@ -136,13 +136,26 @@ def _longest_stretch(doc: Doc) -> int:
     return int(np.diff(marks).max())
 
 
+def _line_break_tokens(doc: Doc) -> np.ndarray:
+    """Per token, whether its text holds a line break, found in the text: spaCy keeps only single
+    spaces outside token texts, so every line break lies in the token starting last before it."""
+    starts = column_array(doc, "IDX")
+    breaks = [m.start() for m in _LINE_BREAK.finditer(doc_text(doc))]
+    mask = np.zeros(len(doc), dtype=bool)
+    mask[np.searchsorted(starts, breaks, side="right") - 1] = True
+    return mask
+
+
 def join_title_abbreviations(doc: Doc) -> Doc:
     """Mark the word after an abbreviated rank (``Brig.``, ``Atty.``) as no sentence start when
     it is capitalised and on the same line: kept as one token, the abbreviation still ends in a
     full stop, and the parser would end the sentence there. Only ``is_sent_start`` is set."""
-    for i in tokens_with(doc, "ORTH", _TITLE_IDS):
-        if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title:
-            doc[i + 1].is_sent_start = False
+    joined = [i + 1 for i in tokens_with(doc, "ORTH", _TITLE_IDS)
+              if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title]
+    if joined:  # in one array write: the Token setter scans the whole Doc on every call
+        starts = doc.to_array([SENT_START])
+        starts[joined] = _NOT_SENT_START
+        doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # (uint64, as to_array made it)
     return doc
 
 

@@ -103,6 +103,24 @@ def tokens(doc: Doc) -> list[Token]:
 
 
 @per_doc
+def head_indices(doc: Doc) -> list[int]:
+    """Per token, the index of its head (``token.head.i``; a root is its own head), read from the
+    HEAD column: walks up the tree by index make no Token per step."""
+    relative = column_array(doc, "HEAD").astype(np.int64)  # (offsets, stored as unsigned)
+    return (relative + np.arange(len(doc))).tolist()
+
+
+@per_doc
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, the token range ``[start, end)`` of its sentence (``token.sent``, no Span made)."""
+    starts, ends = [0] * len(doc), [0] * len(doc)
+    for sent in sentences(doc):
+        starts[sent.start:sent.end] = [sent.start] * len(sent)
+        ends[sent.start:sent.end] = [sent.end] * len(sent)
+    return starts, ends
+
+
+@per_doc
 def entities(doc: Doc) -> tuple[SpacySpan, ...]:
     """``doc.ents``, made once per Doc (spaCy makes a new Span per entity on each read)."""
     return tuple(doc.ents)
@@ -112,8 +130,8 @@ def entities(doc: Doc) -> tuple[SpacySpan, ...]:
 def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Per token, the character offsets of its start and of the end of its text (``token.idx``,
     ``token.idx + len(token)``): ``text[starts[i]:ends[j - 1]]`` is ``doc[i:j].text``."""
-    starts = _array(doc, "IDX")
-    return starts.tolist(), (starts + _array(doc, "LENGTH")).tolist()
+    starts = column_array(doc, "IDX")
+    return starts.tolist(), (starts + column_array(doc, "LENGTH")).tolist()
 
 
 @per_doc
@@ -130,11 +148,31 @@ def token_lowers(doc: Doc) -> list[str]:
 
 
 def _strings_of(doc: Doc, attr: str) -> list[str]:
-    """The strings of a column: each distinct id looked up in the string store once."""
+    """The strings of a column (see ``strings_of``)."""
     ids = column(doc, attr)
-    strings = doc.vocab.strings
-    text_of = {i: strings[i] for i in set(ids)}
+    text_of = strings_of(doc, ids)
     return [text_of[i] for i in ids]
+
+
+# id -> string of every id asked about so far. An id is the hash of its string, the same in
+# every Vocab, so one table serves all Docs; a string-store lookup costs several microseconds,
+# a dict hit a fraction of one. Emptied when it grows past MAX_STRINGS.
+MAX_STRINGS = 1 << 20
+_STRINGS: dict[int, str] = {}
+
+
+def strings_of(doc: Doc, ids: Iterable[int]) -> dict[int, str]:
+    """A table holding the string of each of ``ids`` (string-store ids of ``doc``'s Vocab): each
+    id is looked up in the string store once per process. Read it, never change it."""
+    wanted = set(ids)
+    missing = wanted.difference(_STRINGS)
+    if missing:
+        if len(_STRINGS) + len(missing) > MAX_STRINGS:
+            _STRINGS.clear()
+            missing = wanted
+        store = doc.vocab.strings
+        _STRINGS.update((i, store[i]) for i in missing)
+    return _STRINGS
 
 
 @per_doc
@@ -147,8 +185,9 @@ def _columns(doc: Doc) -> dict[str, list[int]]:
     return {}
 
 
-def _array(doc: Doc, attr: str) -> np.ndarray:
-    """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same)."""
+def column_array(doc: Doc, attr: str) -> np.ndarray:
+    """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same).
+    Shared: read it, never change it."""
     held = _arrays(doc)
     if attr not in held:
         held[attr] = doc.to_array(attr)
@@ -162,7 +201,7 @@ def column(doc: Doc, attr: str) -> list[int]:
     attribute and shared: read it, never change it."""
     held = _columns(doc)
     if attr not in held:
-        held[attr] = _array(doc, attr).tolist()
+        held[attr] = column_array(doc, attr).tolist()
     return held[attr]
 
 
@@ -174,15 +213,28 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
 
 def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:
     """Per token, whether its ``attr`` is one of ``ids`` (``word_ids``), as a boolean array."""
-    return _in_sorted(_array(doc, attr), _sorted_ids(ids))
+    return _in_sorted(column_array(doc, attr), _sorted_ids(ids))
 
 
 def string_mask(doc: Doc, attr: str, keep: Callable[[str], bool]) -> np.ndarray:
-    """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma),
-    asked once per distinct string."""
-    strings = doc.vocab.strings
-    kept = sorted(v for v in set(column(doc, attr)) if keep(strings[v]))
-    return _in_sorted(_array(doc, attr), np.array(kept, dtype=np.uint64))
+    """Per token, whether ``keep`` holds for the string of its ``attr`` (``"LEMMA"``: its lemma).
+    ``keep`` must answer from the string alone: it is asked once per distinct string for as
+    long as it lives (a module-level function: once per process; a lambda made per call: once
+    per call)."""
+    distinct = set(column(doc, attr))
+    decided = _DECIDED.get(keep)
+    if decided is None or len(decided) > MAX_STRINGS:
+        decided = _DECIDED[keep] = {}
+    new = distinct.difference(decided)
+    if new:
+        strings = strings_of(doc, new)
+        decided.update((v, keep(strings[v])) for v in new)
+    kept = sorted(v for v in distinct if decided[v])
+    return _in_sorted(column_array(doc, attr), np.array(kept, dtype=np.uint64))
+
+
+# Per keep function of string_mask, its answer for each id asked (dropped with the function)
+_DECIDED: WeakKeyDictionary[Callable[[str], bool], dict[int, bool]] = WeakKeyDictionary()
 
 
 @lru_cache(maxsize=256)
@@ -220,12 +272,14 @@ def by_sentence(sents: Sequence[SpacySpan], indices: list[int]) -> Iterator[tupl
 def path_up(tok: Token, limit: int) -> Iterator[Token]:
     """``tok``, then its head, its head's head ...: at most ``limit`` tokens, ending at the root.
     The limit bounds the walk on deep (or broken) parses."""
-    node = tok
+    doc, heads = tok.doc, head_indices(tok.doc)
+    node, i = tok, tok.i
     for _ in range(limit):
         yield node
-        if node.head.i == node.i:
+        if heads[i] == i:
             return
-        node = node.head
+        i = heads[i]
+        node = doc[i]
 
 
 def governs(head: Token, tok: Token, limit: int) -> bool:
@@ -358,4 +412,5 @@ def is_passive(verb: Token) -> bool:
 
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character range of the tokens ``[start, end)``."""
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    starts, ends = token_bounds(doc)
+    return starts[start], ends[end - 1]

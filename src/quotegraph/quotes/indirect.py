@@ -25,14 +25,26 @@ from ..intervals import Intervals
 from ..lexicon import ADDRESSEE_VERBS
 from ..models import Excluded, Quote, Span
 from ..settings import Options
-from ..syntax import char_range, doc_text, string_mask, subtree_range, token_mask, word_ids
+from ..syntax import (
+    char_range,
+    column,
+    doc_text,
+    head_indices,
+    sentence_bounds,
+    string_mask,
+    subtree_range,
+    token_bounds,
+    token_mask,
+    word_ids,
+)
 from .cues import BELIEF, GERUND_CLAUSE, NEEDS_PARTICLE, OBJECT, PREP_OBJECT, SPEECH, TO_CLAUSE, XCOMP
 from .datelines import dateline_end
 from .reported_speaker import reported_speaker
 
 # Cues attached inside the clause they report: ``The plant, he said, will close.``
 _INSIDE = frozenset({"parataxis", "ccomp", "advcl"})
-_EDGE_TRIM = frozenset({"PUNCT", "SPACE", "CCONJ"})
+_EDGE_TRIM_IDS = word_ids(("PUNCT", "SPACE", "CCONJ"))
+_SPACE_ID = next(iter(word_ids(("SPACE",))))
 _VERBAL = frozenset({"VERB", "AUX"})
 _CLAUSE_HEADS = frozenset({"VERB", "AUX", "ADJ", "NOUN"})
 _QUESTION_AUX = frozenset({"do", "does", "did"})
@@ -103,13 +115,20 @@ _NO_CUE_DEPS = word_ids(("amod", "aux", "auxpass"))
 _ACCORDING = word_ids(("according",))
 
 
+def _speech_cue_lemma(lemma: str) -> bool:
+    return lemma.lower() in SPEECH or lemma.lower() == "hop"
+
+
+def _belief_cue_lemma(lemma: str) -> bool:
+    return lemma.lower() in _BELIEF_CUES or lemma.lower() == "hop"
+
+
 def _cue_candidates(doc: Doc, beliefs: bool) -> list[int]:
     """The tokens ``_attribution`` can take, in order, read from token arrays so that no Token is
     made for the others: a verb not attached as a modifier or auxiliary whose lemma (as
     ``_lemma`` reads it) is a cue, and in beliefs mode every ``according``."""
-    lemmas = SPEECH | BELIEF | _POLNEAR_ONLY if beliefs else SPEECH
     mask = token_mask(doc, "POS", _VERBAL_IDS) & ~token_mask(doc, "DEP", _NO_CUE_DEPS)
-    mask &= string_mask(doc, "LEMMA", lambda lemma: lemma.lower() in lemmas or lemma.lower() == "hop")
+    mask &= string_mask(doc, "LEMMA", _belief_cue_lemma if beliefs else _speech_cue_lemma)
     if beliefs:
         mask |= token_mask(doc, "LOWER", _ACCORDING)
     return np.flatnonzero(mask).tolist()
@@ -162,6 +181,7 @@ def _attribution(token: Token, beliefs: bool):
 
 
 _POLNEAR_ONLY = OBJECT | XCOMP | frozenset(PREP_OBJECT)
+_BELIEF_CUES = SPEECH | BELIEF | _POLNEAR_ONLY  # the cue lemmas in beliefs mode
 
 
 def _lemma(token: Token) -> str:
@@ -224,8 +244,9 @@ _REFUSALS = frozenset({"decline", "refuse"})
 def _left_open(cue: Token, content: tuple[int, int]) -> bool:
     """``would not confirm if the results would be shared``, ``declined to say whether``: a
     question the speaker did not answer reports nothing they said."""
-    doc = cue.doc
-    clause = next((t for t in doc[content[0]:content[1]] if t.head.i == cue.i), None)
+    heads = head_indices(cue.doc)
+    first = next((i for i in range(content[0], content[1]) if heads[i] == cue.i), None)
+    clause = None if first is None else cue.doc[first]
     if clause is None or not any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in clause.children):
         return False
     refused = cue.dep_ == "xcomp" and cue.head.lemma_ in _REFUSALS
@@ -241,18 +262,20 @@ def _clause_start(clause: Token) -> int:
     return clause.left_edge.i
 
 
-_JOINED = frozenset({"advcl", "conj"})
+_JOINED_IDS = word_ids(("advcl", "conj"))
 
 
 def _before_next_report(cue: Token, content: tuple[int, int]) -> tuple[int, int]:
     """The content up to a report of someone else joined to it (``said she was disappointed
     while Councillor Collins said ...``): that report is a quote of its own."""
     start, end = content
-    for tok in cue.doc[start:end]:
-        if tok.dep_ in _JOINED and tok.i > cue.i and tok.head.i != cue.i and start <= tok.head.i < end \
-                and _is_cue_lemma(tok) and any(c.dep_ == "nsubj" for c in tok.children) \
-                and tok.left_edge.i > start:
-            return start, tok.left_edge.i
+    doc, at = cue.doc, cue.i
+    deps, heads = column(doc, "DEP"), head_indices(doc)
+    for i in range(max(start, at + 1), end):  # (read from columns: a Token only where one fits)
+        if deps[i] in _JOINED_IDS and heads[i] != at and start <= heads[i] < end:
+            tok = doc[i]
+            if _is_cue_lemma(tok) and any(c.dep_ == "nsubj" for c in tok.children) and tok.left_edge.i > start:
+                return start, tok.left_edge.i
     return content
 
 
@@ -318,12 +341,15 @@ def _according(token: Token):
 
 def _is_question(token: Token) -> bool:
     """``Did he say that ...?``: a question about speech is not a report of it."""
-    sent = token.sent
-    last = sent[-1] if sent[-1].pos_ != "SPACE" else sent[-2] if len(sent) > 1 else sent[-1]
-    if last.text != "?":
+    doc = token.doc
+    starts, ends = sentence_bounds(doc)
+    first, last = starts[token.i], ends[token.i] - 1
+    if column(doc, "POS")[last] == _SPACE_ID and last > first:
+        last -= 1
+    if doc[last].text != "?":
         return False
     return any(c.dep_ == "aux" and c.lemma_ in _QUESTION_AUX and c.i < token.i
-               for c in token.children) or token.dep_ == "ROOT" and sent[0].tag_.startswith("W")
+               for c in token.children) or token.dep_ == "ROOT" and doc[first].tag_.startswith("W")
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -337,13 +363,14 @@ def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
 def _trim(doc: Doc, start: int, end: int, low: int, high: int) -> tuple[int, int] | None:
     """Token span -> char span inside ``low:high`` without edge punctuation, spaces or dangling
     conjunctions; None when fewer than two tokens are left."""
-    while start < end and doc[start].idx < low:
+    idx, pos = token_bounds(doc)[0], column(doc, "POS")
+    while start < end and idx[start] < low:
         start += 1
-    while end > start and doc[end - 1].idx >= high:
+    while end > start and idx[end - 1] >= high:
         end -= 1
-    while start < end and doc[start].pos_ in _EDGE_TRIM:
+    while start < end and pos[start] in _EDGE_TRIM_IDS:
         start += 1
-    while end > start and doc[end - 1].pos_ in _EDGE_TRIM:
+    while end > start and pos[end - 1] in _EDGE_TRIM_IDS:
         end -= 1
     if end - start < 2:
         return None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -52,9 +52,21 @@ def _key(label: str) -> str:
     return label.replace(".", "").strip().lower()
 
 
+def _label_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_LABEL.finditer(text)``, run only on the lines that hold a colon: a match never crosses
+    a line break and always holds a colon, and most lines of an article have none."""
+    colon = text.find(":")
+    while colon >= 0:
+        start = text.rfind("\n", 0, colon) + 1
+        end = text.find("\n", colon)
+        end = len(text) if end < 0 else end
+        yield from _LABEL.finditer(text, start, end)  # (lookbehinds still see the line before)
+        colon = text.find(":", end)
+
+
 def _labels(text: str, blocked: Sequence[tuple[int, int]]) -> list[re.Match[str]]:
     found = []
-    for m in _LABEL.finditer(text):
+    for m in _label_matches(text):
         s = m.start("label")
         if any(a <= s < b for a, b in blocked) or m.group("label").split()[0].lower() in _NOT_LABELS:
             continue
