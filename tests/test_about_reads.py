@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.about.reads import heads, root_in, sentence_of, token_range
+from quotegraph.about.reads import root_in, sentence_of
+from quotegraph.syntax import char_tokens as token_range
+from quotegraph.syntax import head_indices as heads
 
 ARTICLE = (
     "DUBLIN \u2014 The Garda Commissioner, Drew Harris, told reporters on Monday that the force "

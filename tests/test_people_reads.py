@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotegraph.people.reads import char_tokens, space_after, tokens_text
+from quotegraph.people.reads import space_after, tokens_text
+from quotegraph.syntax import char_tokens
 
 ARTICLES = [
     # British regional paper, double space after a full stop and a paragraph break

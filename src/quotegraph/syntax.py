@@ -6,6 +6,7 @@ Token ranges are ``[start, end)`` token indices; callers turn them into characte
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache, wraps
 from typing import TypeVar
@@ -408,6 +409,27 @@ def is_passive(verb: Token) -> bool:
     holds an active subject is a misparse (``lawyer Wiremu Te Are said``: ``Are`` is a name word)."""
     return any(child.dep_ == "nsubjpass" or (
         child.dep_ == "auxpass" and not any(c.dep_ == "nsubj" for c in child.children)) for child in verb.children)
+
+
+def char_tokens(doc: Doc, start: int, end: int, contract: bool = False) -> tuple[int, int] | None:
+    """The token range ``[i, j)`` that ``doc.char_span(start, end, alignment_mode=...)`` covers,
+    ``"expand"`` (tokens that overlap the characters) or ``contract`` (tokens wholly inside them);
+    None where char_span gives None. No Span is made: a token holds its text and its trailing
+    space and tokens tile the text, so the one holding a character is found by bisect."""
+    starts, ends = token_bounds(doc)
+    if not (0 <= start < len(doc_text(doc)) and 0 < end <= len(doc_text(doc))):
+        return None
+    first, last = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
+    if contract:
+        first += starts[first] < start
+        last -= end < ends[last]
+        return (first, last + 1) if last >= first else None
+    if start == ends[first]:  # the trailing space of a token is not part of it
+        first += 1
+    if first > last + 1:  # an end before the start: spaCy's own answer (an error)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None else (span.start, span.end)
+    return first, last + 1
 
 
 def char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

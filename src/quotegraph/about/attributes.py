@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Token
 
 from ..models import ArticleResult
 from ..people.lexicon import OFFICE_TITLES, ROLE_NOUNS
+from ..syntax import char_tokens
 from .descriptions import NOT_AN_ORGANISATION
 from .entities import IndexedMention
-from .reads import token_range
 
 _MODIFIERS = {"compound", "amod", "nmod"}
 
@@ -73,7 +73,7 @@ def names_an_office(doc: Doc, start: int, end: int) -> bool:
 
 def _last_word(doc: Doc, start: int, end: int) -> Token | None:
     """The last token of the mention at ``start:end`` (None when no token lies there)."""
-    bounds = token_range(doc, start, end)
+    bounds = char_tokens(doc, start, end)
     return doc[bounds[1] - 1] if bounds is not None and bounds[1] > bounds[0] else None
 
 

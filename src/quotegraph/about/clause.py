@@ -9,8 +9,8 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Quote
-from ..syntax import column, word_ids
-from .reads import root_in, sentence_of, token_range
+from ..syntax import char_tokens, column, word_ids
+from .reads import root_in, sentence_of
 
 # the cue hangs off another verb that carries the report (``accused X, saying ...``,
 # ``apologised on Tuesday and confirmed ...``)
@@ -37,7 +37,7 @@ class QuoteClause:
     @classmethod
     def of(cls, doc: Doc, quote: Quote, text: str) -> QuoteClause:
         cue = None
-        bounds = token_range(doc, quote.cue.start, quote.cue.end) if quote.cue is not None else None
+        bounds = char_tokens(doc, quote.cue.start, quote.cue.end) if quote.cue is not None else None
         if bounds is not None and bounds[1] > bounds[0]:
             pos = column(doc, "POS")
             verb = next((i for i in range(*bounds) if pos[i] in (VERB, AUX)), None)
@@ -93,7 +93,7 @@ class QuoteClause:
 
     def is_place(self, start: int, end: int) -> bool:
         """The model calls this span a place or building (``Government House``)."""
-        bounds = token_range(self.doc, start, end)
+        bounds = char_tokens(self.doc, start, end)
         if bounds is None:
             return False
         labels = column(self.doc, "ENT_TYPE")

@@ -16,8 +16,7 @@ from spacy.tokens import Doc, Token
 from ..lexicon import KIN_NOUNS, ROLE_EXPANSIONS, SINGLE_OFFICES
 from ..models import ArticleResult, Person
 from ..people.lexicon import ORG_NOUNS, courtesy_word
-from ..syntax import tokens_with, word_ids
-from .reads import token_range
+from ..syntax import char_tokens, tokens_with, word_ids
 
 _DETERMINERS = {"the", "this", "that"}
 # words for the person a court case is against, and the verbs that make someone that person
@@ -84,7 +83,7 @@ def charged_person(doc: Doc, result: ArticleResult) -> Described | None:
     passive = tokens_with(doc, "DEP", _NSUBJPASS)  # few per article: test a mention's tokens by index
     for person in result.people:
         for m in person.mentions:
-            bounds = token_range(doc, m.start, m.end)
+            bounds = char_tokens(doc, m.start, m.end)
             if bounds is not None and any(_charged(doc[i]) for i in passive if bounds[0] <= i < bounds[1]):
                 charged.add(Described(person.id, person.name))
     return charged.pop() if len(charged) == 1 else None

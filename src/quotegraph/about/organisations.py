@@ -21,9 +21,8 @@ from ..intervals import Intervals
 from ..lexicon import SPEECH
 from ..models import ArticleResult, Entity, Span
 from ..people.lexicon import MEMBER_NOUNS, OFFICE_TITLES, ORG_NOUNS, ROLE_NOUNS
-from ..syntax import column, doc_text, token_bounds, token_lowers, token_texts
+from ..syntax import char_tokens, column, doc_text, token_bounds, token_lowers, token_texts
 from .descriptions import DESCRIBING_NOUNS
-from .reads import token_range
 
 # nouns of a body (people/lexicon.py ORG_NOUNS less those that stand for places) and of inquiries
 ORGANISATION_WORDS = DESCRIBING_NOUNS | {"tribunal", "inquiry", "panel", "division", "unit"}
@@ -55,7 +54,7 @@ def found_organisations(doc: Doc, result: ArticleResult, taken: list[tuple[int, 
     found: dict[str, list[Name]] = {}
     for quote in result.quotes:
         for part in quote.parts or [Span(quote.start, quote.end, quote.text)]:
-            bounds = token_range(doc, part.start, part.end, contract=True)
+            bounds = char_tokens(doc, part.start, part.end, contract=True)
             for name in _names(doc, *bounds) if bounds is not None else []:
                 if not _overlaps(doc, name, spans) and not set(name.text.lower().split()) & known:
                     found.setdefault(name.text, [])

@@ -11,12 +11,21 @@ from spacy.tokens import Doc, Token
 from ..lexicon import SECOND_PERSON
 from ..models import Span, Target
 from ..people.lexicon import PHRASE_TITLES, ROLE_NOUNS
-from ..syntax import column, doc_text, per_doc, token_bounds, token_lowers, tokens_with, word_ids
+from ..syntax import (
+    char_tokens,
+    column,
+    doc_text,
+    head_indices,
+    per_doc,
+    token_bounds,
+    token_lowers,
+    tokens_with,
+    word_ids,
+)
 from .attributes import names_an_office
 from .clause import QuoteClause
 from .descriptions import nominal_participle
 from .entities import EntityIndex, IndexedMention
-from .reads import heads, token_range
 
 # Verbs of judgment or appeal whose object is what the quote is about.
 JUDGMENT_VERBS = {
@@ -92,7 +101,7 @@ def _owner_of_a_person(clause: QuoteClause, start: int, end: int) -> bool:
     not about, the person the noun names is (``his behaviour`` is about him); nor is the ``His``
     of ``His Excellency`` a pronoun."""
     doc = clause.doc
-    bounds = token_range(doc, start, end)
+    bounds = char_tokens(doc, start, end)
     if bounds is None or bounds[1] - bounds[0] != 1 or column(doc, "DEP")[bounds[0]] != _POSS:
         return False
     word = doc[bounds[0]]
@@ -149,7 +158,7 @@ def _quoted_pronouns(clause: QuoteClause) -> list[Token]:
     """Third-person singular pronouns in a direct quote's words (``He was excellent``); in reported
     speech only the possessive (``worried by his behaviour``), resolved within its sentence."""
     doc, quote = clause.doc, clause.quote
-    bounds = token_range(doc, quote.start, quote.end)
+    bounds = char_tokens(doc, quote.start, quote.end)
     if bounds is None:
         return []
     lowers, pos, dep = token_lowers(doc), column(doc, "POS"), column(doc, "DEP")
@@ -165,7 +174,7 @@ def _quoted_descriptions(clause: QuoteClause, index: EntityIndex) -> list[Token]
     pos, (starts, ends) = column(doc, "POS"), token_bounds(doc)
     found = []
     for part in quote.parts or [Span(quote.start, quote.end, quote.text)]:
-        bounds = token_range(doc, part.start, part.end, contract=True)
+        bounds = char_tokens(doc, part.start, part.end, contract=True)
         found += [doc[i] for i in range(*bounds) if pos[i] in (NOUN, PROPN) and not index.within(starts[i], ends[i])
                   ] if bounds is not None else []
     return found
@@ -257,7 +266,7 @@ def _near_prepositions(verb: Token) -> list[Token]:
     """The address prepositions of ``verb.subtree`` that belong to the verb itself or to a noun two
     steps below it, not to a clause further down (``said the letter to X`` inside the reported
     words is not an address); in subtree order."""
-    doc, heads_of = verb.doc, heads(verb.doc)
+    doc, heads_of = verb.doc, head_indices(verb.doc)
     near = [i for i in _address_prepositions(doc) if verb.i in _three_up(heads_of, i)]
     if len(near) > 1:  # subtree order is text order unless the parse crosses itself
         order = {t.i: k for k, t in enumerate(verb.subtree)}

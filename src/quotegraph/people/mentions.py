@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import column, token_texts
+from ..syntax import char_tokens, column, token_texts
 from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .known_as import known_as_mentions
@@ -34,7 +34,6 @@ from .name_tokens import (
 )
 from .name_trims import fits_name, trim_headline_cues, trim_headline_words, trim_leading, trim_leading_cues
 from .phrase_mentions import appositive_mentions, lone_subjects, role_premodified_mentions, speaker_mentions
-from .reads import char_tokens
 from .title_mentions import honorific_mentions
 
 __all__ = ["NameMention", "find_name_mentions", "is_name_token", "org_prefixes"]

@@ -8,7 +8,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import token_mask, word_ids
+from ..syntax import char_tokens, token_mask, word_ids
 from .entity_mentions import org_prefixes
 from .gender import first_name_gender
 from .lexicon import NON_PERSON_WORDS, OFFICE_TITLES, ROLE_NOUNS, norm
@@ -25,7 +25,7 @@ from .name_tokens import (
     is_title_word,
     name_run,
 )
-from .reads import char_tokens, tokens_text
+from .reads import tokens_text
 
 ROLE_PHRASE_WORDS = 6  # how far back a role word may stand in the phrase before a name
 _PLACE_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from ..lexicon import RELATIVE_PRONOUNS
 from ..models import Quote, Span
+from ..syntax import char_tokens
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import PRONOUN_GENDER
 from .pronouns import add_pronoun
-from .reads import char_tokens
 from .sources import KEPT, speaker_kind
 from .speaker_lookup import Speaker
 from .speaker_rules import Resolver

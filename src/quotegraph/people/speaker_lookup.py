@@ -12,12 +12,11 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..models import Span
-from ..syntax import token_texts
+from ..syntax import char_tokens, token_texts
 from .clusters import PersonDraft
 from .context import Context
 from .lexicon import GENERIC_ORG_NOUNS, OFFICE_TITLES, POST_NOMINALS, ROLE_EXPANSIONS, ROLE_NOUNS, norm
 from .organizations import EntityDraft
-from .reads import char_tokens
 
 ARTICLES = re.compile(r"^(?:the|a|an|one|another)\s+", re.I)
 _PAST = {"former", "ex", "late", "previous", "predecessor", "outgoing"}
