@@ -9,7 +9,9 @@ command line and ``nlp.add_pipe`` users share one path.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -106,8 +108,7 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
     text = result.text
 
     def fix(span: Span) -> Span:
-        piece = text[span.start : span.end]
-        return span if span.text == piece else Span(span.start, span.end, piece)  # frozen: share it
+        return _retexted(span, text)
 
     for quote in result.quotes:
         quote.text = text[quote.start : quote.end]
@@ -117,12 +118,17 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
     entities: list[Person | Entity] = [*result.people, *result.organizations, *result.places]
     for entity in entities:
         entity.mentions = [fix(m) for m in entity.mentions]
-    result.dates = [_date_text(d, text) for d in result.dates]
+    result.dates = [_retexted(d, text) for d in result.dates]
     for warning in result.warnings:
         warning.spans = [fix(s) for s in warning.spans]
     return result
 
 
-def _date_text(mention: DateMention, text: str) -> DateMention:
-    piece = text[mention.start : mention.end]
-    return mention if mention.text == piece else DateMention(mention.start, mention.end, piece, mention.value)
+_Located = TypeVar("_Located", Span, DateMention)
+
+
+def _retexted(item: _Located, text: str) -> _Located:
+    """``item`` with the text of its offsets; the same object when that is its text already
+    (nearly always: a copy per span was most of the re-sync's cost)."""
+    piece = text[item.start : item.end]
+    return item if item.text == piece else replace(item, text=piece)
