@@ -5,16 +5,17 @@ sentence's subject."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..models import Quote
 from ..quotes.marks import find_marked
 from ..syntax import by_sentence, sentences, token_bounds, tokens_with, word_ids
 from .clusters import PersonDraft
 from .organizations import EntityDraft
+from .reads import subject_appositions
 
 _SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 
@@ -107,29 +108,21 @@ class Context:
 
 
 def _find_sentence_subjects(ctx: Context) -> None:
-    """Each sentence's first subject outside quotation marks that names a person (read from the
-    subjects' indices: most tokens are none)."""
+    """Each sentence's first subject outside quotation marks that names a person, or holds one
+    named in apposition (``The cabinet member, Raj Sethi, said``); read from the subjects'
+    indices: most tokens are none."""
     doc = ctx.doc
-    starts = token_bounds(doc)[0]
+    starts, apposed = token_bounds(doc)[0], subject_appositions(doc)
     for _, sent, subjects in by_sentence(ctx.sents, tokens_with(doc, "DEP", _SUBJECT_IDS)):
         for i in subjects:
             if ctx.in_quote(starts[i]):
                 continue
-            subject = ctx.person_at.get(i) or _apposed_person(ctx, doc[i])
+            subject = ctx.person_at.get(i) or _apposed_person(ctx, apposed.get(i, ()))
             if subject is not None:
                 ctx.sent_subject[sent.start] = (i, subject)
                 break
 
 
-def _apposed_person(ctx: Context, tok: Token) -> PersonDraft | None:
-    """``The cabinet member, Raj Sethi, said``: the person named in apposition in the subject."""
-    if not _person_within(ctx, tok.left_edge.i, tok.right_edge.i):
-        return None
-    named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
-    return ctx.person_at[named[0].i] if named else None
-
-
-def _person_within(ctx: Context, first: int, last: int) -> bool:
-    """Whether a person is named at a token in ``first..last`` (a subtree's edges): only then
-    can the subtree hold a person in apposition, and its Tokens are worth making."""
-    return any(i in ctx.person_at for i in range(first, last + 1))
+def _apposed_person(ctx: Context, appositions: Iterable[int]) -> PersonDraft | None:
+    """The person named at the first of a subject's appositions that names one."""
+    return next((ctx.person_at[a] for a in appositions if a in ctx.person_at), None)
