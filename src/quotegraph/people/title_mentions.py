@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 from spacy.tokens import Doc
 
 from ..offices import WORD_CACHE
-from ..syntax import token_texts
+from ..syntax import string_mask, token_texts
 from .lexicon import PHRASE_TITLES, ROLE_NOUNS, norm
 from .name_mention import NameMention, make_mention
 from .name_tokens import NOT_PERSON_LABELS, bad_name, is_title_text, name_run
@@ -90,22 +91,20 @@ def _may_open_title(word: str) -> bool:
     return word[:1].isupper() and (word.lower() in _PHRASE_STARTS or is_title_text(word))
 
 
-def honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
+def honorific_mentions(doc: Doc) -> list[NameMention]:
+    """Each title chain followed by a name; only the tokens that can open a chain are visited."""
     found = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        if not _may_open_title(words[i]):
-            i += 1
+    i = 0  # the first token not yet passed
+    for k in np.flatnonzero(string_mask(doc, "ORTH", _may_open_title)).tolist():
+        if k < i:
+            continue  # inside the title or name found last
+        j = title_chain(doc, k)
+        if j == k:
             continue
-        j = title_chain(doc, i)
-        if j == i:
-            i += 1
-            continue
-        end = _name_after_title(doc, i, j)
+        end = _name_after_title(doc, k, j)
         if end > j:
-            found.append(make_mention(doc, j, end, hon_i=i))
+            found.append(make_mention(doc, j, end, hon_i=k))
             i = end
         else:
-            i = max(j, i + 1)
+            i = max(j, k + 1)
     return found
