@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 from spacy.tokens import Doc
 
 from ..offices import WORD_CACHE
-from ..syntax import string_mask, token_texts
+from ..syntax import token_texts
 from .lexicon import PHRASE_TITLES, ROLE_NOUNS, norm
 from .name_mention import NameMention, make_mention
 from .name_tokens import NOT_PERSON_LABELS, bad_name, is_title_text, name_run
@@ -95,7 +94,8 @@ def honorific_mentions(doc: Doc) -> list[NameMention]:
     """Each title chain followed by a name; only the tokens that can open a chain are visited."""
     found = []
     i = 0  # the first token not yet passed
-    for k in np.flatnonzero(string_mask(doc, "ORTH", _may_open_title)).tolist():
+    words = token_texts(doc)
+    for k in [k for k, word in enumerate(words) if _may_open_title(word)]:
         if k < i:
             continue  # inside the title or name found last
         j = title_chain(doc, k)
