@@ -154,8 +154,8 @@ class PeopleFinder:
         found = build_entities(doc, quotes, self.options, None)
         for key, _, group in ENTITY_KINDS:
             items = getattr(found, key)
-            for item in items:
-                item.mentions = [retext(m, text) for m in item.mentions]
+            for item in items:  # (a mention is never None: a new Span is cheaper than a replace)
+                item.mentions = [Span.of(text, m.start, m.end) for m in item.mentions]
             doc.spans[group] = _group(doc, ((m, key, item.id) for item in items for m in item.mentions))
         doc._.set(ENTITY_RECORDS, found)
         doc._.set(QUOTE_RECORDS, quotes)

@@ -19,7 +19,7 @@ from ..syntax import doc_text
 from .ages import age_descriptions
 from .clusters import PersonDraft, cluster_people
 from .consistency import consistency_warnings
-from .context import Context, quoted_ranges
+from .context import Context, Frame
 from .descriptions import find_descriptions
 from .gender import decide
 from .known_as import merge_known_as
@@ -42,10 +42,10 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     text = doc_text(doc)
     mentions = find_name_mentions(doc, [speaker_core(q.speaker) for q in quotes if q.speaker is not None])
 
-    quoted = quoted_ranges(text, quotes)  # the same for both contexts: the quotes do not move
+    frame = Frame.of(doc, text, quotes)  # the same for both tables: the quotes do not move
 
     def full_name_pronouns(drafts: list[PersonDraft]) -> None:
-        collect_pronoun_evidence(Context.build(doc, text, drafts, [], quotes, quoted))
+        collect_pronoun_evidence(Context.build(frame, text, drafts, []))
 
     people = merge_known_as(doc, cluster_people(doc, text, mentions, full_name_pronouns))
     person_tokens = {i for m in mentions for i in range(m.left_token, m.last_token + 1)}
@@ -54,7 +54,7 @@ def build_entities(doc: Doc, quotes: list[Quote], options: Options, published: d
     _number(orgs, "o")
     _number(places, "g")
     find_descriptions(doc, text, people)
-    ctx = Context.build(doc, text, people, orgs, quotes, quoted)
+    ctx = Context.build(frame, text, people, orgs)
     _attach_age_descriptions(ctx)
     collect_pronoun_evidence(ctx)
     for q, choice in zip(quotes, resolve_speakers(ctx, quotes), strict=True):

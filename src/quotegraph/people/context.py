@@ -5,18 +5,22 @@ sentence's subject."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..models import Quote
 from ..quotes.marks import find_marked
-from ..syntax import by_sentence, sentences, token_bounds, tokens_with, word_ids
+from ..syntax import by_sentence, column, sentences, token_bounds, tokens_with, word_ids
 from .clusters import PersonDraft
+from .lexicon import PRONOUN_GENDER
 from .organizations import EntityDraft
+from .reads import subject_appositions
 
 _SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
+_PRONOUN_IDS = word_ids(PRONOUN_GENDER)
+_PRONOUN_DEPS = word_ids(("nsubj", "nsubjpass", "poss"))
 
 
 def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -38,6 +42,38 @@ def quoted_ranges(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     return merged
 
 
+def _inside(quoted: list[tuple[int, int]], char: int) -> bool:
+    i = bisect_right(quoted, (char, float("inf"))) - 1
+    return i >= 0 and quoted[i][0] <= char < quoted[i][1]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What every person table of one article reads alike, made once per article: the quoted
+    ranges, the sentences, and the subject and pronoun tokens outside quotation marks (both
+    tables of ``build_entities`` ask; only which person a token names differs)."""
+
+    doc: Doc
+    quoted: list[tuple[int, int]]
+    sents: list
+    starts: list[int]  # each sentence's first character
+    subjects: list[tuple[int, list[int]]]  # (sentence start token, its subjects outside quotes)
+    pronouns: list[int]  # subject and possessive pronouns outside quotes (see pronouns.py)
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, quotes: list[Quote]) -> Frame:
+        quoted = quoted_ranges(text, quotes)
+        sents = sentences(doc)
+        starts = token_bounds(doc)[0]
+        by_sent = by_sentence(sents, tokens_with(doc, "DEP", _SUBJECT_IDS))
+        subjects = [(sent.start, outside) for _, sent, found in by_sent
+                    if (outside := [i for i in found if not _inside(quoted, starts[i])])]
+        deps = column(doc, "DEP")
+        pronouns = [i for i in tokens_with(doc, "LOWER", _PRONOUN_IDS)
+                    if deps[i] in _PRONOUN_DEPS and not _inside(quoted, starts[i])]
+        return cls(doc, quoted, list(sents), [s.start_char for s in sents], subjects, pronouns)
+
+
 @dataclass
 class Context:
     doc: Doc
@@ -45,6 +81,7 @@ class Context:
     people: list[PersonDraft]
     orgs: list[EntityDraft]
     quoted: list[tuple[int, int]]
+    frame: Frame
     person_at: dict[int, PersonDraft] = field(default_factory=dict)  # token index -> person
     # (char start, person) of every name mention, in text order
     timeline: list[tuple[int, PersonDraft]] = field(default_factory=list)
@@ -55,10 +92,11 @@ class Context:
     _timeline_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def build(cls, doc: Doc, text: str, people: list[PersonDraft], orgs: list[EntityDraft],
-              quotes: list[Quote], quoted: list[tuple[int, int]] | None = None) -> Context:
-        """``quoted``: ``quoted_ranges(text, quotes)`` when the caller already has it."""
-        ctx = cls(doc, text, people, orgs, quoted_ranges(text, quotes) if quoted is None else quoted)
+    def build(cls, frame: Frame, text: str, people: list[PersonDraft], orgs: list[EntityDraft]) -> Context:
+        """The person table of ``people`` and ``orgs`` over the article that ``frame`` reads."""
+        doc = frame.doc
+        ctx = cls(doc, text, people, orgs, frame.quoted, frame, sents=frame.sents, _starts=frame.starts)
+        starts = token_bounds(doc)[0]
         for p in people:
             for m in p.mentions:
                 for i in range(m.left_token, m.last_token + 1):
@@ -67,18 +105,15 @@ class Context:
             for a, b in p.descriptions:
                 for i in range(a, b):
                     ctx.person_at.setdefault(i, p)
-                ctx.timeline.append((doc[a].idx, p))
+                ctx.timeline.append((starts[a], p))
         ctx.timeline.sort(key=lambda x: x[0])
         ctx._timeline_starts = [s for s, _ in ctx.timeline]
         ctx.org_timeline = sorted(((s.start, o) for o in orgs for s in o.mentions), key=lambda x: x[0])
-        ctx.sents = list(sentences(doc))
-        ctx._starts = [s.start_char for s in ctx.sents]
         _find_sentence_subjects(ctx)
         return ctx
 
     def in_quote(self, char: int) -> bool:
-        i = bisect_right(self.quoted, (char, float("inf"))) - 1
-        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+        return _inside(self.quoted, char)
 
     def sent_index(self, char: int) -> int:
         return max(0, bisect_right(self._starts, char) - 1)
@@ -107,29 +142,17 @@ class Context:
 
 
 def _find_sentence_subjects(ctx: Context) -> None:
-    """Each sentence's first subject outside quotation marks that names a person (read from the
-    subjects' indices: most tokens are none)."""
-    doc = ctx.doc
-    starts = token_bounds(doc)[0]
-    for _, sent, subjects in by_sentence(ctx.sents, tokens_with(doc, "DEP", _SUBJECT_IDS)):
+    """Each sentence's first subject outside quotation marks that names a person, or holds one
+    named in apposition (``The cabinet member, Raj Sethi, said``)."""
+    apposed = subject_appositions(ctx.doc)
+    for sent_start, subjects in ctx.frame.subjects:
         for i in subjects:
-            if ctx.in_quote(starts[i]):
-                continue
-            subject = ctx.person_at.get(i) or _apposed_person(ctx, doc[i])
+            subject = ctx.person_at.get(i) or _apposed_person(ctx, apposed.get(i, ()))
             if subject is not None:
-                ctx.sent_subject[sent.start] = (i, subject)
+                ctx.sent_subject[sent_start] = (i, subject)
                 break
 
 
-def _apposed_person(ctx: Context, tok: Token) -> PersonDraft | None:
-    """``The cabinet member, Raj Sethi, said``: the person named in apposition in the subject."""
-    if not _person_within(ctx, tok.left_edge.i, tok.right_edge.i):
-        return None
-    named = [c for c in tok.subtree if c.dep_ == "appos" and c.i in ctx.person_at]
-    return ctx.person_at[named[0].i] if named else None
-
-
-def _person_within(ctx: Context, first: int, last: int) -> bool:
-    """Whether a person is named at a token in ``first..last`` (a subtree's edges): only then
-    can the subtree hold a person in apposition, and its Tokens are worth making."""
-    return any(i in ctx.person_at for i in range(first, last + 1))
+def _apposed_person(ctx: Context, appositions: Iterable[int]) -> PersonDraft | None:
+    """The person named at the first of a subject's appositions that names one."""
+    return next((ctx.person_at[a] for a in appositions if a in ctx.person_at), None)

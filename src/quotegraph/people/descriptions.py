@@ -42,6 +42,16 @@ def _keys(person: PersonDraft) -> set[str]:
     return keys
 
 
+def _written(table: dict[str, PersonDraft], text: str) -> list[str]:
+    """The keys that can match in ``text``: with ASCII text and keys, those its lower-cased text
+    holds (case-insensitive matching is lower-casing there); else all. The pattern, made per
+    article, is then shorter or not made at all."""
+    if not (text.isascii() and all(k.isascii() for k in table)):
+        return list(table)
+    low = text.lower()
+    return [k for k in table if k.lower() in low]
+
+
 def find_descriptions(doc: Doc, text: str, people: list[PersonDraft]) -> None:
     """Add ``the <role>`` mentions to the people they unambiguously stand for."""
     owners: dict[str, list[PersonDraft]] = {}
@@ -49,11 +59,12 @@ def find_descriptions(doc: Doc, text: str, people: list[PersonDraft]) -> None:
         for key in _keys(p):
             owners.setdefault(key, []).append(p)
     table = {k: v[0] for k, v in owners.items() if len(v) == 1}
-    if not table:
+    keys = _written(table, text)
+    if not keys:
         return
     taken = [(m.full_start, m.end) for p in people for m in p.mentions]
     pattern = re.compile(
-        r"\b[Tt]he\s+((?i:" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r"))\b(?!\s+[A-Z])"
+        r"\b[Tt]he\s+((?i:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r"))\b(?!\s+[A-Z])"
     )
     for match in pattern.finditer(text):
         start, end = match.start(), match.end()

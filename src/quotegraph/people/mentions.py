@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import char_tokens, column, token_texts
+from ..syntax import char_tokens, token_texts
 from .entity_mentions import entity_mentions, lone_token_is_person, org_prefixes
 from .gender import first_name_gender
 from .known_as import known_as_mentions
 from .name_mention import NameMention, make_mention
+from .name_positions import at_words, first_name_pair_starts
 from .name_tokens import (
     bad_name,
     extends_name,
-    extends_name_word,
     is_name_token,
     is_name_word,
     is_title_text,
@@ -93,8 +93,10 @@ def _surname_run_start(doc: Doc, found: _Found, k: int) -> int:
 
 def _surname_runs(doc: Doc, words: list[str], found: _Found) -> None:
     """A capitalised run ending in a known surname or lone name word, or that word alone."""
-    for k, word in enumerate(words):
-        if k in found.covered or not (word in found.surnames or word in found.lone) or not is_name_token(doc[k]):
+    # (a word this pass adds to ``surnames`` is one it already tests: the positions stay those)
+    for k in at_words(doc, found.surnames | found.lone):
+        word = words[k]
+        if k in found.covered or not is_name_word(word):
             continue
         i = _surname_run_start(doc, found, k)
         if not (i < k or word in found.surnames) or bad_name(doc, i, k + 1):
@@ -108,23 +110,18 @@ def _surname_runs(doc: Doc, words: list[str], found: _Found) -> None:
 
 def _first_name_pairs(doc: Doc, words: list[str], found: _Found) -> None:
     """A known first name and a capitalised word the model left unlabelled: "Doris Day"."""
-    covered, labelled = found.covered, column(doc, "ENT_TYPE")
-    for k in range(len(doc) - 1):
-        if labelled[k] or labelled[k + 1] or k in covered or (k + 1) in covered or not is_name_word(words[k]):
-            continue
-        if (
-            extends_name_word(words[k]) and extends_name_word(words[k + 1])
-            and "\n" not in doc[k].whitespace_ and first_name_gender(words[k]) is not None
-            and not (k + 2 < len(words) and is_name_word(words[k + 2]))
-        ):
+    covered = found.covered
+    for k in first_name_pair_starts(doc):
+        if k not in covered and (k + 1) not in covered:
             found.add(make_mention(doc, k, k + 2))
 
 
 def _lone_first_names(doc: Doc, words: list[str], found: _Found) -> None:
     """A first name the article uses in a full name, written alone."""
-    for k, word in enumerate(words):
-        if k in found.covered or word not in found.firsts:
+    for k in at_words(doc, found.firsts):
+        if k in found.covered:
             continue
+        word = words[k]
         after = words[k + 1] if k + 1 < len(words) else word
         if is_name_word(word) and not is_name_word(after) and not bad_name(doc, k, k + 1):
             found.add(make_mention(doc, k, k + 1))
@@ -173,7 +170,7 @@ def find_name_mentions(doc: Doc, speakers: list[Span] | None = None) -> list[Nam
 
     ``speakers``: the quotes' speaker spans, whose names count even where the model missed them."""
     words = token_texts(doc)
-    candidates = honorific_mentions(doc, words) + entity_mentions(doc) + appositive_mentions(doc, words)
+    candidates = honorific_mentions(doc) + entity_mentions(doc) + appositive_mentions(doc, words)
     candidates += speaker_mentions(doc, speakers or []) + role_premodified_mentions(doc, words)
     candidates += known_as_mentions(doc)
     found = _known(doc, candidates, speakers or [])

@@ -9,15 +9,13 @@ sentence whose previous sentence had that person as subject and named nobody aft
 from __future__ import annotations
 
 from ..models import Span
-from ..syntax import by_sentence, column, token_bounds, tokens_with, word_ids
+from ..syntax import by_sentence, column, token_bounds
 from .clusters import PersonDraft
 from .context import Context
 from .evidence import GenderEvidence
 from .lexicon import PRONOUN_GENDER
 
 _LOOKBACK = 3  # sentences
-_PRONOUN_IDS = word_ids(PRONOUN_GENDER)
-_PRONOUN_DEPS = word_ids(("nsubj", "nsubjpass", "poss"))
 _CATAPHORA_REACH = 400  # characters after a pronoun with no one before it in which its name may come
 
 
@@ -66,10 +64,9 @@ def _previous_subject(ctx: Context, sent_no: int, gender: str | None, lookback: 
 
 def collect_pronoun_evidence(ctx: Context) -> None:
     """Add pronoun evidence and pronoun mentions to the people they plainly refer to."""
-    # the subject and possessive pronouns outside quotation marks, read from the token columns
-    deps, starts = column(ctx.doc, "DEP"), token_bounds(ctx.doc)[0]
-    pronouns = [i for i in tokens_with(ctx.doc, "LOWER", _PRONOUN_IDS)
-                if i not in ctx.person_at and deps[i] in _PRONOUN_DEPS and not ctx.in_quote(starts[i])]
+    # the subject and possessive pronouns outside quotation marks (the article's frame) that
+    # name no one in this table
+    pronouns = [i for i in ctx.frame.pronouns if i not in ctx.person_at]
     for n, sent, found in by_sentence(ctx.sents, pronouns):
         for i in found:
             tok = ctx.doc[i]

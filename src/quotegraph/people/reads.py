@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..syntax import doc_text, token_bounds
+from ..syntax import column, doc_text, head_indices, per_doc, token_bounds, tokens_with, word_ids
+
+_APPOS_IDS = word_ids(("appos",))
+_SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 
 
 def tokens_text(doc: Doc, i: int, j: int) -> str:
@@ -25,3 +28,22 @@ def space_after(doc: Doc, k: int) -> str:
     starts, ends = token_bounds(doc)
     text = doc_text(doc)
     return text[ends[k] : starts[k + 1]] if k + 1 < len(starts) else text[ends[k] :]
+
+
+@per_doc
+def subject_appositions(doc: Doc) -> dict[int, list[int]]:
+    """Per subject token (``nsubj``, ``nsubjpass``) that has one, the ``appos`` tokens of its
+    subtree in subtree order: the ``The cabinet member, Raj Sethi, said`` reading, made once per
+    Doc for every person table that asks. Which subjects hold one is read up the heads; only
+    those make their subtree's Tokens."""
+    heads, deps = head_indices(doc), column(doc, "DEP")
+    holders: set[int] = set()
+    for a in tokens_with(doc, "DEP", _APPOS_IDS):
+        i = a
+        for _ in range(len(heads)):  # (bounded: a parse is a tree, but never trust a loop)
+            i = heads[i]
+            if deps[i] in _SUBJECT_IDS:
+                holders.add(i)
+            if heads[i] == i:
+                break
+    return {i: [c.i for c in doc[i].subtree if c.dep_ == "appos"] for i in sorted(holders)}

@@ -90,22 +90,21 @@ def _may_open_title(word: str) -> bool:
     return word[:1].isupper() and (word.lower() in _PHRASE_STARTS or is_title_text(word))
 
 
-def honorific_mentions(doc: Doc, words: list[str]) -> list[NameMention]:
+def honorific_mentions(doc: Doc) -> list[NameMention]:
+    """Each title chain followed by a name; only the tokens that can open a chain are visited."""
     found = []
-    i = 0
-    n = len(doc)
-    while i < n:
-        if not _may_open_title(words[i]):
-            i += 1
+    i = 0  # the first token not yet passed
+    words = token_texts(doc)
+    for k in [k for k, word in enumerate(words) if _may_open_title(word)]:
+        if k < i:
+            continue  # inside the title or name found last
+        j = title_chain(doc, k)
+        if j == k:
             continue
-        j = title_chain(doc, i)
-        if j == i:
-            i += 1
-            continue
-        end = _name_after_title(doc, i, j)
+        end = _name_after_title(doc, k, j)
         if end > j:
-            found.append(make_mention(doc, j, end, hon_i=i))
+            found.append(make_mention(doc, j, end, hon_i=k))
             i = end
         else:
-            i = max(j, i + 1)
+            i = max(j, k + 1)
     return found
