@@ -188,13 +188,36 @@ def _columns(doc: Doc) -> dict[str, list[int]]:
     return {}
 
 
+# The columns the stages after the parse read. The first time one of them is asked of a parsed
+# Doc, all are read in one ``to_array`` call: a call per column costs about twice as much in all.
+PARSE_COLUMNS = ("IDX", "LENGTH", "ORTH", "LOWER", "LEMMA", "POS", "DEP", "HEAD", "ENT_TYPE",
+                 "IS_ALPHA", "IS_PUNCT", "IS_SPACE")
+_PARSE_COLUMN_SET = frozenset(PARSE_COLUMNS)
+
+
 def column_array(doc: Doc, attr: str) -> np.ndarray:
     """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same).
     Shared: read it, never change it."""
     held = _arrays(doc)
     if attr not in held:
-        held[attr] = doc.to_array(attr)
+        if attr in _PARSE_COLUMN_SET and _fully_parsed(doc):
+            _read_parse_columns(doc, held)
+        if attr not in held:
+            held[attr] = doc.to_array(attr)
     return held[attr]
+
+
+def _fully_parsed(doc: Doc) -> bool:
+    """The parser and the entity recogniser have run: no column read now can change later (the
+    tokenizer reads ``IDX`` and ``ORTH`` before them)."""
+    return doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
+
+
+def _read_parse_columns(doc: Doc, held: dict[str, np.ndarray]) -> None:
+    missing = [attr for attr in PARSE_COLUMNS if attr not in held]
+    if len(missing) > 1:  # (``to_array`` of one column gives a flat array, as below)
+        table = doc.to_array(list[int | str](missing))
+        held.update((attr, np.ascontiguousarray(table[:, k])) for k, attr in enumerate(missing))
 
 
 def column(doc: Doc, attr: str) -> list[int]:
