@@ -201,10 +201,21 @@ def column_array(doc: Doc, attr: str) -> np.ndarray:
     held = _arrays(doc)
     if attr not in held:
         if attr in _PARSE_COLUMN_SET and _fully_parsed(doc):
-            _read_parse_columns(doc, held)
+            read_columns(doc, PARSE_COLUMNS)
         if attr not in held:
             held[attr] = doc.to_array(attr)
     return held[attr]
+
+
+def read_columns(doc: Doc, attrs: Sequence[str]) -> None:
+    """Read those of ``attrs`` not held yet for ``doc`` in one ``to_array`` call, for
+    ``column_array`` (a call per column costs about twice as much in all). Only for columns the
+    later stages cannot change (the parse sets ``DEP``, not ``ORTH``)."""
+    held = _arrays(doc)
+    missing = [attr for attr in attrs if attr not in held]
+    if len(missing) > 1:  # (``to_array`` of one column gives a flat array, as below)
+        table = doc.to_array(list[int | str](missing))
+        held.update((attr, np.ascontiguousarray(table[:, k])) for k, attr in enumerate(missing))
 
 
 def _fully_parsed(doc: Doc) -> bool:
@@ -212,12 +223,6 @@ def _fully_parsed(doc: Doc) -> bool:
     tokenizer reads ``IDX`` and ``ORTH`` before them)."""
     return doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
 
-
-def _read_parse_columns(doc: Doc, held: dict[str, np.ndarray]) -> None:
-    missing = [attr for attr in PARSE_COLUMNS if attr not in held]
-    if len(missing) > 1:  # (``to_array`` of one column gives a flat array, as below)
-        table = doc.to_array(list[int | str](missing))
-        held.update((attr, np.ascontiguousarray(table[:, k])) for k, attr in enumerate(missing))
 
 
 def column(doc: Doc, attr: str) -> list[int]:
