@@ -137,9 +137,10 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 
 @per_doc
 def token_texts(doc: Doc) -> list[str]:
-    """Every token's text, read from the ORTH column (no Token made per token); made once per
-    Doc and shared: read it, never change it."""
-    return _strings_of(doc, "ORTH")
+    """Every token's text, cut from the Doc's text at the token's offsets (no Token made per
+    token, no string-store look-up); made once per Doc and shared: read it, never change it."""
+    text, (starts, ends) = doc_text(doc), token_bounds(doc)
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 @per_doc
@@ -148,13 +149,6 @@ def token_lowers(doc: Doc) -> list[str]:
     its text lower-cased, so this lower-cases ``token_texts``, which the stages before have read:
     cheaper than a string-store lookup per token."""
     return [word.lower() for word in token_texts(doc)]
-
-
-def _strings_of(doc: Doc, attr: str) -> list[str]:
-    """The strings of a column (see ``strings_of``)."""
-    ids = column(doc, attr)
-    text_of = strings_of(doc, ids)
-    return [text_of[i] for i in ids]
 
 
 # id -> string of every id asked about so far. An id is the hash of its string, the same in
