@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from clusters import LIVE, PER_ARTICLE, VERSIONS, _live_base, _store_article, bases, real_quotes, variant
+from sqlalchemy import Connection, func, select
 
 from quotegraph import provenance as pv
 from quotegraph.store import Store
 from quotegraph.store import clusters as C
+from quotegraph.store.about_tables import quote_clusters
 
 STEPS = ("_exact_many", "_buckets_many", "_best", "_insert_clusters", "_write_slots", "refresh")
 
@@ -31,7 +33,7 @@ def _timed(spent: dict[str, float], label: str, function: Callable) -> Callable:
         started = time.process_time()
         result = function(*args, **kwargs)
         spent[label] += time.process_time() - started
-        if label == "_buckets_many":
+        if label == "_buckets_many":  # slot rows read (quote ids only)
             spent["rows"] += sum(len(bucket.entries) for bucket in result.values())
         return result
     return wrapper
@@ -59,8 +61,16 @@ def run(folder: Path, total: int, every: int, url: str) -> None:
                 per = every / 1000
                 rows = spent.pop("rows", 0.0)
                 steps = " ".join(f"{k}={v / per * 1000:.0f}ms" for k, v in sorted(spent.items()))
-                print(n + PER_ARTICLE, f"rows/quote={rows / every:.1f}", steps, flush=True)
+                print(n + PER_ARTICLE, f"rows/quote={rows / every:.1f}", steps, _clusters(conn), flush=True)
                 spent.clear()
+
+
+def _clusters(conn: Connection) -> str:
+    """The clusters so far and those of two or more (read after the block's time is taken):
+    the same data gives the same counts, so two versions of the code can be compared for recall."""
+    count = select(func.count()).select_from(quote_clusters)
+    return (f"clusters={conn.execute(count).scalar_one()} "
+            f"of2+={conn.execute(count.where(quote_clusters.c.member_count > 1)).scalar_one()}")
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ from quotegraph import provenance as pv
 from quotegraph.store import Store
 from quotegraph.store import schema as t
 from quotegraph.store.about_tables import cluster_members, lsh_slots, quote_clusters
-from quotegraph.store.clusters import BUCKET_CAP, _buckets_many
+from quotegraph.store.clusters import BUCKET_CAP, CANDIDATES, _Batch, _buckets_many, _read_members
 from quotegraph.store.ingest import ingest_results
 
 CROWDED = 12345  # the band-0 key every quote gets
@@ -90,7 +90,7 @@ def test_a_crowded_bucket_keeps_its_newest_quotes_only(db_url, crowded, one_batc
     assert len(LINES) > BUCKET_CAP
     assert count == BUCKET_CAP
     assert found.writes == len(LINES)
-    assert [quote_id for quote_id, _, _ in found.entries] == [ids[line] for line in LINES[-BUCKET_CAP:]]
+    assert found.entries == [ids[line] for line in LINES[-BUCKET_CAP:]]
 
 
 def test_a_repeated_quotation_finds_its_version_past_a_crowded_bucket(db_url, crowded):
@@ -112,7 +112,7 @@ def test_a_repeated_quotation_finds_its_version_past_a_crowded_bucket(db_url, cr
 
 def test_a_replaced_article_leaves_no_live_slot_or_empty_cluster_behind(db_url):
     """Re-ingesting an article with new text takes its old quote out of every look-up (its slots
-    stay until the rotation overwrites them, but the join to the members skips them), drops the
+    stay until the rotation overwrites them, but reading the members finds it gone), drops the
     cluster it leaves empty and shrinks the one it leaves; the new quote takes slots and a cluster
     of its own, and the old wording, stored again, starts a new cluster rather than reviving one."""
     store = Store(db_url)
@@ -122,14 +122,51 @@ def test_a_replaced_article_leaves_no_live_slot_or_empty_cluster_behind(db_url):
     ingest_results(store, [_article(0, LINES[1]), _article(1, LINES[3])])
     with store.engine.connect() as conn:
         keys = list(conn.execute(select(lsh_slots.c.bucket).distinct()).scalars())
-        seen = {q for bucket in _buckets_many(conn, keys).values() for q, _, _ in bucket.entries}
+        batch = _Batch({}, _buckets_many(conn, keys))
+        _read_members(conn, batch, [q for bucket in batch.buckets.values() for q in bucket.entries])
         ids = _quote_ids(conn)
         sizes = dict(conn.execute(select(quote_clusters.c.canonical_text, quote_clusters.c.member_count)).all())
-    assert seen == {ids[LINES[1]], ids[LINES[2]], ids[LINES[3]]}
-    assert gone not in ids.values()
+    assert set(batch.known) == {ids[LINES[1]], ids[LINES[2]], ids[LINES[3]]}
+    assert gone in batch.gone and gone not in ids.values()
     assert sizes == {LINES[1]: 1, LINES[2]: 1, LINES[3]: 1}
     ingest_results(store, [_article(3, LINES[0])])
     with store.engine.connect() as conn:
         sizes = dict(conn.execute(select(quote_clusters.c.canonical_text, quote_clusters.c.member_count)).all())
     store.close()
     assert sizes == {LINES[0]: 1, LINES[1]: 1, LINES[2]: 1, LINES[3]: 1}
+
+
+GROUPS = 5  # crowded bands, and groups of lines
+
+
+@pytest.fixture
+def crowded_bands(monkeypatch) -> None:
+    """Line n's keys of bands 0-4 are those of group n % 5: in band b it meets the lines of its
+    group. A new text's band-b key is group b's, so it meets every line by chance in one bucket."""
+    keys = pv.band_keys
+    group = {pv.normalise(line): n % GROUPS for n, line in enumerate(LINES)}
+
+    def grouped(norm: str) -> list[int]:
+        return [CROWDED + 100 * band + group.get(norm, band) for band in range(GROUPS)] + keys(norm)[GROUPS:]
+    monkeypatch.setattr(pv, "band_keys", grouped)
+
+
+def test_a_version_is_checked_before_quotes_met_by_chance(db_url, crowded_bands, monkeypatch):
+    """All 25 lines share a bucket with the new version, and every check is counted: at most
+    ``CANDIDATES`` are made, the earlier version (sharing most buckets) among them, so the version
+    joins its cluster and the other lines stay apart."""
+    store = Store(db_url)
+    _ingest_one_by_one(store, LINES)
+    checks: list[str] = []
+    similarity = pv.similarity
+    monkeypatch.setattr(pv, "similarity", lambda a, b: checks.append(b) or similarity(a, b))
+    changed = LINES[17].replace("five", "ten")
+    ingest_results(store, [_article(99, changed)])
+    with store.engine.connect() as conn:
+        clusters = dict(conn.execute(select(cluster_members.c.norm_text, cluster_members.c.cluster_id)).all())
+    store.close()
+    assert len(LINES) > CANDIDATES
+    assert 0 < len(checks) <= CANDIDATES
+    assert checks[0] == pv.normalise(LINES[17])
+    assert clusters[pv.normalise(LINES[17])] == clusters[pv.normalise(changed)]
+    assert len(set(clusters.values())) == len(LINES)

@@ -19,14 +19,21 @@ from .. import provenance as pv
 from . import schema as t
 from .about_tables import cluster_members, lsh_slots, quote_clusters
 
-CANDIDATES = 50  # near-duplicate candidates confirmed per quote, those sharing most buckets first
+# Near-duplicate candidates confirmed per quote: those sharing most buckets first, newest first
+# among equals. Each check is an edit-distance comparison (the costliest step per quote), and the
+# quotes met by chance in one bucket grow with the corpus: the bound keeps the cost per quote flat
+# (docs/benchmarks.md, "Quote clusters"). A repeated quotation's versions share many buckets
+# with it and come first.
+CANDIDATES = 4
 # Quotes a bucket keeps: its newest. A bucket of a band that common wording hashes to would keep
 # growing with the corpus (with 20 bands of 3 rows, unrelated quotes meet by chance in a few), and
 # reading or even ranking all of it made the cost per quote grow too; LSH systems cap such
 # buckets. The cap is a fixed number of slots overwritten in rotation (``lsh_slots``). A repeated
 # quotation shares most of its 20 buckets with its earlier versions, so the cap loses nothing
-# while a quotation's versions are fewer than this.
-BUCKET_CAP = 20
+# while a quotation's versions are fewer than this, and past it the newest versions it keeps are
+# of the same quotation. It was 20; chance members filled buckets towards it all through a run
+# of 1,000,000 quotes, so the cost per quote kept rising (docs/benchmarks.md, "Quote clusters").
+BUCKET_CAP = 5
 # SQLite's page cache for a connection that clusters (its default is 2 MiB). Each quote reads and
 # inserts about 20 rows at random places of the bucket index; once that index outgrows the cache,
 # each of them is a page fetched again, and the cost per quote grew with the corpus (docs/
@@ -68,39 +75,40 @@ class _New:
     cluster: int = 0
 
 
-_Entry = tuple[int, int, str]  # a bucket's quote: (quote, cluster, norm)
-
-
 @dataclass
 class _Bucket:
-    """One bucket as the database and the batch so far hold it: its newest entries, oldest first
+    """One bucket as the database and the batch so far hold it: its newest quotes, oldest first
     (at most ``BUCKET_CAP``), and the number of writes it has had (the next write's ``seq``)."""
 
-    entries: list[_Entry] = field(default_factory=list)
+    entries: list[int] = field(default_factory=list)
     writes: int = 0
 
 
 @dataclass
 class _Batch:
-    """What the database and the batch so far hold for a batch's hashes and bucket keys."""
+    """What the database and the batch so far hold for a batch's hashes and bucket keys, and the
+    (cluster, norm) of the quotes read as candidates so far."""
 
     exact: dict[str, int]  # norm hash -> cluster
     buckets: dict[int, _Bucket]
+    known: dict[int, tuple[int, str]] = field(default_factory=dict)  # quote -> (cluster, norm)
+    gone: set[int] = field(default_factory=set)  # quotes left in slots but deleted since
     made: list[_New] = field(default_factory=list)  # quotes that start a new cluster, in order
     slots: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)  # (key, slot) -> (seq, quote)
 
     def add(self, new: _New) -> None:
         self.exact.setdefault(new.digest, new.cluster)
+        self.known[new.quote_id] = (new.cluster, new.norm)
         for key in new.keys:
             bucket = self.buckets.setdefault(key, _Bucket())
-            bucket.entries = [*bucket.entries[1 - BUCKET_CAP :], (new.quote_id, new.cluster, new.norm)]
+            bucket.entries = [*bucket.entries[1 - BUCKET_CAP :], new.quote_id]
             self.slots[key, bucket.writes % BUCKET_CAP] = (bucket.writes, new.quote_id)
             bucket.writes += 1
 
 
 def cluster_quotes(conn: Connection, rows: list[tuple[int, str]]) -> set[int]:
     """Put stored quotes (id, text) in their clusters, in order, each seeing those before it;
-    returns the clusters they joined (summaries not refreshed). Two reads and three batched
+    returns the clusters they joined (summaries not refreshed). Three reads and three batched
     writes for the whole batch, so the cost per quote is a few rows, not a few round trips."""
     news = [_New(qid, text, norm, pv.norm_hash(norm), pv.band_keys(norm))
             for qid, text in rows if pv.clusterable(norm := pv.normalise(text))]
@@ -109,9 +117,10 @@ def cluster_quotes(conn: Connection, rows: list[tuple[int, str]]) -> set[int]:
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(f"PRAGMA cache_size=-{SQLITE_CACHE_MIB * 1024}")
     batch = _Batch(_exact_many(conn, [n.digest for n in news]), _buckets_many(conn, [k for n in news for k in n.keys]))
+    _read_members(conn, batch, [q for new in news for q in _candidates(batch, new)])
     for new in news:
         fresh = -(len(batch.made) + 1)
-        new.cluster = batch.exact.get(new.digest) or _best(batch, new) or fresh
+        new.cluster = batch.exact.get(new.digest) or _best(batch, new, _read_candidates(conn, batch, new)) or fresh
         if new.cluster == fresh:
             batch.made.append(new)
         batch.add(new)
@@ -133,11 +142,12 @@ _CHUNK = 2_000  # bound parameters per IN list (SQLite allows 32,766, PostgreSQL
 _EXACT = (select(cluster_members.c.norm_hash, cluster_members.c.cluster_id)
           .where(cluster_members.c.norm_hash.in_(bindparam("hashes", expanding=True))))
 # A bucket's slots are a range of the primary key (bucket, slot): at most BUCKET_CAP rows, read
-# through the key alone, however many quotes have passed through the bucket.
-_BUCKETS = (select(lsh_slots.c.bucket, lsh_slots.c.seq, cluster_members.c.quote_id, cluster_members.c.cluster_id,
-                   cluster_members.c.norm_text)
-            .join(cluster_members, lsh_slots.c.quote_id == cluster_members.c.quote_id)
+# through the key alone, however many quotes have passed through the bucket. Only the quote ids:
+# the members' rows are read for the few candidates each quote checks (_MEMBERS).
+_BUCKETS = (select(lsh_slots.c.bucket, lsh_slots.c.seq, lsh_slots.c.quote_id)
             .where(lsh_slots.c.bucket.in_(bindparam("keys", expanding=True))))
+_MEMBERS = (select(cluster_members.c.quote_id, cluster_members.c.cluster_id, cluster_members.c.norm_text)
+            .where(cluster_members.c.quote_id.in_(bindparam("ids", expanding=True))))
 
 
 def _chunks(values: list, size: int = _CHUNK) -> list[list]:
@@ -154,11 +164,11 @@ def _exact_many(conn: Connection, digests: list[str]) -> dict[str, int]:
 
 
 def _buckets_many(conn: Connection, keys: list[int]) -> dict[int, _Bucket]:
-    """The stored buckets of these keys: their entries oldest first, and their write counts."""
-    rows: dict[int, list[tuple[int, _Entry]]] = {}
+    """The stored buckets of these keys: their quotes oldest first, and their write counts."""
+    rows: dict[int, list[tuple[int, int]]] = {}
     for chunk in _chunks(keys):
-        for key, seq, quote_id, cluster_id, norm in conn.execute(_BUCKETS, {"keys": chunk}):
-            rows.setdefault(key, []).append((seq, (quote_id, cluster_id, norm)))
+        for key, seq, quote_id in conn.execute(_BUCKETS, {"keys": chunk}):
+            rows.setdefault(key, []).append((seq, quote_id))
     return {key: _Bucket([entry for _, entry in sorted(found)], max(seq for seq, _ in found) + 1)
             for key, found in rows.items()}
 
@@ -188,13 +198,38 @@ def _write_slots(conn: Connection, slots: dict[tuple[int, int], tuple[int, int]]
         conn.execute(_PG_UPSERT, [dict(zip(_SLOT_COLUMNS, row, strict=True)) for row in rows])
 
 
-def _best(batch: _Batch, new: _New) -> int | None:
-    """The cluster of the best confirmed near-duplicate among the ``CANDIDATES`` quotes sharing
-    most buckets with ``new``."""
-    shared: Counter[_Entry] = Counter(m for key in new.keys if key in batch.buckets
-                                      for m in batch.buckets[key].entries)
-    top = shared.most_common(CANDIDATES)
-    scored = [(pv.similarity(new.norm, norm), cluster_id) for (_, cluster_id, norm), _ in top]
+def _candidates(batch: _Batch, new: _New) -> list[int]:
+    """The ``CANDIDATES`` quotes sharing most buckets with ``new``, newest first among equals,
+    leaving out those found deleted."""
+    shared = Counter(q for key in new.keys if key in batch.buckets for q in batch.buckets[key].entries)
+    ranked = sorted(shared, key=lambda q: (shared[q], q), reverse=True)
+    return [q for q in ranked if q not in batch.gone][:CANDIDATES]
+
+
+def _read_members(conn: Connection, batch: _Batch, quote_ids: list[int]) -> None:
+    """Learn the (cluster, norm) of these stored quotes; those without a member row were deleted."""
+    wanted = [q for q in quote_ids if q not in batch.known and q not in batch.gone]
+    for chunk in _chunks(wanted):
+        for quote_id, cluster_id, norm in conn.execute(_MEMBERS, {"ids": chunk}):
+            batch.known[quote_id] = (cluster_id, norm)
+    batch.gone.update(q for q in wanted if q not in batch.known)
+
+
+def _read_candidates(conn: Connection, batch: _Batch, new: _New) -> list[int]:
+    """``new``'s candidates, every one known. The batch read them all ahead for its quotes, as the
+    stored buckets ranked them; a quote of the batch can push an entry out of a bucket and let a
+    stored quote read by no one rise, and a deleted one drops out: those are read here."""
+    while True:
+        ids = _candidates(batch, new)
+        missing = [q for q in ids if q not in batch.known]
+        if not missing:
+            return ids
+        _read_members(conn, batch, missing)
+
+
+def _best(batch: _Batch, new: _New, candidates: list[int]) -> int | None:
+    """The cluster of the best confirmed near-duplicate among the candidates."""
+    scored = [(pv.similarity(new.norm, batch.known[q][1]), batch.known[q][0]) for q in candidates]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] >= pv.SAME_RATIO else None
 
