@@ -63,12 +63,16 @@ _ADVERT = re.compile(
 _NEWSLETTER = re.compile(
     r"^(?:(?:sign\s+up|subscribe|register|join|get|receive|enter\s+your\s+email)\b.{0,160}?\b"
     r"(?:newsletters?|e-?mails?|inbox|bulletins?|alerts|briefings?|digest|updates|headlines|news)\b.{0,80}"
-    r"|.{0,160}\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b.*"
-    r"|.{0,120}\bsign\s+up\b.{0,120}\b(?:newsletters?|e-?mails?|inbox)\b.*"
     r"|(?:sign\s+up(?:\s+now|\s+here)?|newsletters?(?:\s+sign[\s-]?up)?)\W*"
     r"|(?:by\s+signing\s+up|thank\s+you\s+for\s+(?:signing\s+up|subscribing)|"
     r"invalid\s+email|something\s+went\s+wrong,?\s+please\s+try\s+again|we\s+use\s+your\s+sign[\s-]?up\b|"
     r"we\s+have\s+more\s+newsletters|you\s+can\s+unsubscribe\s+at\s+any\s+time).*)$",
+    _I,
+)
+# Newsletter prompts worded anywhere in the line (tried only on lines holding "inbox" or "sign")
+_NEWSLETTER_WITHIN = re.compile(
+    r".{0,160}\bdelivered\s+(?:straight\s+)?to\s+your\s+inbox\b.*"
+    r"|.{0,120}\bsign\s+up\b.{0,120}\b(?:newsletters?|e-?mails?|inbox)\b.*",
     _I,
 )
 # A newsletter box set off by its own markers: everything between them is the promotion.
@@ -104,7 +108,7 @@ _COMMENTS = re.compile(
     _I,
 )
 _PROMPT = re.compile(
-    r"^(?:(?:click|tap)\s+(?:here|on\s+the\s+link|the\s+link)\b.*|.{0,200}\b(?:click|tap)\s+here\b.{0,200}|"
+    r"^(?:(?:click|tap)\s+(?:here|on\s+the\s+link|the\s+link)\b.*|"
     r"(?:got|have|do\s+you\s+have)\s+a\s+(?:news\s+)?(?:story|tip|news\s+tip)\b.{0,160}|"
     r"for\s+(?:the\s+)?(?:latest|more)\b.{0,60}\b(?:news|updates|stories|coverage)\b.{0,40}\b(?:visit|go\s+to|follow|download|click|sign\s+up|here)\b.*|"
     r"catch\s+all\s+the\b.*\bnews\b.*|stay\s+(?:updated|informed|up\s+to\s+date)\s+with\b.*|"
@@ -114,6 +118,7 @@ _PROMPT = re.compile(
     r"to\s+report\s+a\s+(?:correction|typo)\b.*)$",
     _I,
 )
+_PROMPT_WITHIN = re.compile(r".{0,200}\b(?:click|tap)\s+here\b.{0,200}", _I)  # (lines with "click"/"tap")
 # Photo captions with a label or a picture date: "Image caption, ...", "FILE PHOTO: ...",
 # "Pictured: ...", "... Picture date: Tuesday May 3, 2022.".
 _CAPTION_LABEL = re.compile(
@@ -162,14 +167,18 @@ _CREDIT_LINE = re.compile(
     r"[(\[]?\s*with\s+(?:inputs|files|reporting)\s+from\b.{0,120}|"
     r"[(\[]?\s*with\s+(?:agency|pti|ani|ians|afp|ap|reuters)\s+inputs?\b.{0,40}|"
     r"[—–-]?\s*with\s+files\s+from\b.{0,120}|"
-    r".{0,120}\b(?:contributed|contributed\s+reporting)\s+to\s+this\s+(?:report|story|article)\W*|"
-    r".{0,80}\bcontributed\s+reporting\W*|"
-    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,200}|.{0,80}\ball\s+rights\s+reserved\b.*|"
+    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4}).{0,200}|"
     r"this\s+material\s+may\s+not\s+be\s+published\b.*|"
     r"\(?(?:except\s+for\s+the\s+headline,\s+)?this\s+(?:story|article|report)\s+has\s+not\s+been\s+edited\b.*|"
     r"credit\s*(?:\.{2,}|…)\s*.{1,80}|"
     r"[—–-]?\s*[(\[]?" + _AGENCY + r"[)\]]?\s*|"
     r"(?:image|photo|picture|pic|photograph|credit|source)s?\s*(?:credit)?\s*:.{0,80})$",
+    _I,
+)
+# Credits worded anywhere in the line (tried only on lines holding "contributed" or "rights")
+_CREDIT_WITHIN = re.compile(
+    r".{0,120}\b(?:contributed|contributed\s+reporting)\s+to\s+this\s+(?:report|story|article)\W*|"
+    r".{0,80}\bcontributed\s+reporting\W*|.{0,80}\ball\s+rights\s+reserved\b.*",
     _I,
 )
 # Update notices ("This article was amended on ...") and bare correction labels. A correction
@@ -226,12 +235,15 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("advert", _ADVERT),
     ("share", _SHARE),
     ("newsletter", _NEWSLETTER),
+    ("newsletter", _NEWSLETTER_WITHIN),
     ("subscribe", _SUBSCRIBE),
     ("comments", _COMMENTS),
     ("prompt", _PROMPT),
+    ("prompt", _PROMPT_WITHIN),
     ("media", _MEDIA),
     ("caption", _CAPTION_LABEL),
     ("credit", _CREDIT_LINE),
+    ("credit", _CREDIT_WITHIN),
     ("caption", _CREDIT_LABELLED),
     ("caption", _CREDIT_AGENCY),
     ("byline", _BYLINE),
@@ -241,7 +253,8 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Patterns that must match the whole line (``fullmatch``) versus anywhere (``search``).
 _SEARCHED = {id(_EMBED), id(_CAPTION_LABEL), id(_CREDIT_LABELLED), id(_CREDIT_AGENCY)}
-# Cheap tests that a searched pattern could match at all (most lines are article copy).
+# Cheap tests on the lower-cased line that a pattern could match at all (most lines are article
+# copy): every searched pattern has one, and the fullmatched patterns that scan the whole line.
 _MAY_MATCH = {
     id(_EMBED): lambda low: "twitter" in low or "t.co/" in low or "x.com/" in low or "(@" in low
     or "post" in low or "tweet" in low,
@@ -249,7 +262,13 @@ _MAY_MATCH = {
     id(_CREDIT_LABELLED): lambda low: ":" in low[-100:],
     id(_CREDIT_AGENCY): lambda low: low[-1:] in ")]" or "/" in low[-100:] or "getty" in low or "wire" in low
     or "photo by" in low,
+    id(_NEWSLETTER_WITHIN): lambda low: "inbox" in low or "sign" in low,
+    id(_PROMPT_WITHIN): lambda low: "click" in low or "tap" in low,
+    id(_CREDIT_WITHIN): lambda low: "contributed" in low or "rights" in low,
 }
+# The explicit rules as the loop reads them: (reason, pattern, searched, cheap test or None)
+_RULES = tuple((reason, pattern, id(pattern) in _SEARCHED, _MAY_MATCH.get(id(pattern)))
+               for reason, pattern in _EXPLICIT)
 # Prompts worded like furniture but able to open a real sentence: never a line reporting speech.
 _GUARDED = {"newsletter", "subscribe", "share", "prompt", "media", "comments", "byline", "correction"}
 
@@ -360,12 +379,12 @@ def _explicit_reason(line: _Line) -> str | None:
     text = _DECORATION.sub("", line.text)
     low = text.lower()
     speech = None
-    for reason, pattern in _EXPLICIT:
-        if id(pattern) in _SEARCHED:
-            if line.words > CAPTION_WORDS + 15 or not _MAY_MATCH[id(pattern)](low):
+    for reason, pattern, searched, may_match in _RULES:
+        if searched:
+            if line.words > CAPTION_WORDS + 15 or not may_match(low):  # type: ignore[misc]  # (every searched one has a test)
                 continue
             match = pattern.search(text)
-        elif line.words <= _MAX_EXPLICIT_WORDS:
+        elif line.words <= _MAX_EXPLICIT_WORDS and (may_match is None or may_match(low)):
             match = pattern.fullmatch(text)
         else:
             continue

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import IS_QUOTE, IS_RIGHT_PUNCT, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex, compile_prefix_regex
@@ -28,7 +28,7 @@ from .errors import ModelNotFound
 from .leftovers import find_leftovers
 from .lexicon import ROLE_EXPANSIONS
 from .quotes.layout import END_PUNCT
-from .syntax import column_array, doc_text, known_text, token_mask, tokens_with, word_ids
+from .syntax import column_array, doc_text, known_text, read_columns, token_mask, tokens_with, word_ids
 
 # Doc extensions written by the tokenizer (plain data, so DocBin with store_user_data keeps them)
 EXCLUDED_EXT = "quotegraph_excluded"  # the leftovers: [{"start", "end", "reason"}]
@@ -66,6 +66,7 @@ TITLE_ABBREVIATIONS: tuple[str, ...] = tuple(sorted(
 _TITLE_IDS = word_ids(TITLE_ABBREVIATIONS)
 _END_IDS = word_ids(END_PUNCT)
 _LINE_BREAK = re.compile("\n")
+_STRETCH_COLUMNS = ("ORTH", "IDX", "SPACY")  # what the tokenizer's own steps read, in one call
 _NOT_SENT_START = np.uint64(2**64 - 1)  # -1 (not a sentence start) as to_array/from_array hold it
 
 
@@ -125,13 +126,13 @@ def _longest_stretch(doc: Doc) -> int:
     from token arrays: the same test as ``_ends_stretch``, without a Token per token."""
     if not len(doc):
         return 0
-    table = doc.to_array([SPACY, IS_QUOTE, IS_RIGHT_PUNCT])
-    has_break = _line_break_tokens(doc)
+    read_columns(doc, _STRETCH_COLUMNS)
     is_end = token_mask(doc, "ORTH", _END_IDS)
-    closing = table[:, 1].astype(bool) | table[:, 2].astype(bool)
     after_end = np.zeros(len(doc), dtype=bool)
-    after_end[1:] = is_end[:-1] & closing[1:] & ~is_end[1:]
-    ends = has_break | (table[:, 0].astype(bool) & (is_end | after_end))
+    for i in (np.flatnonzero(is_end[:-1] & ~is_end[1:]) + 1).tolist():  # few: a Token each
+        token = doc[i]
+        after_end[i] = token.is_quote or token.is_right_punct
+    ends = _line_break_tokens(doc) | (column_array(doc, "SPACY").astype(bool) & (is_end | after_end))
     marks = np.flatnonzero(np.concatenate(([True], ends, [True])))
     return int(np.diff(marks).max())
 
@@ -150,6 +151,7 @@ def join_title_abbreviations(doc: Doc) -> Doc:
     """Mark the word after an abbreviated rank (``Brig.``, ``Atty.``) as no sentence start when
     it is capitalised and on the same line: kept as one token, the abbreviation still ends in a
     full stop, and the parser would end the sentence there. Only ``is_sent_start`` is set."""
+    read_columns(doc, _STRETCH_COLUMNS)
     joined = [i + 1 for i in tokens_with(doc, "ORTH", _TITLE_IDS)
               if i + 1 < len(doc) and doc[i].whitespace_ and doc[i + 1].is_title]
     if joined:  # in one array write: the Token setter scans the whole Doc on every call

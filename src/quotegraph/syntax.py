@@ -137,22 +137,18 @@ def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 
 @per_doc
 def token_texts(doc: Doc) -> list[str]:
-    """Every token's text, read from the ORTH column (no Token made per token); made once per
-    Doc and shared: read it, never change it."""
-    return _strings_of(doc, "ORTH")
+    """Every token's text, cut from the Doc's text at the token's offsets (no Token made per
+    token, no string-store look-up); made once per Doc and shared: read it, never change it."""
+    text, (starts, ends) = doc_text(doc), token_bounds(doc)
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 @per_doc
 def token_lowers(doc: Doc) -> list[str]:
-    """Every token's ``lower_``, as ``token_texts`` (shared: never change it)."""
-    return _strings_of(doc, "LOWER")
-
-
-def _strings_of(doc: Doc, attr: str) -> list[str]:
-    """The strings of a column (see ``strings_of``)."""
-    ids = column(doc, attr)
-    text_of = strings_of(doc, ids)
-    return [text_of[i] for i in ids]
+    """Every token's ``lower_``, as ``token_texts`` (shared: never change it). A lexeme's LOWER is
+    its text lower-cased, so this lower-cases ``token_texts``, which the stages before have read:
+    cheaper than a string-store lookup per token."""
+    return [word.lower() for word in token_texts(doc)]
 
 
 # id -> string of every id asked about so far. An id is the hash of its string, the same in
@@ -186,13 +182,41 @@ def _columns(doc: Doc) -> dict[str, list[int]]:
     return {}
 
 
+# The columns the stages after the parse read. The first time one of them is asked of a parsed
+# Doc, all are read in one ``to_array`` call: a call per column costs about twice as much in all.
+PARSE_COLUMNS = ("IDX", "LENGTH", "ORTH", "LOWER", "LEMMA", "POS", "DEP", "HEAD", "ENT_TYPE",
+                 "IS_ALPHA", "IS_PUNCT", "IS_SPACE")
+_PARSE_COLUMN_SET = frozenset(PARSE_COLUMNS)
+
+
 def column_array(doc: Doc, attr: str) -> np.ndarray:
     """``doc.to_array(attr)``, read once per Doc and attribute (several stages ask for the same).
     Shared: read it, never change it."""
     held = _arrays(doc)
     if attr not in held:
-        held[attr] = doc.to_array(attr)
+        if attr in _PARSE_COLUMN_SET and _fully_parsed(doc):
+            read_columns(doc, PARSE_COLUMNS)
+        if attr not in held:
+            held[attr] = doc.to_array(attr)
     return held[attr]
+
+
+def read_columns(doc: Doc, attrs: Sequence[str]) -> None:
+    """Read those of ``attrs`` not held yet for ``doc`` in one ``to_array`` call, for
+    ``column_array`` (a call per column costs about twice as much in all). Only for columns the
+    later stages cannot change (the parse sets ``DEP``, not ``ORTH``)."""
+    held = _arrays(doc)
+    missing = [attr for attr in attrs if attr not in held]
+    if len(missing) > 1:  # (``to_array`` of one column gives a flat array, as below)
+        table = doc.to_array(list[int | str](missing))
+        held.update((attr, np.ascontiguousarray(table[:, k])) for k, attr in enumerate(missing))
+
+
+def _fully_parsed(doc: Doc) -> bool:
+    """The parser and the entity recogniser have run: no column read now can change later (the
+    tokenizer reads ``IDX`` and ``ORTH`` before them)."""
+    return doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
+
 
 
 def column(doc: Doc, attr: str) -> list[int]:

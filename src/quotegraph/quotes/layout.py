@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..syntax import column, doc_text, sentences
+from ..syntax import column, doc_text, sentence_bounds
 from .datelines import dateline_end
 from .marks import Marked, paragraphs
 
@@ -56,11 +56,7 @@ class Layout:
         self.doc = doc
         self.text = doc_text(doc)
         self.starts = column(doc, "IDX")
-        self.sent_start = [0] * len(doc)
-        self.sent_end = [0] * len(doc)
-        for sent in sentences(doc):
-            self.sent_start[sent.start:sent.end] = [sent.start] * len(sent)
-            self.sent_end[sent.start:sent.end] = [sent.end] * len(sent)
+        self.sent_start, self.sent_end = sentence_bounds(doc)  # shared per Doc: read only
         self.paras = paragraphs(self.text)
         self.para_starts = [p[0] for p in self.paras]
         self.marked: list[Marked] = []  # quoted stretches, sorted, set by find_direct
