@@ -218,7 +218,6 @@ def _fully_parsed(doc: Doc) -> bool:
     return doc.has_annotation("DEP") and doc.has_annotation("ENT_IOB")
 
 
-
 def column(doc: Doc, attr: str) -> list[int]:
     """One token attribute (``"ENT_TYPE"``, ``"DEP"``, ``"LOWER"`` ...) of every token, as the ints
     spaCy stores: read in one call, without making a Token per read (hot loops test these ids
@@ -234,6 +233,9 @@ def word_ids(words: Iterable[str]) -> frozenset[int]:
     """The ids of ``words`` in spaCy's string store (a hash, the same in every pipeline), to compare
     with a ``column``."""
     return frozenset(get_string_id(w) for w in words)
+
+
+SUBJECT_IDS = word_ids(SUBJECTS)  # ``SUBJECTS`` as ids, to test a ``DEP`` column
 
 
 def token_mask(doc: Doc, attr: str, ids: frozenset[int]) -> np.ndarray:

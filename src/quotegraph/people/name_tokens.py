@@ -65,14 +65,19 @@ def is_title_text(text: str) -> bool:
 
 
 def is_particle(tok: Token) -> bool:
-    return tok.lower_ in PARTICLES and tok.text.islower()
+    return is_particle_word(tok.text)
+
+
+def is_particle_word(text: str) -> bool:
+    """``is_particle`` on a token's text (a token's ``lower_`` is its text lower-cased)."""
+    return text.lower() in PARTICLES and text.islower()
 
 
 def particles_then_name(doc: Doc, j: int) -> bool:
     """Lower-case particles from ``j`` on (a few, on one line) lead to a name word."""
     words = token_texts(doc)
     k = j
-    while k < len(doc) and k - j < PARTICLE_LIMIT and words[k].lower() in PARTICLES and words[k].islower():
+    while k < len(doc) and k - j < PARTICLE_LIMIT and is_particle_word(words[k]):
         if "\n" in space_after(doc, k):
             return False
         k += 1

@@ -8,7 +8,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..models import Span
-from ..syntax import char_tokens, token_mask, word_ids
+from ..syntax import SUBJECT_IDS, char_tokens, token_mask, word_ids
 from .entity_mentions import org_prefixes
 from .gender import first_name_gender
 from .lexicon import NON_PERSON_WORDS, OFFICE_TITLES, ROLE_NOUNS, norm
@@ -29,7 +29,6 @@ from .reads import tokens_text
 
 ROLE_PHRASE_WORDS = 6  # how far back a role word may stand in the phrase before a name
 _PLACE_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP"}
-_SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 _PROPN = word_ids(("PROPN",))
 _NO_LABEL = frozenset({0})
 _ROLE_NOUN_IDS = word_ids(ROLE_NOUNS)
@@ -148,7 +147,7 @@ def lone_subjects(doc: Doc, speakers: set[str], covered: set[int]) -> list[NameM
     orgs = org_prefixes(doc)
     # unlabelled proper-noun subjects, read from token arrays: a Token only for those
     unlabelled = token_mask(doc, "ENT_TYPE", _NO_LABEL) & token_mask(doc, "POS", _PROPN)
-    for i in np.flatnonzero(unlabelled & token_mask(doc, "DEP", _SUBJECT_IDS)).tolist():
+    for i in np.flatnonzero(unlabelled & token_mask(doc, "DEP", SUBJECT_IDS)).tolist():
         if i in covered:
             continue
         tok = doc[i]

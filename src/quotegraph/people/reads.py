@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..syntax import column, doc_text, head_indices, per_doc, token_bounds, tokens_with, word_ids
+from ..syntax import SUBJECT_IDS, column, doc_text, head_indices, per_doc, token_bounds, tokens_with, word_ids
 
 _APPOS_IDS = word_ids(("appos",))
-_SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 
 
 def tokens_text(doc: Doc, i: int, j: int) -> str:
@@ -42,7 +41,7 @@ def subject_appositions(doc: Doc) -> dict[int, list[int]]:
         i = a
         for _ in range(len(heads)):  # (bounded: a parse is a tree, but never trust a loop)
             i = heads[i]
-            if deps[i] in _SUBJECT_IDS:
+            if deps[i] in SUBJECT_IDS:
                 holders.add(i)
             if heads[i] == i:
                 break
