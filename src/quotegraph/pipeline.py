@@ -106,21 +106,17 @@ def _resync_spans(result: ArticleResult) -> ArticleResult:
     original again keeps ``text[start:end] == span.text`` true whatever a stage copied.
     """
     text = result.text
-
-    def fix(span: Span) -> Span:
-        return _retexted(span, text)
-
     for quote in result.quotes:
         quote.text = text[quote.start : quote.end]
-        quote.cue = fix(quote.cue) if quote.cue else None
-        quote.speaker = fix(quote.speaker) if quote.speaker else None
-        quote.parts = [fix(p) for p in quote.parts] or [Span.of(text, quote.start, quote.end)]
+        quote.cue = _retexted(quote.cue, text) if quote.cue else None
+        quote.speaker = _retexted(quote.speaker, text) if quote.speaker else None
+        quote.parts = [_retexted(p, text) for p in quote.parts] or [Span.of(text, quote.start, quote.end)]
     entities: list[Person | Entity] = [*result.people, *result.organizations, *result.places]
     for entity in entities:
-        entity.mentions = [fix(m) for m in entity.mentions]
+        entity.mentions = [_retexted(m, text) for m in entity.mentions]
     result.dates = [_retexted(d, text) for d in result.dates]
     for warning in result.warnings:
-        warning.spans = [fix(s) for s in warning.spans]
+        warning.spans = [_retexted(s, text) for s in warning.spans]
     return result
 
 

@@ -12,13 +12,12 @@ from spacy.tokens import Doc
 
 from ..models import Quote
 from ..quotes.marks import find_marked
-from ..syntax import by_sentence, column, sentences, token_bounds, tokens_with, word_ids
+from ..syntax import SUBJECT_IDS, by_sentence, column, sentences, token_bounds, tokens_with, word_ids
 from .clusters import PersonDraft
 from .lexicon import PRONOUN_GENDER
 from .organizations import EntityDraft
 from .reads import subject_appositions
 
-_SUBJECT_IDS = word_ids(("nsubj", "nsubjpass"))
 _PRONOUN_IDS = word_ids(PRONOUN_GENDER)
 _PRONOUN_DEPS = word_ids(("nsubj", "nsubjpass", "poss"))
 
@@ -65,7 +64,7 @@ class Frame:
         quoted = quoted_ranges(text, quotes)
         sents = sentences(doc)
         starts = token_bounds(doc)[0]
-        by_sent = by_sentence(sents, tokens_with(doc, "DEP", _SUBJECT_IDS))
+        by_sent = by_sentence(sents, tokens_with(doc, "DEP", SUBJECT_IDS))
         subjects = [(sent.start, outside) for _, sent, found in by_sent
                     if (outside := [i for i in found if not _inside(quoted, starts[i])])]
         deps = column(doc, "DEP")
@@ -76,27 +75,25 @@ class Frame:
 
 @dataclass
 class Context:
-    doc: Doc
+    """One person table over an article: which person each token names, in text order, and each
+    sentence's subject; the article's own reading (sentences, quoted ranges) is its ``frame``."""
+
+    frame: Frame
     text: str
     people: list[PersonDraft]
     orgs: list[EntityDraft]
-    quoted: list[tuple[int, int]]
-    frame: Frame
     person_at: dict[int, PersonDraft] = field(default_factory=dict)  # token index -> person
     # (char start, person) of every name mention, in text order
     timeline: list[tuple[int, PersonDraft]] = field(default_factory=list)
     org_timeline: list[tuple[int, EntityDraft]] = field(default_factory=list)
     sent_subject: dict[int, tuple[int, PersonDraft]] = field(default_factory=dict)  # sent start -> (token, person)
-    sents: list = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list)
     _timeline_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, frame: Frame, text: str, people: list[PersonDraft], orgs: list[EntityDraft]) -> Context:
         """The person table of ``people`` and ``orgs`` over the article that ``frame`` reads."""
-        doc = frame.doc
-        ctx = cls(doc, text, people, orgs, frame.quoted, frame, sents=frame.sents, _starts=frame.starts)
-        starts = token_bounds(doc)[0]
+        ctx = cls(frame, text, people, orgs)
+        starts = token_bounds(frame.doc)[0]
         for p in people:
             for m in p.mentions:
                 for i in range(m.left_token, m.last_token + 1):
@@ -112,11 +109,19 @@ class Context:
         _find_sentence_subjects(ctx)
         return ctx
 
+    @property
+    def doc(self) -> Doc:
+        return self.frame.doc
+
+    @property
+    def sents(self) -> list:
+        return self.frame.sents
+
     def in_quote(self, char: int) -> bool:
-        return _inside(self.quoted, char)
+        return _inside(self.frame.quoted, char)
 
     def sent_index(self, char: int) -> int:
-        return max(0, bisect_right(self._starts, char) - 1)
+        return max(0, bisect_right(self.frame.starts, char) - 1)
 
     def named_before(self, char: int) -> Iterator[PersonDraft]:
         """The people named outside quotation marks before ``char``, the latest first."""
