@@ -115,12 +115,13 @@ _NO_CUE_DEPS = word_ids(("amod", "aux", "auxpass"))
 _ACCORDING = word_ids(("according",))
 
 
+# (module-level functions: string_mask remembers their answers per lemma for the process)
 def _speech_cue_lemma(lemma: str) -> bool:
-    return lemma.lower() in SPEECH or lemma.lower() == "hop"
+    return lemma.lower() in _SPEECH_LEMMAS
 
 
 def _belief_cue_lemma(lemma: str) -> bool:
-    return lemma.lower() in _BELIEF_CUES or lemma.lower() == "hop"
+    return lemma.lower() in _BELIEF_LEMMAS
 
 
 def _cue_candidates(doc: Doc, beliefs: bool) -> list[int]:
@@ -181,7 +182,10 @@ def _attribution(token: Token, beliefs: bool):
 
 
 _POLNEAR_ONLY = OBJECT | XCOMP | frozenset(PREP_OBJECT)
-_BELIEF_CUES = SPEECH | BELIEF | _POLNEAR_ONLY  # the cue lemmas in beliefs mode
+# The lemmas a cue candidate may have, as the model writes them: ``hop`` is its lemma of
+# ``hoped`` (``_lemma`` reads it as ``hope``).
+_SPEECH_LEMMAS = SPEECH | {"hop"}
+_BELIEF_LEMMAS = SPEECH | BELIEF | _POLNEAR_ONLY | {"hop"}  # in beliefs mode
 
 
 def _lemma(token: Token) -> str:
