@@ -3,8 +3,9 @@
 Runs ``Extractor.extract_many`` (leftovers, parse, quotes, people, dates) and bare ``nlp.pipe``
 of the same spaCy pipeline over the same texts, alternating, and keeps the best of N rounds of
 each so that both see the same machine state. The ratio is against spaCy's stock pipeline. The
-Extractor's pipeline has its attribute ruler compiled (same annotations, less time), so a third
-run, bare ``nlp.pipe`` with that ruler, shows quotegraph's own cost over the parse it makes.
+Extractor's pipeline has its attribute ruler and lemmatizer compiled (same annotations, less
+time), so a third run, bare ``nlp.pipe`` with those, shows quotegraph's own cost over the parse
+it makes.
 
 usage: python benchmarks/speed.py [TEXT_DIR] [--rounds 3] [--batch-size 32] [--max-ratio 1.10]
 --max-ratio: exit 1 when full/bare CPU time is above it (the speed half of the quality gate);
@@ -19,9 +20,8 @@ import statistics
 import time
 from pathlib import Path
 
-from quotegraph.compiled_ruler import compile_attribute_ruler
 from quotegraph.models import Article
-from quotegraph.nlp import load_spacy
+from quotegraph.nlp import compile_stock_pipes, load_spacy
 from quotegraph.pipeline import Extractor
 from quotegraph.settings import Options
 
@@ -51,7 +51,7 @@ def main() -> None:
     extractor = Extractor(Options(batch_size=args.batch_size))
     # bare spaCy: the same model with its own tokenizer and none of quotegraph's components
     nlp = load_spacy(extractor.options.model)
-    compiled = compile_attribute_ruler(load_spacy(extractor.options.model))
+    compiled = compile_stock_pipes(load_spacy(extractor.options.model))
     articles = [Article(id=stem, text=text, source=stem) for stem, text in texts]
 
     # warm-up: model caches, lazy tables
@@ -76,7 +76,7 @@ def main() -> None:
     print(f"full extract_many:    {f:7.2f} s  {words / f:9,.0f} words/s   cpu {f_cpu:7.2f} s")
     print(f"ratio full/bare:      {f / b:7.2f}x wall, {f_cpu / b_cpu:.2f}x cpu  (target <= 1.06x cpu)")
     p_cpu = min(x[1] for x in parse)
-    print(f"bare, compiled ruler: cpu {p_cpu:7.2f} s; full/that {f_cpu / p_cpu:.2f}x cpu "
+    print(f"bare, compiled pipes: cpu {p_cpu:7.2f} s; full/that {f_cpu / p_cpu:.2f}x cpu "
           f"(quotegraph's own stages over the parse they get)")
     # Each round's full run against the bare run just before it: the machine's state drifts over
     # minutes, so the spread of these says how far one figure above can be trusted.

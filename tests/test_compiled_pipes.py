@@ -1,5 +1,5 @@
-"""The compiled attribute ruler sets exactly what spaCy's stock ``AttributeRuler`` sets, on the
-model's own patterns and on patterns of every kind it handles differently."""
+"""The compiled attribute ruler and lemmatizer set exactly what spaCy's stock components set:
+on the model's own patterns and tables, and on patterns of every kind the ruler handles apart."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from quotegraph.compiled_ruler import CompiledAttributeRuler, compile_attribute_ruler
-from quotegraph.nlp import load_spacy
+from quotegraph.compiled_lemmatizer import CompiledLemmatizer
+from quotegraph.compiled_ruler import CompiledAttributeRuler
+from quotegraph.nlp import compile_stock_pipes, load_spacy
 from quotegraph.settings import Options
 
 # Articles in several outlets' styles, with what the model's multi-token and dependency rules
@@ -34,9 +35,9 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def pair() -> tuple[Language, Language]:
-    """The model pipeline as spaCy loads it, and the same pipeline with the compiled ruler."""
+    """The model pipeline as spaCy loads it, and the same pipeline with the compiled components."""
     model = Options().model
-    return load_spacy(model), compile_attribute_ruler(load_spacy(model))
+    return load_spacy(model), compile_stock_pipes(load_spacy(model))
 
 
 def annotations(doc: Doc) -> tuple[list, list[str], list[str]]:
@@ -44,17 +45,22 @@ def annotations(doc: Doc) -> tuple[list, list[str], list[str]]:
             [t.lemma_ for t in doc])
 
 
-def test_the_model_pipeline_gets_it_under_the_stock_name_with_the_same_patterns(pair):
+def test_the_model_pipeline_gets_them_under_the_stock_names_with_the_same_rules(pair):
     stock, compiled = pair
     assert type(stock.get_pipe("attribute_ruler")) is AttributeRuler
     assert isinstance(compiled.get_pipe("attribute_ruler"), CompiledAttributeRuler)
+    assert isinstance(compiled.get_pipe("lemmatizer"), CompiledLemmatizer)
+    assert not isinstance(stock.get_pipe("lemmatizer"), CompiledLemmatizer)
     assert compiled.pipe_names == stock.pipe_names
     assert compiled.get_pipe("attribute_ruler").patterns == stock.get_pipe("attribute_ruler").patterns
-    assert compile_attribute_ruler(compiled) is compiled  # a second time changes nothing
+    assert compiled.get_pipe("lemmatizer").lookups.tables == stock.get_pipe("lemmatizer").lookups.tables
+    names = [(name, type(pipe)) for name, pipe in compiled.pipeline]
+    assert [(n, type(p)) for n, p in compile_stock_pipes(compiled).pipeline] == names  # a second time: nothing
 
 
-def test_the_extractors_pipeline_uses_it(nlp):
+def test_the_extractors_pipeline_uses_them(nlp):
     assert isinstance(nlp.get_pipe("attribute_ruler"), CompiledAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), CompiledLemmatizer)
 
 
 @pytest.mark.parametrize("text", ARTICLES)
@@ -74,6 +80,16 @@ def test_the_multi_token_and_dependency_rules_take_effect(pair):
     there = next(t for t in doc if t.lower_ == "there")
     assert there.dep_ == "expl" and doc[there.i + 1].pos_ == "VERB"
     assert all(t.dep_ == "dep" for t in doc if t.is_space and t.dep_)
+    assert {lemmas["Senators"], lemmas["said"], lemmas["were"]} == {"senator", "say", "be"}  # the lemmatizer's rules
+
+
+def test_a_saved_model_pipeline_loads_with_the_compiled_components(pair, tmp_path):
+    stock, compiled = pair
+    compiled.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert isinstance(loaded.get_pipe("lemmatizer"), CompiledLemmatizer)
+    assert isinstance(loaded.get_pipe("attribute_ruler"), CompiledAttributeRuler)
+    assert annotations(loaded(ARTICLES[1])) == annotations(stock(ARTICLES[1]))
 
 
 WORDS = ["said", "gon", "na", "got", "ta", "let", "'s", "ai", "n't", "y'", "all", "c'm", "on", "nothin'",
