@@ -18,6 +18,8 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .nlp import replace_in_place
+
 _READ = [ORTH, POS, MORPH, LEMMA]
 # Lemma ids kept per component, one per distinct (orth, pos, morph) seen; emptied when full, so a
 # long run's memory stays bounded.
@@ -29,7 +31,7 @@ class CompiledLemmatizer(EnglishLemmatizer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._lemma_ids: dict[tuple[int, int, int], int] = {}
+        self._lemma_ids: dict[tuple[int, ...], int] = {}  # (orth, pos, morph) -> lemma id
 
     def __call__(self, doc: Doc) -> Doc:
         if self.mode != "rule":
@@ -50,12 +52,12 @@ class CompiledLemmatizer(EnglishLemmatizer):
             return self.get_error_handler()(self.name, self, [doc], exc)  # type: ignore[no-any-return]
 
     def _lemma_id(self, doc: Doc, row: tuple[int, ...], position: int) -> int:
-        key = (row[0], row[1], row[2])
-        known = self._lemma_ids.get(key)
+        """The lemma id of the (orth, pos, morph) ``row``, asked of the rules at ``position``."""
+        known = self._lemma_ids.get(row)
         if known is None:
             if len(self._lemma_ids) >= LEMMA_LIMIT:
                 self._lemma_ids.clear()
-            known = self._lemma_ids[key] = doc.vocab.strings.add(self.lemmatize(doc[position])[0])
+            known = self._lemma_ids[row] = doc.vocab.strings.add(self.lemmatize(doc[position])[0])
         return known
 
 
@@ -77,9 +79,6 @@ def compile_lemmatizer(nlp: Language, name: str = "lemmatizer") -> Language:
     stock = nlp.get_pipe(name) if name in nlp.component_names else None
     if type(stock) is not EnglishLemmatizer or stock.mode != "rule":
         return nlp
-    disabled = name in nlp.disabled
-    compiled = nlp.replace_pipe(name, "quotegraph_lemmatizer", config={"overwrite": stock.overwrite})
-    compiled.lookups = stock.lookups  # type: ignore[attr-defined]
-    if disabled:
-        nlp.disable_pipe(name)
+    compiled = replace_in_place(nlp, name, "quotegraph_lemmatizer", {"overwrite": stock.overwrite})
+    compiled.lookups = stock.lookups  # the tables the stock component loaded
     return nlp

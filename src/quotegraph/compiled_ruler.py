@@ -28,6 +28,8 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
+from .nlp import replace_in_place
+
 # What a compiled pattern may set: token attributes that ``from_array`` writes as
 # ``set_token_attrs`` does (the lexeme has none of them).
 WRITTEN = (POS, TAG, MORPH, LEMMA)
@@ -231,8 +233,10 @@ def _compile(ruler: AttributeRuler) -> _Compiled:
         index = _index(one)
         if index is None:
             unindexed.append(one)
-        for value in index[1] if index else ():
-            by_value.setdefault((index[0], value), []).append(one)  # type: ignore[index]
+            continue
+        column, allowed = index
+        for value in allowed:
+            by_value.setdefault((column, value), []).append(one)
     return _Compiled([IDS[name] for name in names], by_value, unindexed, windows, whole)
 
 
@@ -310,10 +314,5 @@ def compile_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> Lan
     if type(stock) is not AttributeRuler:
         return nlp
     patterns = stock.patterns
-    disabled = name in nlp.disabled
-    compiled = nlp.replace_pipe(name, "quotegraph_attribute_ruler")
-    compiled.add_patterns(patterns)  # type: ignore[attr-defined]
-    if disabled:
-        nlp.disable_pipe(name)
+    replace_in_place(nlp, name, "quotegraph_attribute_ruler").add_patterns(patterns)
     return nlp
-

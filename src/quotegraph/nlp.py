@@ -286,6 +286,15 @@ def compile_stock_pipes(nlp: Language) -> Language:
     return compile_lemmatizer(compile_attribute_ruler(nlp))
 
 
+def replace_in_place(nlp: Language, name: str, factory: str, config: dict[str, Any] | None = None) -> Any:
+    """``nlp.replace_pipe`` that keeps a disabled component disabled; returns the new component."""
+    disabled = name in nlp.disabled
+    component = nlp.replace_pipe(name, factory, config=config or {})
+    if disabled:
+        nlp.disable_pipe(name)
+    return component
+
+
 def load_model(name: str) -> Language:
     """``load_pipeline`` with the default component settings."""
     return load_pipeline(name)
